@@ -1,0 +1,26 @@
+package org.dermread;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.PWA;
+import com.vaadin.flow.theme.Theme;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * DermRead: reader studies in which dermatologists and an AI diagnose the same dermoscopic cases.
+ *
+ * <p>Server push is on so that long jobs (AI inference, bootstrap analyses) can report progress to the page.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Theme("dermread")
+@Push
+@PWA(name = "DermRead", shortName = "DermRead", offline = false)
+public class Application implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(Application.class, args);
+    }
+}

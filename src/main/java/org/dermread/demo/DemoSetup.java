@@ -1,0 +1,80 @@
+package org.dermread.demo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.dermread.accounts.AccountBootstrap;
+import org.dermread.accounts.PasswordPolicy;
+import org.dermread.database.DatabaseMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * First-start tasks: the initial administrator always, demo accounts when demo mode applies. Demo mode never
+ * touches a configured (production) database unless {@code dermread.demo.mode=on}.
+ */
+@Component
+@Order(0)
+class DemoSetup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
+
+    private final AccountBootstrap bootstrap;
+    private final DemoProperties properties;
+    private final DatabaseMode databaseMode;
+
+    DemoSetup(AccountBootstrap bootstrap, DemoProperties properties, DatabaseMode databaseMode) {
+        this.bootstrap = bootstrap;
+        this.properties = properties;
+        this.databaseMode = databaseMode;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        boolean emptyAtStart = bootstrap.noAccounts();
+        bootstrap.ensureInitialAdmin();
+        if (!demoApplies(emptyAtStart)) {
+            return;
+        }
+        String password = PasswordPolicy.generate();
+        List<String> created = bootstrap.ensureDemoAccounts(password);
+        if (!created.isEmpty()) {
+            writeCredentials(created, password);
+            log.info("Demo mode: created demo accounts {}; their password is in {}", created,
+                    properties.credentialsFile().toAbsolutePath().normalize());
+        }
+    }
+
+    boolean demoApplies(boolean emptyAtStart) {
+        return switch (properties.mode()) {
+            case OFF -> false;
+            case ON -> true;
+            case AUTO -> databaseMode == DatabaseMode.EMBEDDED && emptyAtStart;
+        };
+    }
+
+    private void writeCredentials(List<String> usernames, String password) throws IOException {
+        Path file = properties.credentialsFile().toAbsolutePath().normalize();
+        Files.createDirectories(file.getParent());
+        StringBuilder text = new StringBuilder("""
+                DermRead demo accounts (demo mode; synthetic data only).
+                Sign in at http://localhost:8080 with one of these user names and the password below.
+
+                """);
+        usernames.forEach(username -> text.append("  ").append(username).append('\n'));
+        text.append("\nPassword: ").append(password).append('\n');
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            log.debug("no POSIX permissions on {}", file);
+        }
+    }
+}
