@@ -1,0 +1,49 @@
+package org.dermread.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.dermread.accounts.Role;
+import org.dermread.testing.KaribuTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every role against every role-specific page, generated from one table: a role opens exactly the pages the
+ * table grants it and is refused all others.
+ */
+class RouteAccessTest extends KaribuTest {
+
+    /** The single source of truth for this test: route → roles that may open it. */
+    static final Map<String, Set<Role>> ROUTES = Map.of(
+            "reader", EnumSet.of(Role.READER),
+            "coordinator", EnumSet.of(Role.COORDINATOR),
+            "statistics", EnumSet.of(Role.STATISTICIAN),
+            "accounts", EnumSet.of(Role.ADMIN, Role.COORDINATOR));
+
+    static Stream<Arguments> routeAndRole() {
+        return ROUTES.entrySet().stream().flatMap(route -> EnumSet.allOf(Role.class).stream()
+                .map(role -> Arguments.of(route.getKey(), role, route.getValue().contains(role))));
+    }
+
+    @ParameterizedTest(name = "{1} on /{0}: allowed={2}")
+    @MethodSource("routeAndRole")
+    void a_role_opens_its_own_pages_and_is_refused_the_others(String route, Role role, boolean allowed) {
+        login(testAccounts.create(role.name().toLowerCase(), role));
+
+        UI.getCurrent().navigate(route);
+
+        Object view = UI.getCurrent().getCurrentView();
+        if (allowed) {
+            assertThat(view).isNotInstanceOfAny(AccessDeniedView.class, NotFoundView.class, LoginView.class);
+            assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo(route);
+        } else {
+            assertThat(view).isInstanceOfAny(AccessDeniedView.class, NotFoundView.class);
+        }
+    }
+}

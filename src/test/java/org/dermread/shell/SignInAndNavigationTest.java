@@ -1,0 +1,101 @@
+package org.dermread.shell;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.PasswordField;
+import java.util.List;
+import java.util.Locale;
+import org.dermread.accounts.Account;
+import org.dermread.accounts.Role;
+import org.dermread.accounts.ui.ChangePasswordView;
+import org.dermread.reading.ui.ReaderHomeView;
+import org.dermread.testing.KaribuTest;
+import org.dermread.testing.TestAccounts;
+import org.junit.jupiter.api.Test;
+
+class SignInAndNavigationTest extends KaribuTest {
+
+    @Test
+    void an_anonymous_visitor_is_sent_to_the_login_page() {
+        UI.getCurrent().navigate("reader");
+
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(LoginView.class);
+    }
+
+    @Test
+    void each_role_lands_on_its_own_page() {
+        assertLanding(testAccounts.create("reader", Role.READER), "reader-home", "My studies");
+        assertLanding(testAccounts.create("coord", Role.COORDINATOR), "coordinator-home", "Studies and cases");
+        assertLanding(testAccounts.create("stat", Role.STATISTICIAN), "statistics-home", "Results");
+        assertLanding(testAccounts.create("admin", Role.ADMIN), "accounts-view", null);
+    }
+
+    @Test
+    void the_navigation_shows_each_role_only_its_own_pages() {
+        assertThat(navigationFor(testAccounts.create("reader", Role.READER)))
+                .containsExactly("My studies", "Change password");
+        assertThat(navigationFor(testAccounts.create("coord", Role.COORDINATOR)))
+                .containsExactly("Studies and cases", "Accounts", "Change password");
+        assertThat(navigationFor(testAccounts.create("stat", Role.STATISTICIAN)))
+                .containsExactly("Results", "Change password");
+        assertThat(navigationFor(testAccounts.create("admin", Role.ADMIN)))
+                .containsExactly("Accounts", "Change password");
+        assertThat(navigationFor(testAccounts.create("both", Role.READER, Role.STATISTICIAN)))
+                .containsExactly("Results", "My studies", "Change password");
+    }
+
+    @Test
+    void a_first_sign_in_is_forced_to_change_the_password_before_anything_else() {
+        Account reader = testAccounts.create("fresh", true, Role.READER);
+        login(reader);
+
+        UI.getCurrent().navigate("reader");
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(ChangePasswordView.class);
+
+        _setValue(_get(PasswordField.class, spec -> spec.withId("current-password")), TestAccounts.PASSWORD);
+        _setValue(_get(PasswordField.class, spec -> spec.withId("new-password")), "A-New-Secret-42");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("repeat-password")), "A-New-Secret-42");
+        _click(_get(Button.class, spec -> spec.withId("change-password")));
+
+        UI.getCurrent().navigate("reader");
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(ReaderHomeView.class);
+    }
+
+    @Test
+    void the_pages_speak_chinese_when_the_session_locale_is_chinese() {
+        login(testAccounts.create("reader", Role.READER));
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+
+        UI.getCurrent().navigate("reader");
+
+        assertThat(_get(H2.class, spec -> spec.withId("landing-title")).getText()).isEqualTo("我的研究");
+        assertThat(_get(Button.class, spec -> spec.withId("logout")).getText()).isEqualTo("退出登录");
+    }
+
+    private void assertLanding(Account account, String viewId, String title) {
+        login(account);
+        UI.getCurrent().navigate("");
+        assertThat(UI.getCurrent().getCurrentView().getId()).contains(viewId);
+        if (title != null) {
+            assertThat(_get(H2.class, spec -> spec.withId("landing-title").withText(title))).isNotNull();
+        }
+        logout();
+    }
+
+    private List<String> navigationFor(Account account) {
+        login(account);
+        UI.getCurrent().navigate("");
+        List<String> labels = _get(SideNav.class).getItems().stream().map(SideNavItem::getLabel).toList();
+        logout();
+        return labels;
+    }
+
+}

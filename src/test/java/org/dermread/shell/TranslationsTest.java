@@ -1,0 +1,89 @@
+package org.dermread.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.dermread.accounts.Role;
+import org.junit.jupiter.api.Test;
+
+class TranslationsTest {
+
+    private static final Map<Locale, Map<String, String>> STRINGS = Translations.load();
+    /** Literal keys passed to getTranslation(...) or to our own key-taking constructors and exceptions. */
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[a-zA-Z0-9-]+)+)\"");
+
+    @Test
+    void english_and_chinese_have_exactly_the_same_keys() {
+        Set<String> english = new TreeSet<>(STRINGS.get(Translations.ENGLISH).keySet());
+        Set<String> chinese = new TreeSet<>(STRINGS.get(Translations.CHINESE).keySet());
+
+        assertThat(english).isNotEmpty();
+        assertThat(difference(english, chinese)).as("keys missing in Chinese").isEmpty();
+        assertThat(difference(chinese, english)).as("keys missing in English").isEmpty();
+    }
+
+    @Test
+    void no_translation_is_empty_and_chinese_strings_are_not_english_copies() {
+        STRINGS.forEach((locale, strings) -> strings.forEach((key, value) ->
+                assertThat(value).as(locale + " " + key).isNotBlank()));
+        long copies = STRINGS.get(Translations.CHINESE).entrySet().stream()
+                .filter(entry -> entry.getValue().equals(STRINGS.get(Translations.ENGLISH).get(entry.getKey())))
+                .filter(entry -> entry.getValue().chars().anyMatch(Character::isLetter))
+                .filter(entry -> !entry.getKey().equals("app.name"))
+                .count();
+        assertThat(copies).as("Chinese strings identical to English").isLessThan(3);
+    }
+
+    @Test
+    void every_key_the_code_names_exists_in_both_languages() throws IOException {
+        Set<String> missing = new TreeSet<>();
+        Set<String> known = STRINGS.get(Translations.ENGLISH).keySet();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = KEY_LITERAL.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    String key = matcher.group(1);
+                    if (looksLikeTranslationKey(key, known) && !known.contains(key)) {
+                        missing.add(key + " (" + file.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        for (Role role : Role.values()) {
+            if (!known.contains("role." + role.name())) {
+                missing.add("role." + role.name());
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void parameters_are_filled_in_in_both_languages() {
+        Translations translations = new Translations();
+        assertThat(translations.getTranslation("password.error.too-short", Locale.ENGLISH, 10)).contains("10");
+        assertThat(translations.getTranslation("password.error.too-short", Locale.CHINA, 10)).contains("10");
+        assertThat(translations.getTranslation("no.such.key", Locale.ENGLISH)).isEqualTo("!no.such.key!");
+    }
+
+    /** A dotted literal whose first segment is a namespace used by real keys (so "application.yml" is skipped). */
+    private static boolean looksLikeTranslationKey(String literal, Set<String> known) {
+        String namespace = literal.substring(0, literal.indexOf('.') + 1);
+        return known.stream().anyMatch(key -> key.startsWith(namespace))
+                && !literal.endsWith(".properties") && !literal.endsWith(".json") && !literal.endsWith(".csv");
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> result = new TreeSet<>(a);
+        result.removeAll(b);
+        return result;
+    }
+}
