@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Export a DermRead classifier as TorchScript (for DJL) plus a JSON manifest.
+
+The exported module takes float32 [N, 3, H, W] RGB pixels in 0..255 (any H, W), resizes and
+normalises them itself, and returns the tuple (logits [N,14], aux_logits [N,7,14], embedding [N,D]).
+It is traced in eval mode and, unless --no-freeze, frozen with torch.jit.freeze (TECH-NOTES: an
+unfrozen trace of EfficientNet-b4 runs 3-7x slower in DJL).
+
+Examples:
+  # the paper's architecture with random weights (CI smoke model; ~70 MB, never commit it)
+  /usr/bin/python3 src/main/python/export_model.py --arch efficientnet_b4_aux7 --out-dir target/models
+
+  # a trained checkpoint (a state_dict; see README.md for the accepted key layouts)
+  /usr/bin/python3 src/main/python/export_model.py --arch efficientnet_b4_aux7 \\
+      --checkpoint zhu2021-b4.pth --name zhu2021-b4 --version 1.0.0 --out-dir target/models
+
+Writes <out-dir>/<name>.pt and <out-dir>/<name>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from typing import Optional
+
+import torch
+
+from dermread_model import ARCHITECTURES, CLASSES, NUM_AUX, NUM_CLASSES, ServingModel, build_serving_model
+
+MANIFEST_NOTE_LOGITS = ("outputs are logits, not probabilities: apply softmax over the 14 classes of 'logits' "
+                        "(and of each row of 'aux_logits') to get probabilities")
+
+
+def sha256_file(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _unwrap_state_dict(obj) -> dict:
+    """Accept a bare state_dict or common training-checkpoint wrappers."""
+    if isinstance(obj, torch.nn.Module):
+        return obj.state_dict()
+    if isinstance(obj, dict):
+        for key in ("state_dict", "model_state_dict", "model", "net"):
+            if key in obj and isinstance(obj[key], dict):
+                return _unwrap_state_dict(obj[key])
+        if all(isinstance(v, torch.Tensor) for v in obj.values()):
+            return obj
+    raise ValueError("checkpoint is not a state_dict (or a dict holding one under state_dict/model_state_dict/model)")
+
+
+def load_checkpoint(model: ServingModel, path: str, allow_missing_aux: bool = False) -> None:
+    """Load a network state_dict into ``model.net``.
+
+    Keys may carry a ``module.`` (DataParallel) or ``net.`` (a saved ServingModel) prefix. With
+    ``allow_missing_aux`` a checkpoint of a plain torchvision efficientnet_b4 (no auxiliary heads)
+    is accepted; the auxiliary heads then keep their random initialisation, and their outputs mean
+    nothing.
+    """
+    raw = _unwrap_state_dict(torch.load(path, map_location="cpu"))
+    state = {}
+    for k, v in raw.items():
+        for prefix in ("module.", "net."):
+            if k.startswith(prefix):
+                k = k[len(prefix):]
+        if k in ("scale", "shift"):  # ServingModel's own buffers
+            continue
+        state[k] = v
+    missing, unexpected = model.net.load_state_dict(state, strict=False)
+    missing_aux = [k for k in missing if k.startswith("aux_heads.")]
+    missing_other = [k for k in missing if not k.startswith("aux_heads.")]
+    if unexpected or missing_other or (missing_aux and not allow_missing_aux):
+        raise ValueError(f"checkpoint does not match the architecture: missing={missing[:10]}"
+                         f"{'...' if len(missing) > 10 else ''} unexpected={unexpected[:10]}"
+                         f"{'...' if len(unexpected) > 10 else ''}")
+    if missing_aux:
+        print(f"warning: checkpoint has no auxiliary heads ({len(missing_aux)} tensors missing); "
+              "aux_logits are from random weights", file=sys.stderr)
+
+
+def calibrate_batchnorm(model: ServingModel, batches: int = 2, batch_size: int = 4, seed: int = 0) -> None:
+    """Give a randomly initialised network usable BatchNorm statistics.
+
+    With fresh running statistics (mean 0, var 1) an untrained EfficientNet-b4 in eval mode lets
+    its activations collapse (embeddings around 1e-20), so every image gets the same output and
+    input gradients vanish. A few train-mode forward passes over seeded smooth random images fix
+    that, so a random-weights test model still gives image-dependent outputs and saliency.
+    Only for random weights; never for a trained checkpoint.
+    """
+    g = torch.Generator().manual_seed(seed)
+    for m in model.modules():
+        if isinstance(m, torch.nn.modules.batchnorm._BatchNorm):
+            m.reset_running_stats()
+            m.momentum = None  # cumulative average over the calibration batches
+    model.train()
+    with torch.no_grad():
+        for _ in range(batches):
+            model(test_images(batch_size, model.size, g))
+    model.eval()
+
+
+def test_images(n: int, size, generator: torch.Generator) -> torch.Tensor:
+    """Image-like random inputs (0..255): smooth colour blobs plus some pixel noise."""
+    h, w = size
+    low = torch.rand(n, 3, 8, 8, generator=generator) * 255
+    x = torch.nn.functional.interpolate(low, size=(h, w), mode="bicubic", align_corners=False)
+    amp = torch.rand(n, 1, 1, 1, generator=generator) * 40
+    return (x + amp * torch.randn(n, 3, h, w, generator=generator)).clamp(0, 255)
+
+
+def make_manifest(model: ServingModel, name: str, version: str, arch: str, weights: str,
+                  embedding_dim: int, note: Optional[str] = None) -> dict:
+    h, w = model.size
+    manifest = {
+        "name": name,
+        "version": version,
+        "architecture": arch,
+        "classes": list(CLASSES),
+        "input": {"layout": "NCHW", "dtype": "float32", "color": "RGB", "value_range": [0, 255], "size": "any"},
+        "preprocessing": {
+            "inside_model": True,
+            "resize": [h, w],
+            "interpolation": "bilinear",
+            "antialias": model.antialias,
+            "mean": list(model.mean),
+            "std": list(model.std),
+        },
+        "outputs": [
+            {"name": "logits", "shape": [-1, NUM_CLASSES], "kind": "logits"},
+            {"name": "aux_logits", "shape": [-1, NUM_AUX, NUM_CLASSES], "kind": "logits"},
+            {"name": "embedding", "shape": [-1, embedding_dim], "kind": "features"},
+        ],
+        "weights": weights,
+        "framework": f"torch {torch.__version__}",
+        "created_by": "export_model.py",
+    }
+    notes = [MANIFEST_NOTE_LOGITS]
+    if weights == "random":
+        notes.append("RANDOM WEIGHTS: for testing the pipeline only, its predictions mean nothing")
+    if note:
+        notes.append(note)
+    manifest["note"] = "; ".join(notes)
+    return manifest
+
+
+def export(model: ServingModel, arch: str, out_dir: str, name: str, version: str, weights: str,
+           freeze: bool = True, note: Optional[str] = None, example_hw=(300, 400)) -> dict:
+    """Trace (and freeze) ``model``, write <name>.pt and <name>.json; return a small report."""
+    os.makedirs(out_dir, exist_ok=True)
+    model = model.eval()
+    # Any example size works: the first op resizes to a constant size, so no shape is baked in.
+    example = test_images(1, example_hw, torch.Generator().manual_seed(0))
+    t0 = time.perf_counter()
+    with torch.no_grad():
+        eager = model(example)
+        traced = torch.jit.trace(model, example, check_trace=False)
+        module = torch.jit.freeze(traced) if freeze else traced
+    t_trace = time.perf_counter() - t0
+
+    # Check against eager at the trace size and at a different size (no baked-in shapes).
+    other = test_images(1, (257, 193), torch.Generator().manual_seed(1))
+    with torch.no_grad():
+        diffs = []
+        for x, ref in ((example, eager), (other, model(other))):
+            got = module(x)
+            if not (isinstance(got, tuple) and len(got) == 3):
+                raise RuntimeError("exported module must return a 3-tuple")
+            # relative to the output's scale: random-weight outputs can be large
+            diffs.append(max(float((a - b).abs().max() / (b.abs().max() + 1)) for a, b in zip(got, ref)))
+    if max(diffs) > 1e-4:
+        raise RuntimeError(f"exported module differs from eager model by {max(diffs)}")
+    embedding_dim = int(eager[2].shape[1])
+
+    pt_path = os.path.join(out_dir, f"{name}.pt")
+    json_path = os.path.join(out_dir, f"{name}.json")
+    torch.jit.save(module, pt_path)
+    manifest = make_manifest(model, name, version, arch, weights, embedding_dim, note)
+    with open(json_path, "w", encoding="utf-8") as fh:
+        json.dump(manifest, fh, indent=2)
+        fh.write("\n")
+    return {
+        "pt": pt_path, "json": json_path, "frozen": freeze, "trace_and_freeze_s": round(t_trace, 2),
+        "bytes": os.path.getsize(pt_path), "sha256": sha256_file(pt_path),
+        "max_rel_diff_vs_eager": max(diffs),
+    }
+
+
+def check_input_gradient(pt_path: str, size=(240, 320), cls: int = 0) -> dict:
+    """Saliency check: does d logits[0, cls] / d input exist on the saved TorchScript module?"""
+    module = torch.jit.load(pt_path, map_location="cpu").eval()
+    x = test_images(1, size, torch.Generator().manual_seed(2)).requires_grad_()
+    try:
+        out = module(x)
+        out[0][0, cls].backward()
+    except RuntimeError as e:  # e.g. frozen constants without autograd support
+        return {"input_gradient": False, "error": str(e).splitlines()[0]}
+    g = x.grad
+    return {"input_gradient": g is not None and bool(torch.isfinite(g).all()) and float(g.abs().sum()) > 0,
+            "grad_shape": list(g.shape) if g is not None else None,
+            "grad_abs_max": float(g.abs().max()) if g is not None else None}
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--arch", default="efficientnet_b4_aux7", choices=sorted(ARCHITECTURES))
+    p.add_argument("--size", type=int, default=None,
+                   help="network input size in pixels (square); default 380 for b4, 128 for the demo net")
+    p.add_argument("--checkpoint", default=None, help="PyTorch state_dict (.pth); random weights if omitted")
+    p.add_argument("--allow-missing-aux", action="store_true",
+                   help="accept a checkpoint without auxiliary heads (they stay random)")
+    p.add_argument("--name", default=None, help="file base name and manifest name (default: the arch)")
+    p.add_argument("--version", default="0.0.0")
+    p.add_argument("--out-dir", default="target/models")
+    p.add_argument("--no-freeze", action="store_true", help="save the plain trace instead of a frozen module")
+    p.add_argument("--no-antialias", action="store_true", help="resize without antialiasing")
+    p.add_argument("--seed", type=int, default=0, help="seed for random weights (default 0)")
+    p.add_argument("--threads", type=int, default=2, help="torch.set_num_threads (default 2)")
+    p.add_argument("--note", default=None, help="extra text for the manifest's note")
+    p.add_argument("--check-gradient", action="store_true", help="also check input gradients on the saved file")
+    args = p.parse_args(argv)
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    t0 = time.perf_counter()
+    model = build_serving_model(args.arch, args.size, antialias=not args.no_antialias)
+    weights = "random"
+    if not args.checkpoint:
+        calibrate_batchnorm(model, seed=args.seed)
+    else:
+        load_checkpoint(model, args.checkpoint, args.allow_missing_aux)
+        weights = f"checkpoint:{sha256_file(args.checkpoint)}"
+    t_build = time.perf_counter() - t0
+    report = export(model, args.arch, args.out_dir, args.name or args.arch, args.version, weights,
+                    freeze=not args.no_freeze, note=args.note)
+    report["build_s"] = round(t_build, 2)
+    if args.check_gradient:
+        report.update(check_input_gradient(report["pt"]))
+    report["total_s"] = round(time.perf_counter() - t0, 2)
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
