@@ -85,7 +85,7 @@ public class ReadingDoneView extends VerticalLayout implements BeforeEnterObserv
         accuracy.setId("feedback-accuracy-" + feedback.phase().name().toLowerCase());
         Grid<Feedback.ClassResult> grid = new Grid<>();
         grid.addColumn(r -> r.option().code() + " · " + r.option().name(getLocale()))
-                .setHeader(getTranslation("reading.feedback.class"));
+                .setHeader(getTranslation("reading.feedback.class")).setAutoWidth(true).setFlexGrow(2);
         grid.addColumn(Feedback.ClassResult::cases).setHeader(getTranslation("reading.feedback.cases"));
         grid.addColumn(Feedback.ClassResult::correct).setHeader(getTranslation("reading.feedback.correct"));
         grid.addColumn(r -> r.cases() == 0 ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * r.sensitivity()))
