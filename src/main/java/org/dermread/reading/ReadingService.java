@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.dermread.accounts.AccountService;
 import org.dermread.reading.internal.ReadingRepository;
-import org.dermread.reading.internal.ReadingRepository.Image;
 import org.dermread.reading.internal.ReadingRepository.ParticipationRow;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
@@ -131,7 +130,7 @@ public class ReadingService {
 
     /** The image of a case of the reader's own study, bytes unchanged. */
     @Transactional(readOnly = true)
-    public Image image(long participationId, long caseId) {
+    public CaseImage image(long participationId, long caseId) {
         ParticipationRow participation = own(participationId);
         if (!repository.caseIds(participation.caseSetId()).contains(caseId)) {
             throw new AccessDeniedException("case not in this study");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dermread.reading.AnswerOption;
+import org.dermread.reading.CaseImage;
 import org.dermread.reading.GivenAnswer;
 import org.dermread.reading.MyStudy;
 import org.dermread.reading.Phase;
@@ -129,17 +130,14 @@ public class ReadingRepository {
                 .single();
     }
 
-    public record Image(byte[] bytes, String mediaType) {
-    }
-
-    public Image image(long caseId) {
+    public CaseImage image(long caseId) {
         return jdbc.sql("""
                         select i.bytes, i.media_type
                           from clinical_case c join case_image i on i.sha256 = c.image_sha256
                          where c.id = :c
                         """)
                 .param("c", caseId)
-                .query((rs, row) -> new Image(rs.getBytes(1), rs.getString(2)))
+                .query((rs, row) -> new CaseImage(rs.getBytes(1), rs.getString(2)))
                 .single();
     }
 
