@@ -27,7 +27,9 @@ class RouteAccessTest extends KaribuTest {
             "reader", EnumSet.of(Role.READER),
             "coordinator", EnumSet.of(Role.COORDINATOR),
             "statistics", EnumSet.of(Role.STATISTICIAN),
-            "accounts", EnumSet.of(Role.ADMIN, Role.COORDINATOR));
+            "accounts", EnumSet.of(Role.ADMIN, Role.COORDINATOR),
+            "admin/audit", EnumSet.of(Role.ADMIN),
+            "reader/profile", EnumSet.of(Role.READER));
 
     static Stream<Arguments> routeAndRole() {
         return ROUTES.entrySet().stream().flatMap(route -> EnumSet.allOf(Role.class).stream()

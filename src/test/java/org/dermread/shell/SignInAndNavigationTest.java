@@ -54,7 +54,7 @@ class SignInAndNavigationTest extends KaribuTest {
         assertThat(navigationFor(testAccounts.create("stat", Role.STATISTICIAN)))
                 .containsExactly("Results", "Change password");
         assertThat(navigationFor(testAccounts.create("admin", Role.ADMIN)))
-                .containsExactly("Accounts", "Change password");
+                .containsExactly("Accounts", "Audit log", "Change password");
         assertThat(navigationFor(testAccounts.create("both", Role.READER, Role.STATISTICIAN)))
                 .containsExactly("Results", "My studies", "Change password");
     }
