@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxEntries     most files (ZIP entries) in a set
  * @param folderRoots    server folders under which the web page may import a folder (the command line may import
  *                       any folder)
+ * @param demoSet        the synthetic study set that demo mode imports at first start
  */
 @ConfigurationProperties("dermread.import")
 public record ImportProperties(
@@ -21,7 +22,8 @@ public record ImportProperties(
         @DefaultValue("50000000") long maxImagePixels,
         @DefaultValue("1000000000") long maxTotalBytes,
         @DefaultValue("20000") int maxEntries,
-        @DefaultValue("./study-sets") List<Path> folderRoots) {
+        @DefaultValue("./study-sets") List<Path> folderRoots,
+        @DefaultValue("./study-sets/demo") Path demoSet) {
 
     public ImportProperties {
         if (maxImageBytes <= 0 || maxImagePixels <= 0 || maxTotalBytes <= 0 || maxEntries <= 0) {
@@ -32,6 +34,6 @@ public record ImportProperties(
 
     /** The same limits with other numbers, for tests and the command line. */
     public ImportProperties withLimits(long imageBytes, long imagePixels, long totalBytes, int entries) {
-        return new ImportProperties(imageBytes, imagePixels, totalBytes, entries, folderRoots);
+        return new ImportProperties(imageBytes, imagePixels, totalBytes, entries, folderRoots, demoSet);
     }
 }
