@@ -76,6 +76,7 @@ class CaseImportTest {
         StudySetFixture set = StudySetFixture.valid(2, "SK");
         Map<String, byte[]> nested = new LinkedHashMap<>();
         set.all().forEach((path, bytes) -> nested.put("myset/" + path, bytes));
+        nested.put("myset/README.md", "notes for people".getBytes(StandardCharsets.UTF_8));
 
         ImportResult result = library.importZip(new ByteArrayInputStream(StudySetFixture.zip(nested)), "set.zip");
 

@@ -69,7 +69,8 @@ public final class StudySetValidator {
             readManifest(manifest, files, problems, cases, named);
         }
         for (String path : files.keySet()) {
-            if (!path.equals(MANIFEST) && !path.equals(SET_JSON) && !named.contains(path)) {
+            if (!path.equals(MANIFEST) && !path.equals(SET_JSON) && !named.contains(path)
+                    && !StudySetReader.ignored(path)) {
                 problems.add(ImportProblem.of(path, 0, "cases.problem.not-in-manifest"));
             }
         }

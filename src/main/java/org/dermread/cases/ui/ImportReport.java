@@ -27,6 +27,7 @@ class ImportReport extends Div {
         text.setId("import-outcome");
         text.getStyle().set("color", "var(--lumo-success-text-color)");
         add(text);
+        highlight();
     }
 
     void failure(ImportFailedException refused) {
@@ -50,9 +51,17 @@ class ImportReport extends Div {
             list.add(item);
         }
         add(title, list);
+        highlight();
+    }
+
+    private void highlight() {
+        getStyle().set("border-left", "4px solid " + ("refused".equals(getElement().getAttribute("data-outcome"))
+                ? "var(--lumo-error-color)" : "var(--lumo-success-color)")).set("padding-left", "var(--lumo-space-m)");
+        scrollIntoView();
     }
 
     void clear() {
+        getStyle().remove("border-left");
         removeAll();
         getElement().removeAttribute("data-outcome");
     }

@@ -42,16 +42,17 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     private final CaseLibraryService library;
     private final ImportReport report = new ImportReport();
     private final TextField folder = new TextField();
+    private Upload upload;
 
     public ImportView(CaseLibraryService library, ImportProperties properties) {
         this.library = library;
         setId("import-view");
         setMaxWidth("64em");
         add(new CoordinatorMenu("coordinator/import"), new H2(getTranslation("cases.import.title")),
-                new Paragraph(getTranslation("cases.import.intro")));
+                new Paragraph(getTranslation("cases.import.intro")), report);
 
         add(new H3(getTranslation("cases.import.zip.title")));
-        Upload upload = new Upload(UploadHandler.toTempFile(this::zipArrived));
+        upload = new Upload(UploadHandler.toTempFile(this::zipArrived));
         upload.setId("zip-upload");
         upload.setAcceptedFileTypes(".zip", "application/zip");
         upload.setMaxFiles(1);
@@ -73,7 +74,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout folderRow = new HorizontalLayout(folder, importFolder);
         folderRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         folderRow.setWrap(true);
-        add(folderRow, report, new Anchor("coordinator/cases", getTranslation("cases.import.to-library")));
+        add(folderRow, new Anchor("coordinator/cases", getTranslation("cases.import.to-library")));
     }
 
     private void importFolder() {
@@ -112,6 +113,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         ImportFailedException failed = refused;
         UserFacingException error = other;
         ui.access(() -> {
+            upload.clearFileList();
             if (done != null) {
                 report.success(done);
             } else if (failed != null) {

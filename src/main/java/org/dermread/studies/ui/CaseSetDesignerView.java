@@ -205,14 +205,15 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         add(new H3(getTranslation("studies.designer.distribution")));
         distribution.removeAllColumns();
         distribution.setId("distribution");
-        distribution.addColumn(DistributionRow::label).setHeader(getTranslation("cases.field.diagnosis"));
+        distribution.addColumn(DistributionRow::label).setHeader(getTranslation("cases.field.diagnosis"))
+                .setFlexGrow(3);
         distribution.addColumn(DistributionRow::available).setHeader(getTranslation("studies.designer.available"))
                 .setAutoWidth(true);
         distribution.addColumn(DistributionRow::chosen).setHeader(getTranslation("studies.designer.chosen"))
                 .setAutoWidth(true);
         distribution.setAllRowsVisible(true);
         distribution.addThemeVariants(GridVariant.LUMO_COMPACT);
-        distribution.setWidth("36em");
+        distribution.setMaxWidth("44em");
         chosenTotal.setId("chosen-total");
         add(distribution, chosenTotal);
 
