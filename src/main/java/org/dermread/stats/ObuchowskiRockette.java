@@ -195,9 +195,9 @@ public final class ObuchowskiRockette {
         if (r < 2) {
             return notEstimable("F");
         }
-        double denominator = k.msTR() + r * Math.max(k.cov2() - k.cov3(), 0);
-        double f = k.msT() / denominator;
-        double ddf = denominator * denominator / (k.msTR() * k.msTR() / ((t - 1.0) * (r - 1)));
+        double denominator = k.msTreatmentReader() + r * Math.max(k.cov2() - k.cov3(), 0);
+        double f = k.msTreatment() / denominator;
+        double ddf = denominator * denominator / (k.msTreatmentReader() * k.msTreatmentReader() / ((t - 1.0) * (r - 1)));
         double p = fUpper(f, t - 1, ddf);
         List<OrResult.Difference> differences = new ArrayList<>();
         double se = Math.sqrt(2.0 / r * denominator);
@@ -225,7 +225,7 @@ public final class ObuchowskiRockette {
                                                   double[][][] sameReaderCov, double level) {
         double cov23 = r > 1 ? Math.max(k.cov2() - k.cov3(), 0) : 0;
         double denominator = k.errorVariance() - k.cov1() + (r - 1) * cov23;
-        double x2 = (t - 1) * k.msT() / denominator;
+        double x2 = (t - 1) * k.msTreatment() / denominator;
         double p = 1 - new ChiSquaredDistribution(null, t - 1).cumulativeProbability(x2);
         double se = Math.sqrt(2.0 / r * denominator);
         List<OrResult.Difference> differences = new ArrayList<>();
@@ -269,9 +269,9 @@ public final class ObuchowskiRockette {
             return notEstimable("F");
         }
         double df2 = (t - 1.0) * (r - 1);
-        double f = k.msT() / k.msTR();
+        double f = k.msTreatment() / k.msTreatmentReader();
         double p = fUpper(f, t - 1, df2);
-        double se = Math.sqrt(2.0 / r * k.msTR());
+        double se = Math.sqrt(2.0 / r * k.msTreatmentReader());
         List<OrResult.Difference> differences = new ArrayList<>();
         for (int a = 0; a < t; a++) {
             for (int b = a + 1; b < t; b++) {
@@ -282,7 +282,7 @@ public final class ObuchowskiRockette {
         for (int i = 0; i < t; i++) {
             single.add(tSingle(modalities.get(i), mean[i], Math.sqrt(k.modalityMsR()[i] / r), r - 1, level));
         }
-        return new OrResult.OrTest(f, "F", t - 1, df2, p, k.msTR(), differences, single, List.of());
+        return new OrResult.OrTest(f, "F", t - 1, df2, p, k.msTreatmentReader(), differences, single, List.of());
     }
 
     private static OrResult.OrTest notEstimable(String distribution) {

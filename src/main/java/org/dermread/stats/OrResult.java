@@ -34,18 +34,18 @@ public record OrResult(FigureOfMerit figureOfMerit, CovarianceMethod covarianceM
      * @param cov1           mean Cov(theta_ij, theta_i'j), same reader, different modalities
      * @param cov2           mean Cov(theta_ij, theta_ij'), same modality, different readers
      * @param cov3           mean Cov(theta_ij, theta_i'j'), different modality and reader
-     * @param msT            MS(T) = r/(t-1) sum_i (theta_i. - theta_..)^2
-     * @param msR            MS(R) = t/(r-1) sum_j (theta_.j - theta_..)^2
-     * @param msTR           MS(T*R) = 1/((t-1)(r-1)) sum_ij (theta_ij - theta_i. - theta_.j + theta_..)^2
-     * @param varR           sigma^2_R = (MS(R) - MS(T*R))/t - Cov1 + Cov3 (Hillis et al. 2005, Stat Med 24:1579,
+     * @param msTreatment    MS(T) = r/(t-1) sum_i (theta_i. - theta_..)^2
+     * @param msReader       MS(R) = t/(r-1) sum_j (theta_.j - theta_..)^2
+     * @param msTreatmentReader MS(T*R) = 1/((t-1)(r-1)) sum_ij (theta_ij - theta_i. - theta_.j + theta_..)^2
+     * @param varReader           sigma^2_R = (MS(R) - MS(T*R))/t - Cov1 + Cov3 (Hillis et al. 2005, Stat Med 24:1579,
      *                       ANOVA estimate; may be negative)
-     * @param varTR          sigma^2_TR = MS(T*R) - Var + Cov1 + Cov2 - Cov3 (Hillis 2005, eq. 10)
+     * @param varTreatmentReader sigma^2_TR = MS(T*R) - Var + Cov1 + Cov2 - Cov3 (Hillis 2005, eq. 10)
      * @param modalityErrorVariance per modality mean Var(theta_ij)
      * @param modalityCov2   per modality Cov2
      * @param modalityMsR    per modality MS(R) = sum_j (theta_ij - theta_i.)^2 / (r-1)
      */
-    public record Components(double errorVariance, double cov1, double cov2, double cov3, double msT, double msR,
-                             double msTR, double varR, double varTR, double[] modalityErrorVariance,
+    public record Components(double errorVariance, double cov1, double cov2, double cov3, double msTreatment, double msReader,
+                             double msTreatmentReader, double varReader, double varTreatmentReader, double[] modalityErrorVariance,
                              double[] modalityCov2, double[] modalityMsR) {
     }
 

@@ -75,23 +75,7 @@ public record RocCurve(List<RocPoint> points, int positives, int negatives) {
      * neighbouring points of the ROC polyline. NaN outside [0, 1].
      */
     public double sensitivityAtSpecificity(double specificity) {
-        if (!(specificity >= 0 && specificity <= 1)) {
-            return Double.NaN;
-        }
-        for (RocPoint p : points) {
-            if (p.specificity() == specificity) {
-                return p.sensitivity();
-            }
-        }
-        for (int i = 1; i < points.size(); i++) {
-            RocPoint next = points.get(i);
-            if (next.specificity() > specificity) {
-                RocPoint prev = points.get(i - 1);
-                double proportion = (specificity - next.specificity()) / (prev.specificity() - next.specificity());
-                return next.sensitivity() + proportion * (prev.sensitivity() - next.sensitivity());
-            }
-        }
-        return Double.NaN;
+        return RocLookup.sensitivityAt(sensitivities(), specificities(), points.size(), specificity);
     }
 
     /**
@@ -99,23 +83,15 @@ public record RocCurve(List<RocPoint> points, int positives, int negatives) {
      * among points with exactly that sensitivity, otherwise linear interpolation along the polyline.
      */
     public double specificityAtSensitivity(double sensitivity) {
-        if (!(sensitivity >= 0 && sensitivity <= 1)) {
-            return Double.NaN;
-        }
-        for (int i = points.size() - 1; i >= 0; i--) {
-            if (points.get(i).sensitivity() == sensitivity) {
-                return points.get(i).specificity();
-            }
-        }
-        for (int i = 1; i < points.size(); i++) {
-            RocPoint next = points.get(i);
-            if (next.sensitivity() < sensitivity) {
-                RocPoint prev = points.get(i - 1);
-                double proportion = (sensitivity - next.sensitivity()) / (prev.sensitivity() - next.sensitivity());
-                return next.specificity() + proportion * (prev.specificity() - next.specificity());
-            }
-        }
-        return Double.NaN;
+        return RocLookup.specificityAt(sensitivities(), specificities(), points.size(), sensitivity);
+    }
+
+    private double[] sensitivities() {
+        return points.stream().mapToDouble(RocPoint::sensitivity).toArray();
+    }
+
+    private double[] specificities() {
+        return points.stream().mapToDouble(RocPoint::specificity).toArray();
     }
 
     /**

@@ -26,15 +26,15 @@ class ObuchowskiRocketteTest {
         assertThat(or.modalityFom()[0]).isCloseTo(0.89703704, within(1e-8));
         assertThat(or.modalityFom()[1]).isCloseTo(0.94083736, within(1e-8));
         OrResult.Components k = or.components();
-        assertThat(k.msT()).isCloseTo(0.00479617, within(1e-8));
-        assertThat(k.msR()).isCloseTo(0.00383620, within(1e-8));
-        assertThat(k.msTR()).isCloseTo(0.00055103, within(1e-8));
+        assertThat(k.msTreatment()).isCloseTo(0.00479617, within(1e-8));
+        assertThat(k.msReader()).isCloseTo(0.00383620, within(1e-8));
+        assertThat(k.msTreatmentReader()).isCloseTo(0.00055103, within(1e-8));
         assertThat(k.errorVariance()).isCloseTo(0.00080229, within(1e-8));
         assertThat(k.cov1()).isCloseTo(0.00034661, within(1e-8));
         assertThat(k.cov2()).isCloseTo(0.00034407, within(1e-8));
         assertThat(k.cov3()).isCloseTo(0.00023903, within(1e-8));
-        assertThat(k.varR()).isCloseTo(0.00153500, within(1e-8));
-        assertThat(k.varTR()).isCloseTo(0.00020040, within(1e-8));
+        assertThat(k.varReader()).isCloseTo(0.00153500, within(1e-8));
+        assertThat(k.varTreatmentReader()).isCloseTo(0.00020040, within(1e-8));
 
         OrResult.OrTest rrrc = or.randomReadersRandomCases();
         assertThat(rrrc.statistic()).isCloseTo(4.46, within(0.005));

@@ -1,0 +1,182 @@
+package org.dermread.stats;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Two-way (readers and cases) percentile bootstrap of the readers' mean and median figures (Efron &amp; Tibshirani
+ * 1993, ch. 13; the reader-and-case resampling of Beiden, Wagner &amp; Campbell 2000, Acad Radiol 7:341). Each
+ * replicate draws the cases with replacement (N of N), recomputes every reader's confusion matrix on them, then for
+ * each reader group draws its readers with replacement and takes the mean and the median. Interval bounds are the
+ * (1-level)/2 and (1+level)/2 quantiles (type 7) of the replicates in which the figure is defined.
+ *
+ * <p>Replicate b uses its own generator seeded from (seed, b), so results do not depend on thread scheduling:
+ * same seed, same numbers.
+ */
+final class PanelBootstrap {
+
+    static final int MEAN = 0;
+    static final int MEDIAN = 1;
+
+    private PanelBootstrap() {
+    }
+
+    /** The AI's scores for one class, sorted ascending, for the weighted ROC of each replicate. */
+    record AiClassScores(int[] order, double[] sortedScores, boolean[] positiveByCase) {
+    }
+
+    /**
+     * Replicate values.
+     *
+     * @param panel  panel[group][figure][MEAN or MEDIAN][replicate]
+     * @param aiSensitivityAtMeanSpecificity [class][replicate], first group only
+     * @param aiSpecificityAtMeanSensitivity [class][replicate], first group only
+     */
+    record Replicates(double[][][][] panel, double[][] aiSensitivityAtMeanSpecificity,
+                      double[][] aiSpecificityAtMeanSensitivity) {
+    }
+
+    static Replicates run(int k, int[] truth, List<ReaderReadings> readers, int[][] groups,
+                          List<AiClassScores> ai, int replicates, long seed) {
+        int figures = ReaderFigures.count(k);
+        int cases = truth.length;
+        int r = readers.size();
+        double[][][][] panel = new double[groups.length][figures][2][replicates];
+        double[][] aiSens = ai == null ? null : new double[k][replicates];
+        double[][] aiSpec = ai == null ? null : new double[k][replicates];
+        int[][] cells = new int[r][];
+        int[][] caseOf = new int[r][];
+        for (int j = 0; j < r; j++) {
+            ReaderReadings rr = readers.get(j);
+            cells[j] = new int[rr.size()];
+            caseOf[j] = new int[rr.size()];
+            for (int i = 0; i < rr.size(); i++) {
+                cells[j][i] = truth[rr.caseAt(i)] * k + rr.labelAt(i);
+                caseOf[j][i] = rr.caseAt(i);
+            }
+        }
+        IntStream.range(0, replicates).parallel().forEach(b -> {
+            SplittableRandom rng = new SplittableRandom(mix(seed, b));
+            double[] w = new double[cases];
+            for (int i = 0; i < cases; i++) {
+                w[rng.nextInt(cases)]++;
+            }
+            double[][] fig = new double[r][figures];
+            double[] counts = new double[k * k];
+            double[] rows = new double[k];
+            double[] columns = new double[k];
+            for (int j = 0; j < r; j++) {
+                java.util.Arrays.fill(counts, 0);
+                int[] cell = cells[j];
+                int[] cs = caseOf[j];
+                for (int i = 0; i < cell.length; i++) {
+                    counts[cell[i]] += w[cs[i]];
+                }
+                ReaderFigures.compute(counts, k, fig[j], rows, columns);
+            }
+            double[] buffer = new double[r];
+            for (int g = 0; g < groups.length; g++) {
+                int[] members = groups[g];
+                int size = members.length;
+                int[] multiplicity = new int[size];
+                for (int d = 0; d < size; d++) {
+                    multiplicity[rng.nextInt(size)]++;
+                }
+                for (int f = 0; f < figures; f++) {
+                    double sum = 0;
+                    int n = 0;
+                    for (int a = 0; a < size; a++) {
+                        int times = multiplicity[a];
+                        if (times == 0) {
+                            continue;
+                        }
+                        double v = fig[members[a]][f];
+                        if (Double.isNaN(v)) {
+                            continue;
+                        }
+                        sum += times * v;
+                        for (int t = 0; t < times; t++) {
+                            buffer[n++] = v;
+                        }
+                    }
+                    panel[g][f][MEAN][b] = n == 0 ? Double.NaN : sum / n;
+                    panel[g][f][MEDIAN][b] = n == 0 ? Double.NaN : Selection.median(buffer, n);
+                }
+            }
+            if (ai != null) {
+                double[] sens = new double[cases + 1];
+                double[] spec = new double[cases + 1];
+                for (int c = 0; c < k; c++) {
+                    int points = weightedRoc(ai.get(c), w, sens, spec);
+                    double meanSpec = panel[0][ReaderFigures.classFigure(c, ReaderFigures.SPECIFICITY)][MEAN][b];
+                    double meanSens = panel[0][ReaderFigures.classFigure(c, ReaderFigures.SENSITIVITY)][MEAN][b];
+                    aiSens[c][b] = points == 0 ? Double.NaN : RocLookup.sensitivityAt(sens, spec, points, meanSpec);
+                    aiSpec[c][b] = points == 0 ? Double.NaN : RocLookup.specificityAt(sens, spec, points, meanSens);
+                }
+            }
+        });
+        return new Replicates(panel, aiSens, aiSpec);
+    }
+
+    /**
+     * The ROC points of the AI on case-weighted data (a case drawn twice counts twice), in pROC order; returns the
+     * number of points, 0 when the replicate has no positive or no negative case.
+     */
+    static int weightedRoc(AiClassScores scores, double[] w, double[] sens, double[] spec) {
+        int[] order = scores.order();
+        double[] sorted = scores.sortedScores();
+        boolean[] positive = scores.positiveByCase();
+        double totalPos = 0;
+        double totalNeg = 0;
+        for (int c : order) {
+            if (positive[c]) {
+                totalPos += w[c];
+            } else {
+                totalNeg += w[c];
+            }
+        }
+        if (totalPos == 0 || totalNeg == 0) {
+            return 0;
+        }
+        double posBelow = 0;
+        double negBelow = 0;
+        int points = 0;
+        int i = 0;
+        while (i < order.length) {
+            sens[points] = (totalPos - posBelow) / totalPos;
+            spec[points] = negBelow / totalNeg;
+            points++;
+            int j = i;
+            while (j < order.length && sorted[j] == sorted[i]) {
+                int c = order[j];
+                if (positive[c]) {
+                    posBelow += w[c];
+                } else {
+                    negBelow += w[c];
+                }
+                j++;
+            }
+            i = j;
+        }
+        sens[points] = 0;
+        spec[points] = 1;
+        return points + 1;
+    }
+
+    /** Percentile interval of replicate values ignoring NaN: type-7 quantiles at (1 -+ level)/2. */
+    static double[] percentileInterval(double[] values, double level) {
+        double[] v = java.util.Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        double alpha = 1 - level;
+        return new double[] {Descriptives.quantileOfSorted(v, v.length, alpha / 2),
+                Descriptives.quantileOfSorted(v, v.length, 1 - alpha / 2)};
+    }
+
+    /** SplitMix64 finaliser of (seed, replicate): a well-spread, reproducible seed per replicate. */
+    static long mix(long seed, int replicate) {
+        long z = seed + 0x9E3779B97F4A7C15L * (replicate + 1L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
