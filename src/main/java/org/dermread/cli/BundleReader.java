@@ -90,7 +90,6 @@ final class BundleReader {
         int rLabel = readingsCsv.column("label");
         int rConfidence = readingsCsv.optionalColumn("confidence");
         Map<String, Map<Integer, ReaderBuilder>> phases = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
         int unanswered = 0;
         int duplicates = 0;
         Set<String> unknownReaders = new java.util.TreeSet<>();
@@ -125,10 +124,6 @@ final class BundleReader {
                 readers.add(StudyReader.unknown(rid));
                 unknownReaders.add(rid);
             }
-            if (!seen.add(rid + "\u0000" + cid + "\u0000" + phase)) {
-                duplicates++;
-                continue;
-            }
             String conf = Csv.cell(row, rConfidence);
             int confidence = conf.isEmpty() ? 0 : (int) Math.round(Double.parseDouble(conf));
             if (confidence < 0 || confidence > 5) {
@@ -139,6 +134,19 @@ final class BundleReader {
                     .computeIfAbsent(readerNumber, x -> new ReaderBuilder(readerNumber))
                     .add(c, l, confidence);
         }
+        List<String> phaseNames = new ArrayList<>(phases.keySet());
+        phaseNames.sort(Comparator.comparingInt(BundleReader::phaseRank));
+        List<PhaseReadings> phaseReadings = new ArrayList<>();
+        for (String name : phaseNames) {
+            List<ReaderBuilder> builders = phases.get(name).values().stream()
+                    .sorted(Comparator.comparingInt(b -> b.reader)).toList();
+            List<ReaderReadings> rr = new ArrayList<>();
+            for (ReaderBuilder b : builders) {
+                rr.add(b.build());
+                duplicates += b.duplicates;
+            }
+            phaseReadings.add(new PhaseReadings(name, rr));
+        }
         if (unanswered > 0) {
             notes.add(unanswered + " readings without a label were left out (unanswered)");
         }
@@ -147,15 +155,6 @@ final class BundleReader {
         }
         if (!unknownReaders.isEmpty()) {
             notes.add("readers not in readers.csv (experience unknown): " + unknownReaders);
-        }
-        List<String> phaseNames = new ArrayList<>(phases.keySet());
-        phaseNames.sort(Comparator.comparingInt(BundleReader::phaseRank));
-        List<PhaseReadings> phaseReadings = new ArrayList<>();
-        for (String name : phaseNames) {
-            List<ReaderReadings> rr = phases.get(name).values().stream()
-                    .sorted(Comparator.comparingInt(b -> b.reader))
-                    .map(ReaderBuilder::build).toList();
-            phaseReadings.add(new PhaseReadings(name, rr));
         }
 
         double[][] ai = readAi(folder.resolve("ai_predictions.csv"), labels, caseIndex, caseIds.size(), notes);
@@ -264,6 +263,7 @@ final class BundleReader {
     private static final class ReaderBuilder {
         final int reader;
         final List<int[]> answers = new ArrayList<>();
+        int duplicates;
 
         ReaderBuilder(int reader) {
             this.reader = reader;
@@ -273,18 +273,25 @@ final class BundleReader {
             answers.add(new int[] {c, label, confidence});
         }
 
+        /** Sorted by case; a repeated answer to a case is dropped, the first in file order kept (stable sort). */
         ReaderReadings build() {
             answers.sort(Comparator.comparingInt(a -> a[0]));
-            int n = answers.size();
-            int[] cases = new int[n];
-            int[] labels = new int[n];
-            int[] confidences = new int[n];
-            for (int i = 0; i < n; i++) {
-                cases[i] = answers.get(i)[0];
-                labels[i] = answers.get(i)[1];
-                confidences[i] = answers.get(i)[2];
+            int n = 0;
+            int[] cases = new int[answers.size()];
+            int[] labels = new int[answers.size()];
+            int[] confidences = new int[answers.size()];
+            for (int[] a : answers) {
+                if (n > 0 && cases[n - 1] == a[0]) {
+                    duplicates++;
+                    continue;
+                }
+                cases[n] = a[0];
+                labels[n] = a[1];
+                confidences[n] = a[2];
+                n++;
             }
-            return new ReaderReadings(reader, cases, labels, confidences);
+            return new ReaderReadings(reader, java.util.Arrays.copyOf(cases, n), java.util.Arrays.copyOf(labels, n),
+                    java.util.Arrays.copyOf(confidences, n));
         }
     }
 }

@@ -90,36 +90,65 @@ final class AiAnalysis {
         return result;
     }
 
-    /** Readers against the AI in one phase (see {@link StudyReport.AiComparison}). */
+    /** Readers against the AI in one phase (see {@link StudyReport.AiComparison}); readers run in parallel. */
     static StudyReport.AiComparison compare(Study study, List<ReaderReadings> readers, double[][] point,
-                                            PanelBootstrap.Replicates replicates, AnalysisSettings settings,
-                                            List<String> warnings) {
+                                            PanelBootstrap.Replicates replicates, AnalysisSettings settings) {
         List<String> labels = study.labels();
         int k = labels.size();
+        int r = readers.size();
+        ReaderVsAi[] each = java.util.stream.IntStream.range(0, r).parallel()
+                .mapToObj(j -> ReaderVsAi.of(study, readers.get(j), settings))
+                .toArray(ReaderVsAi[]::new);
         List<StudyReport.ReaderMcNemar> mcnemar = new ArrayList<>();
         List<StudyReport.ReaderAucComparison> delong = new ArrayList<>();
-        int r = readers.size();
-        double[] accDiff = new double[r];
-        double[] accReader = new double[r];
-        double[] accAi = new double[r];
-        double[] baccDiff = new double[r];
-        double[] baccReader = new double[r];
-        double[] baccAi = new double[r];
-        double[][] sensDiff = new double[k][r];
-        double[][] sensReader = new double[k][r];
-        double[][] sensAi = new double[k][r];
-        double[][] specDiff = new double[k][r];
-        double[][] specReader = new double[k][r];
-        double[][] specAi = new double[k][r];
-        for (double[][] a : List.of(sensDiff, sensReader, sensAi, specDiff, specReader, specAi)) {
-            for (double[] row : a) {
-                Arrays.fill(row, Double.NaN);
+        for (ReaderVsAi x : each) {
+            if (x.mcnemar != null) {
+                mcnemar.add(x.mcnemar);
             }
+            delong.addAll(x.delong);
         }
-        Arrays.fill(accDiff, Double.NaN);
-        Arrays.fill(baccDiff, Double.NaN);
-        for (int j = 0; j < r; j++) {
-            ReaderReadings rr = readers.get(j);
+        List<StudyReport.WilcoxonResult> wilcoxon = new ArrayList<>();
+        wilcoxon.add(wilcoxon("accuracy", null, each, x -> x.accuracy));
+        wilcoxon.add(wilcoxon("balanced_accuracy", null, each, x -> x.balancedAccuracy));
+        for (int cls = 0; cls < k; cls++) {
+            final int c = cls;
+            wilcoxon.add(wilcoxon("sensitivity", labels.get(cls), each, x -> x.sensitivity[c]));
+            wilcoxon.add(wilcoxon("specificity", labels.get(cls), each, x -> x.specificity[c]));
+        }
+        return new StudyReport.AiComparison(mcnemar, wilcoxon, operatingPoints(study, point, replicates, settings),
+                delong);
+    }
+
+    /** One reader's figure and the AI's on the same cases; the difference is computed from counts. */
+    private record Paired(double difference, double reader, double ai) {
+        static final Paired NONE = new Paired(Double.NaN, Double.NaN, Double.NaN);
+
+        static Paired ofCounts(int readerCount, int aiCount, int denominator) {
+            if (denominator == 0) {
+                return NONE;
+            }
+            return new Paired((double) (readerCount - aiCount) / denominator, (double) readerCount / denominator,
+                    (double) aiCount / denominator);
+        }
+    }
+
+    /** One reader against the AI on the cases both answered. */
+    private static final class ReaderVsAi {
+        StudyReport.ReaderMcNemar mcnemar;
+        Paired accuracy = Paired.NONE;
+        Paired balancedAccuracy = Paired.NONE;
+        Paired[] sensitivity;
+        Paired[] specificity;
+        final List<StudyReport.ReaderAucComparison> delong = new ArrayList<>();
+
+        static ReaderVsAi of(Study study, ReaderReadings rr, AnalysisSettings settings) {
+            List<String> labels = study.labels();
+            int k = labels.size();
+            ReaderVsAi x = new ReaderVsAi();
+            x.sensitivity = new Paired[k];
+            x.specificity = new Paired[k];
+            java.util.Arrays.fill(x.sensitivity, Paired.NONE);
+            java.util.Arrays.fill(x.specificity, Paired.NONE);
             String id = study.readers().get(rr.reader()).id();
             int n = 0;
             int readerRight = 0;
@@ -129,16 +158,15 @@ final class AiAnalysis {
             int[] positives = new int[k];
             int[] tpReader = new int[k];
             int[] tpAi = new int[k];
-            int[] tnReader = new int[k];
-            int[] tnAi = new int[k];
-            List<Integer> shared = new ArrayList<>();
+            int[] chosenReader = new int[k];
+            int[] chosenAi = new int[k];
+            int[] shared = new int[rr.size()];
             for (int i = 0; i < rr.size(); i++) {
                 int c = rr.caseAt(i);
                 if (!study.aiPredicted(c)) {
                     continue;
                 }
-                shared.add(i);
-                n++;
+                shared[n++] = i;
                 int t = study.truthOf(c);
                 int a = rr.labelAt(i);
                 int ai = study.aiLabel(c);
@@ -149,46 +177,36 @@ final class AiAnalysis {
                 onlyReader += rOk && !aOk ? 1 : 0;
                 onlyAi += aOk && !rOk ? 1 : 0;
                 positives[t]++;
-                for (int cls = 0; cls < k; cls++) {
-                    if (cls == t) {
-                        tpReader[cls] += a == cls ? 1 : 0;
-                        tpAi[cls] += ai == cls ? 1 : 0;
-                    } else {
-                        tnReader[cls] += a != cls ? 1 : 0;
-                        tnAi[cls] += ai != cls ? 1 : 0;
-                    }
-                }
+                tpReader[t] += rOk ? 1 : 0;
+                tpAi[t] += aOk ? 1 : 0;
+                chosenReader[a]++;
+                chosenAi[ai]++;
             }
             if (n == 0) {
-                continue;
+                return x;
             }
-            mcnemar.add(new StudyReport.ReaderMcNemar(id, n, (double) readerRight / n, (double) aiRight / n,
-                    McNemarTest.of(onlyReader, onlyAi)));
-            accDiff[j] = (double) (readerRight - aiRight) / n;
-            accReader[j] = (double) readerRight / n;
-            accAi[j] = (double) aiRight / n;
-            double recallR = 0;
-            double recallA = 0;
+            x.mcnemar = new StudyReport.ReaderMcNemar(id, n, (double) readerRight / n, (double) aiRight / n,
+                    McNemarTest.of(onlyReader, onlyAi));
+            x.accuracy = Paired.ofCounts(readerRight, aiRight, n);
+            double recallReader = 0;
+            double recallAi = 0;
             int present = 0;
             for (int cls = 0; cls < k; cls++) {
+                x.sensitivity[cls] = Paired.ofCounts(tpReader[cls], tpAi[cls], positives[cls]);
+                int negatives = n - positives[cls];
+                // TN = negatives - FP, FP = chosen - TP
+                int tnReader = negatives - (chosenReader[cls] - tpReader[cls]);
+                int tnAi = negatives - (chosenAi[cls] - tpAi[cls]);
+                x.specificity[cls] = Paired.ofCounts(tnReader, tnAi, negatives);
                 if (positives[cls] > 0) {
-                    sensDiff[cls][j] = (double) (tpReader[cls] - tpAi[cls]) / positives[cls];
-                    sensReader[cls][j] = (double) tpReader[cls] / positives[cls];
-                    sensAi[cls][j] = (double) tpAi[cls] / positives[cls];
-                    recallR += sensReader[cls][j];
-                    recallA += sensAi[cls][j];
+                    recallReader += x.sensitivity[cls].reader();
+                    recallAi += x.sensitivity[cls].ai();
                     present++;
                 }
-                int negatives = n - positives[cls];
-                if (negatives > 0) {
-                    specDiff[cls][j] = (double) (tnReader[cls] - tnAi[cls]) / negatives;
-                    specReader[cls][j] = (double) tnReader[cls] / negatives;
-                    specAi[cls][j] = (double) tnAi[cls] / negatives;
-                }
             }
-            baccReader[j] = recallR / present;
-            baccAi[j] = recallA / present;
-            baccDiff[j] = baccReader[j] - baccAi[j];
+            double bReader = recallReader / present;
+            double bAi = recallAi / present;
+            x.balancedAccuracy = new Paired(bReader - bAi, bReader, bAi);
             for (int cls = 0; cls < k; cls++) {
                 int m = positives[cls];
                 if (m == 0 || m == n) {
@@ -198,42 +216,28 @@ final class AiAnalysis {
                 double[] readerScores = new double[n];
                 boolean[] positive = new boolean[n];
                 for (int s = 0; s < n; s++) {
-                    int i = shared.get(s);
+                    int i = shared[s];
                     int c = rr.caseAt(i);
                     aiScores[s] = study.ai(c, cls);
                     readerScores[s] = StudyMrmc.rating(rr.labelAt(i) == cls, rr.confidenceAt(i));
                     positive[s] = study.truthOf(c) == cls;
                 }
-                delong.add(new StudyReport.ReaderAucComparison(id, labels.get(cls),
+                x.delong.add(new StudyReport.ReaderAucComparison(id, labels.get(cls),
                         DeLong.pairedTest(aiScores, readerScores, positive, settings.confidenceLevel())));
             }
+            return x;
         }
-        List<StudyReport.WilcoxonResult> wilcoxon = new ArrayList<>();
-        wilcoxon.add(wilcoxon("accuracy", null, accDiff, accReader, accAi));
-        wilcoxon.add(wilcoxon("balanced_accuracy", null, baccDiff, baccReader, baccAi));
-        for (int cls = 0; cls < k; cls++) {
-            wilcoxon.add(wilcoxon("sensitivity", labels.get(cls), sensDiff[cls], sensReader[cls], sensAi[cls]));
-            wilcoxon.add(wilcoxon("specificity", labels.get(cls), specDiff[cls], specReader[cls], specAi[cls]));
-        }
-        return new StudyReport.AiComparison(mcnemar, wilcoxon, operatingPoints(study, point, replicates, settings),
-                delong);
     }
 
-    private static StudyReport.WilcoxonResult wilcoxon(String figure, String code, double[] diff, double[] reader,
-                                                       double[] ai) {
-        double[] d = Arrays.stream(diff).filter(x -> !Double.isNaN(x)).toArray();
-        double[] rv = new double[d.length];
-        double[] av = new double[d.length];
-        int n = 0;
-        for (int j = 0; j < diff.length; j++) {
-            if (!Double.isNaN(diff[j])) {
-                rv[n] = reader[j];
-                av[n] = ai[j];
-                n++;
-            }
-        }
+    private static StudyReport.WilcoxonResult wilcoxon(String figure, String code, ReaderVsAi[] each,
+                                                       java.util.function.Function<ReaderVsAi, Paired> pick) {
+        List<Paired> defined = java.util.Arrays.stream(each).map(pick)
+                .filter(p -> !Double.isNaN(p.difference())).toList();
+        double[] d = defined.stream().mapToDouble(Paired::difference).toArray();
         WilcoxonSignedRankTest test = d.length == 0 ? null : WilcoxonSignedRankTest.of(d);
-        return new StudyReport.WilcoxonResult(figure, code, Descriptives.mean(rv), Descriptives.mean(av), test);
+        return new StudyReport.WilcoxonResult(figure, code,
+                Descriptives.mean(defined.stream().mapToDouble(Paired::reader).toArray()),
+                Descriptives.mean(defined.stream().mapToDouble(Paired::ai).toArray()), test);
     }
 
     /**

@@ -102,8 +102,8 @@ public record ImrmcReport(int schemaVersion, List<String> modalities, List<Strin
         }
         MrmcData subset = new MrmcData(names, keep.stream().map(data.readers()::get).toList(), data.caseIds(),
                 data.truth(), kept);
-        return new Comparison(names,
-                ObuchowskiRockette.analyze(subset, FigureOfMerit.AUC, CovarianceMethod.DELONG, level),
-                ObuchowskiRockette.analyze(subset, FigureOfMerit.AUC, CovarianceMethod.JACKKNIFE, level));
+        List<OrResult> both = ObuchowskiRockette.analyze(subset, FigureOfMerit.AUC,
+                List.of(CovarianceMethod.DELONG, CovarianceMethod.JACKKNIFE), level);
+        return new Comparison(names, both.get(0), both.get(1));
     }
 }

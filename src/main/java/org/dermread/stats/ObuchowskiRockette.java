@@ -33,6 +33,15 @@ public final class ObuchowskiRockette {
      */
     public static OrResult analyze(MrmcData data, FigureOfMerit fom, CovarianceMethod method,
                                    double confidenceLevel) {
+        return analyze(data, fom, List.of(method), confidenceLevel).get(0);
+    }
+
+    /**
+     * {@link #analyze(MrmcData, FigureOfMerit, CovarianceMethod, double)} for several covariance methods at once,
+     * sharing the per-reader figures of merit; results in the order of {@code methods}.
+     */
+    public static List<OrResult> analyze(MrmcData data, FigureOfMerit fom, List<CovarianceMethod> methods,
+                                         double confidenceLevel) {
         int t = data.modalities().size();
         int r = data.readers().size();
         int c = data.caseIds().size();
@@ -43,15 +52,22 @@ public final class ObuchowskiRockette {
             throw new IllegalArgumentException("an MRMC comparison needs readers");
         }
         double[][] theta = new double[t][r];
-        double[][][] u = new double[t][r][];
+        double[][][][] u = new double[methods.size()][t][r][];
         for (int i = 0; i < t; i++) {
             for (int j = 0; j < r; j++) {
-                ReaderFom unit = ReaderFom.of(data, i, j, fom, method);
+                ReaderFom unit = ReaderFom.of(data, i, j, fom);
                 theta[i][j] = unit.theta;
-                u[i][j] = unit.u;
+                for (int a = 0; a < methods.size(); a++) {
+                    u[a][i][j] = unit.covarianceVector(methods.get(a));
+                }
             }
         }
-        return fromComponents(data.modalities(), data.readers(), c, theta, u, fom, method, confidenceLevel);
+        List<OrResult> results = new ArrayList<>();
+        for (int a = 0; a < methods.size(); a++) {
+            results.add(fromComponents(data.modalities(), data.readers(), c, theta, u[a], fom, methods.get(a),
+                    confidenceLevel));
+        }
+        return results;
     }
 
     /** The OR-Hillis computation from reader figures of merit and covariance vectors (see class comment). */
@@ -350,21 +366,72 @@ public final class ObuchowskiRockette {
         return out;
     }
 
-    /** One reader-modality: its figure of merit and covariance vector over all cases. */
+    /** One reader-modality: its figure of merit and its per-case components. */
     private static final class ReaderFom {
         final double theta;
-        final double[] u;
+        private final double[] component;
+        private final boolean[] counted;
+        private final boolean[] positive;
+        private final FigureOfMerit fom;
+        private final int m;
+        private final int n;
 
-        private ReaderFom(double theta, double[] u) {
+        private ReaderFom(double theta, double[] component, boolean[] counted, boolean[] positive,
+                          FigureOfMerit fom, int m, int n) {
             this.theta = theta;
-            this.u = u;
+            this.component = component;
+            this.counted = counted;
+            this.positive = positive;
+            this.fom = fom;
+            this.m = m;
+            this.n = n;
         }
 
-        static ReaderFom of(MrmcData data, int i, int j, FigureOfMerit fom, CovarianceMethod method) {
+        /** Number of cases the component of case k is averaged over (m, n, or m + n). */
+        private double size(int k) {
+            return fom == FigureOfMerit.PROPORTION ? m + n : (positive[k] ? m : n);
+        }
+
+        /** The vector u with Cov(theta_a, theta_b) = sum_k u_ak u_bk (see the class comment). */
+        double[] covarianceVector(CovarianceMethod method) {
+            int c = component.length;
+            double[] u = new double[c];
+            if (method == CovarianceMethod.DELONG) {
+                for (int k = 0; k < c; k++) {
+                    if (counted[k]) {
+                        double size = size(k);
+                        u[k] = (component[k] - theta) / Math.sqrt(size * (size - 1));
+                    }
+                }
+                return u;
+            }
+            double mean = 0;
+            for (int k = 0; k < c; k++) {
+                if (counted[k]) {
+                    double size = size(k);
+                    u[k] = (size * theta - component[k]) / (size - 1);
+                } else {
+                    u[k] = theta;
+                }
+                mean += u[k];
+            }
+            mean /= c;
+            double scale = Math.sqrt((c - 1.0) / c);
+            for (int k = 0; k < c; k++) {
+                u[k] = scale * (u[k] - mean);
+            }
+            return u;
+        }
+
+        static ReaderFom of(MrmcData data, int i, int j, FigureOfMerit fom) {
             int c = data.caseIds().size();
             // Per-case component x_k: V10 (positives) / V01 (negatives) for AUC, the 0/1 outcome otherwise.
             double[] component = new double[c];
             boolean[] counted = new boolean[c];
+            boolean[] positive = new boolean[c];
+            for (int k = 0; k < c; k++) {
+                positive[k] = data.positive(k);
+            }
             int m = 0;
             int n = 0;
             String unit = "reader " + data.readers().get(j) + " in " + data.modalities().get(i);
@@ -377,7 +444,7 @@ public final class ObuchowskiRockette {
                     if (Double.isNaN(v)) {
                         continue;
                     }
-                    if (data.positive(k)) {
+                    if (positive[k]) {
                         posIdx[m++] = k;
                     } else {
                         negIdx[n++] = k;
@@ -414,8 +481,8 @@ public final class ObuchowskiRockette {
                         continue;
                     }
                     boolean use = switch (fom) {
-                        case SENSITIVITY -> data.positive(k);
-                        case SPECIFICITY -> !data.positive(k);
+                        case SENSITIVITY -> positive[k];
+                        case SPECIFICITY -> !positive[k];
                         default -> true;
                     };
                     if (!use) {
@@ -428,46 +495,18 @@ public final class ObuchowskiRockette {
                     component[k] = x;
                     counted[k] = true;
                     sum += x;
-                    if (data.positive(k)) {
+                    if (positive[k]) {
                         m++;
                     } else {
                         n++;
                     }
                 }
-                int total = m + n;
-                if (total < 2) {
+                if (m + n < 2) {
                     throw new IllegalArgumentException(unit + " has fewer than 2 cases for " + fom);
                 }
-                theta = sum / total;
+                theta = sum / (m + n);
             }
-            double[] u = new double[c];
-            if (method == CovarianceMethod.DELONG) {
-                for (int k = 0; k < c; k++) {
-                    if (!counted[k]) {
-                        continue;
-                    }
-                    double size = fom == FigureOfMerit.PROPORTION ? m + n : (data.positive(k) ? m : n);
-                    u[k] = (component[k] - theta) / Math.sqrt(size * (size - 1));
-                }
-            } else {
-                double[] loo = new double[c];
-                double mean = 0;
-                for (int k = 0; k < c; k++) {
-                    if (!counted[k]) {
-                        loo[k] = theta;
-                    } else {
-                        double size = fom == FigureOfMerit.PROPORTION ? m + n : (data.positive(k) ? m : n);
-                        loo[k] = (size * theta - component[k]) / (size - 1);
-                    }
-                    mean += loo[k];
-                }
-                mean /= c;
-                double scale = Math.sqrt((c - 1.0) / c);
-                for (int k = 0; k < c; k++) {
-                    u[k] = scale * (loo[k] - mean);
-                }
-            }
-            return new ReaderFom(theta, u);
+            return new ReaderFom(theta, component, counted, positive, fom, m, n);
         }
     }
 }

@@ -58,12 +58,12 @@ final class PanelBootstrap {
         }
         IntStream.range(0, replicates).parallel().forEach(b -> {
             SplittableRandom rng = new SplittableRandom(mix(seed, b));
-            double[] w = new double[cases];
+            int[] w = new int[cases];
             for (int i = 0; i < cases; i++) {
                 w[rng.nextInt(cases)]++;
             }
             double[][] fig = new double[r][figures];
-            double[] counts = new double[k * k];
+            int[] counts = new int[k * k];
             double[] rows = new double[k];
             double[] columns = new double[k];
             for (int j = 0; j < r; j++) {
@@ -75,33 +75,63 @@ final class PanelBootstrap {
                 }
                 ReaderFigures.compute(counts, k, fig[j], rows, columns);
             }
-            double[] buffer = new double[r];
+            int[][] multiplicity = new int[groups.length][r];
             for (int g = 0; g < groups.length; g++) {
                 int[] members = groups[g];
-                int size = members.length;
-                int[] multiplicity = new int[size];
-                for (int d = 0; d < size; d++) {
-                    multiplicity[rng.nextInt(size)]++;
+                for (int d = 0; d < members.length; d++) {
+                    multiplicity[g][members[rng.nextInt(members.length)]]++;
                 }
-                for (int f = 0; f < figures; f++) {
+            }
+            // One ordering of the readers per figure serves every group: walk the ordered readers with each group's
+            // multiplicities to its mean and the middle element(s) of its resampled multiset.
+            int[] order = new int[r];
+            int[] scratch = new int[r];
+            int[] buckets = new int[r + 1];
+            double[] values = new double[r];
+            for (int f = 0; f < figures; f++) {
+                int n = 0;
+                for (int j = 0; j < r; j++) {
+                    double v = fig[j][f];
+                    if (!Double.isNaN(v)) {
+                        scratch[n] = j;
+                        values[n++] = v;
+                    }
+                }
+                sortIndices(values, scratch, n, order, buckets);
+                for (int g = 0; g < groups.length; g++) {
+                    int[] mult = multiplicity[g];
+                    int total = 0;
                     double sum = 0;
-                    int n = 0;
-                    for (int a = 0; a < size; a++) {
-                        int times = multiplicity[a];
-                        if (times == 0) {
+                    for (int a = 0; a < n; a++) {
+                        int j = order[a];
+                        total += mult[j];
+                        sum += mult[j] * fig[j][f];
+                    }
+                    if (total == 0) {
+                        panel[g][f][MEAN][b] = Double.NaN;
+                        panel[g][f][MEDIAN][b] = Double.NaN;
+                        continue;
+                    }
+                    panel[g][f][MEAN][b] = sum / total;
+                    int lowRank = (total - 1) / 2;
+                    int highRank = total / 2;
+                    double low = Double.NaN;
+                    double high = Double.NaN;
+                    int seen = 0;
+                    for (int a = 0; a < n && Double.isNaN(high); a++) {
+                        int j = order[a];
+                        if (mult[j] == 0) {
                             continue;
                         }
-                        double v = fig[members[a]][f];
-                        if (Double.isNaN(v)) {
-                            continue;
+                        seen += mult[j];
+                        if (Double.isNaN(low) && seen > lowRank) {
+                            low = fig[j][f];
                         }
-                        sum += times * v;
-                        for (int t = 0; t < times; t++) {
-                            buffer[n++] = v;
+                        if (seen > highRank) {
+                            high = fig[j][f];
                         }
                     }
-                    panel[g][f][MEAN][b] = n == 0 ? Double.NaN : sum / n;
-                    panel[g][f][MEDIAN][b] = n == 0 ? Double.NaN : Selection.median(buffer, n);
+                    panel[g][f][MEDIAN][b] = (low + high) / 2;
                 }
             }
             if (ai != null) {
@@ -123,7 +153,7 @@ final class PanelBootstrap {
      * The ROC points of the AI on case-weighted data (a case drawn twice counts twice), in pROC order; returns the
      * number of points, 0 when the replicate has no positive or no negative case.
      */
-    static int weightedRoc(AiClassScores scores, double[] w, double[] sens, double[] spec) {
+    static int weightedRoc(AiClassScores scores, int[] w, double[] sens, double[] spec) {
         int[] order = scores.order();
         double[] sorted = scores.sortedScores();
         boolean[] positive = scores.positiveByCase();
@@ -170,6 +200,52 @@ final class PanelBootstrap {
         double alpha = 1 - level;
         return new double[] {Descriptives.quantileOfSorted(v, v.length, alpha / 2),
                 Descriptives.quantileOfSorted(v, v.length, 1 - alpha / 2)};
+    }
+
+    /**
+     * Orders the first n (value, id) pairs by value into {@code out} (ids): a counting sort into n equal-width
+     * buckets, then an insertion pass that only has to fix order inside buckets; O(n) for spread-out values.
+     */
+    static void sortIndices(double[] values, int[] ids, int n, int[] out, int[] buckets) {
+        if (n == 0) {
+            return;
+        }
+        double min = values[0];
+        double max = values[0];
+        for (int a = 1; a < n; a++) {
+            min = Math.min(min, values[a]);
+            max = Math.max(max, values[a]);
+        }
+        if (min == max) {
+            System.arraycopy(ids, 0, out, 0, n);
+            return;
+        }
+        java.util.Arrays.fill(buckets, 0, n + 1, 0);
+        double scale = (n - 1) / (max - min);
+        for (int a = 0; a < n; a++) {
+            buckets[(int) ((values[a] - min) * scale) + 1]++;
+        }
+        for (int q = 1; q <= n; q++) {
+            buckets[q] += buckets[q - 1];
+        }
+        double[] sorted = new double[n];
+        for (int a = 0; a < n; a++) {
+            int q = buckets[(int) ((values[a] - min) * scale)]++;
+            out[q] = ids[a];
+            sorted[q] = values[a];
+        }
+        for (int a = 1; a < n; a++) {
+            double v = sorted[a];
+            int id = out[a];
+            int q = a - 1;
+            while (q >= 0 && sorted[q] > v) {
+                sorted[q + 1] = sorted[q];
+                out[q + 1] = out[q];
+                q--;
+            }
+            sorted[q + 1] = v;
+            out[q + 1] = id;
+        }
     }
 
     /** SplitMix64 finaliser of (seed, replicate): a well-spread, reproducible seed per replicate. */

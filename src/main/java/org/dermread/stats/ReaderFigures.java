@@ -29,7 +29,7 @@ final class ReaderFigures {
     }
 
     /** Fills {@code out} (length {@link #count(int)}) from the counts; NaN where a figure is undefined. */
-    static void compute(double[] counts, int k, double[] out, double[] rowScratch, double[] columnScratch) {
+    static void compute(int[] counts, int k, double[] out, double[] rowScratch, double[] columnScratch) {
         double n = 0;
         double trace = 0;
         java.util.Arrays.fill(rowScratch, 0);
@@ -37,7 +37,7 @@ final class ReaderFigures {
         for (int t = 0; t < k; t++) {
             int base = t * k;
             for (int p = 0; p < k; p++) {
-                double v = counts[base + p];
+                int v = counts[base + p];
                 rowScratch[t] += v;
                 columnScratch[p] += v;
             }

@@ -81,7 +81,7 @@ public final class StudyAnalyzer {
             StudyReader reader = study.readers().get(rr.reader());
             int[] t = new int[rr.size()];
             int[] chosen = rr.labels();
-            double[] counts = new double[k * k];
+            int[] counts = new int[k * k];
             for (int i = 0; i < rr.size(); i++) {
                 t[i] = truth[rr.caseAt(i)];
                 counts[t[i] * k + chosen[i]]++;
@@ -120,7 +120,7 @@ public final class StudyAnalyzer {
                     settings.confidenceLevel()));
         }
         StudyReport.AiComparison comparison = study.hasAi() && !readers.isEmpty()
-                ? AiAnalysis.compare(study, readers, point, replicates, settings, warnings)
+                ? AiAnalysis.compare(study, readers, point, replicates, settings)
                 : null;
         return new StudyReport.PhaseReport(phase.phase(), readers.size(), readings, readerReports, panels.get(0),
                 new ConfusionMatrix(labels, pooled), Agreement.fleiss(labels, cases, readers),

@@ -85,34 +85,50 @@ final class StudyMrmc {
         StudyReport.MrmcFom accuracy = run(new MrmcData(modalities, readerIds, caseIds, anyTruth, correct),
                 FigureOfMerit.PROPORTION, settings, "accuracy", warnings);
 
-        List<StudyReport.MrmcClass> classes = new ArrayList<>();
+        // Classes are independent: analyse them in parallel, collect results and warnings in label order.
+        List<List<String>> classWarnings = new ArrayList<>();
         for (int k = 0; k < study.labels().size(); k++) {
-            boolean[] positive = new boolean[cases];
-            for (int c = 0; c < cases; c++) {
-                positive[c] = truth[c] == k;
-            }
-            double[][][] ordinal = new double[t][readers.size()][cases];
-            double[][][] chose = new double[t][readers.size()][cases];
-            for (int i = 0; i < t; i++) {
-                for (int a = 0; a < readers.size(); a++) {
-                    int j = readers.get(a);
-                    for (int c = 0; c < cases; c++) {
-                        int l = label[i][j][c];
-                        ordinal[i][a][c] = l < 0 ? Double.NaN : rating(l == k, confidence[i][j][c]);
-                        chose[i][a][c] = l < 0 ? Double.NaN : (l == k ? 1 : 0);
-                    }
+            classWarnings.add(new ArrayList<>());
+        }
+        List<StudyReport.MrmcClass> classes = java.util.stream.IntStream.range(0, study.labels().size()).parallel()
+                .mapToObj(k -> mrmcClass(study, settings, modalities, readers, readerIds, label, confidence, k,
+                        classWarnings.get(k)))
+                .toList();
+        classWarnings.forEach(warnings::addAll);
+        return new StudyReport.MrmcReport(modalities, readerIds, accuracy, classes);
+    }
+
+    private static StudyReport.MrmcClass mrmcClass(Study study, AnalysisSettings settings, List<String> modalities,
+                                                   List<Integer> readers, List<String> readerIds, int[][][] label,
+                                                   int[][][] confidence, int k, List<String> warnings) {
+        int t = modalities.size();
+        int cases = study.caseIds().size();
+        int[] truth = study.truth();
+        List<String> caseIds = study.caseIds();
+        boolean[] positive = new boolean[cases];
+        for (int c = 0; c < cases; c++) {
+            positive[c] = truth[c] == k;
+        }
+        double[][][] ordinal = new double[t][readers.size()][cases];
+        double[][][] chose = new double[t][readers.size()][cases];
+        for (int i = 0; i < t; i++) {
+            for (int a = 0; a < readers.size(); a++) {
+                int j = readers.get(a);
+                for (int c = 0; c < cases; c++) {
+                    int l = label[i][j][c];
+                    ordinal[i][a][c] = l < 0 ? Double.NaN : rating(l == k, confidence[i][j][c]);
+                    chose[i][a][c] = l < 0 ? Double.NaN : (l == k ? 1 : 0);
                 }
             }
-            String code = study.labels().get(k);
-            classes.add(new StudyReport.MrmcClass(code,
-                    run(subset(modalities, readerIds, caseIds, positive, ordinal, FigureOfMerit.AUC),
-                            FigureOfMerit.AUC, settings, code + " AUC", warnings),
-                    run(subset(modalities, readerIds, caseIds, positive, chose, FigureOfMerit.SENSITIVITY),
-                            FigureOfMerit.SENSITIVITY, settings, code + " sensitivity", warnings),
-                    run(subset(modalities, readerIds, caseIds, positive, chose, FigureOfMerit.SPECIFICITY),
-                            FigureOfMerit.SPECIFICITY, settings, code + " specificity", warnings)));
         }
-        return new StudyReport.MrmcReport(modalities, readerIds, accuracy, classes);
+        String code = study.labels().get(k);
+        return new StudyReport.MrmcClass(code,
+                run(subset(modalities, readerIds, caseIds, positive, ordinal, FigureOfMerit.AUC),
+                        FigureOfMerit.AUC, settings, code + " AUC", warnings),
+                run(subset(modalities, readerIds, caseIds, positive, chose, FigureOfMerit.SENSITIVITY),
+                        FigureOfMerit.SENSITIVITY, settings, code + " sensitivity", warnings),
+                run(subset(modalities, readerIds, caseIds, positive, chose, FigureOfMerit.SPECIFICITY),
+                        FigureOfMerit.SPECIFICITY, settings, code + " specificity", warnings));
     }
 
     /**
@@ -168,10 +184,9 @@ final class StudyMrmc {
             return new StudyReport.MrmcFom(null, null, note);
         }
         try {
-            return new StudyReport.MrmcFom(
-                    ObuchowskiRockette.analyze(data, fom, CovarianceMethod.DELONG, settings.confidenceLevel()),
-                    ObuchowskiRockette.analyze(data, fom, CovarianceMethod.JACKKNIFE, settings.confidenceLevel()),
-                    null);
+            List<OrResult> both = ObuchowskiRockette.analyze(data, fom,
+                    List.of(CovarianceMethod.DELONG, CovarianceMethod.JACKKNIFE), settings.confidenceLevel());
+            return new StudyReport.MrmcFom(both.get(0), both.get(1), null);
         } catch (IllegalArgumentException e) {
             warnings.add("MRMC: " + what + ": " + e.getMessage());
             return new StudyReport.MrmcFom(null, null, e.getMessage());
