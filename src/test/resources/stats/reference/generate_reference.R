@@ -323,10 +323,6 @@ for (what in c("accuracy", "MN.sensitivity")) {
     keep <- setdiff(which(!is.na(X[i, j, ]) & use), k); mean(X[i, j, keep]) }
   th <- t(sapply(1:2, function(i) sapply(1:n_readers, function(j) fom((i - 1) * n_readers + j, 0))))
   put_or(paste0("bundle.", what, ".jackknife"), or_hillis(th, jackknife_cov(fom, 1:(2 * n_readers), n_cases)))
-  if (what == "MN.sensitivity") {
-    ## aided is fully crossed on the MN cases? No (unaided is partial) - DeLong for proportions checked on the
-    ## complete 'aided' block against itself is covered by the imrmc test; here only the jackknife.
-  }
 }
 
 ## ---------------------------------------------------------------- a plain ROC table with three scores
@@ -361,6 +357,7 @@ put("wilcoxon.exact.V", unname(w$statistic)); put("wilcoxon.exact.p", w$p.value)
 w <- suppressWarnings(wilcox.test(c(0.1, -0.1, 0.2, 0.2, 0, 0.3, -0.4, 0.5)))  # ties and a zero: normal approx
 put("wilcoxon.ties.V", unname(w$statistic)); put("wilcoxon.ties.p", w$p.value)
 set.seed(3); d <- round(rnorm(60, 0.05, 0.1), 3)
+write.csv(data.frame(d = d), "wilcoxon-large.csv", row.names = FALSE, quote = FALSE)
 w <- suppressWarnings(wilcox.test(d)); put("wilcoxon.large.V", unname(w$statistic)); put("wilcoxon.large.p", w$p.value)
 m <- mcnemar.test(matrix(c(30, 5, 12, 20), 2)); put("mcnemar.5_12.statistic", unname(m$statistic))
 put("mcnemar.5_12.p", m$p.value); put("mcnemar.5_12.exact_p", binom.test(12, 17)$p.value)
