@@ -66,6 +66,7 @@ final class AiAnalysis {
                 confusion, confusion.perClass(), classes, macro, micro);
     }
 
+    /** Indices of the cases the AI predicted. */
     static int[] aiCases(Study study) {
         return java.util.stream.IntStream.range(0, study.caseIds().size()).filter(study::aiPredicted).toArray();
     }
@@ -141,6 +142,7 @@ final class AiAnalysis {
         Paired[] specificity;
         final List<StudyReport.ReaderAucComparison> delong = new ArrayList<>();
 
+        /** Counts both raters on the shared cases; McNemar (1947), DeLong et al. (1988) paired test per class. */
         static ReaderVsAi of(Study study, ReaderReadings rr, AnalysisSettings settings) {
             List<String> labels = study.labels();
             int k = labels.size();

@@ -34,6 +34,7 @@ public record CohenKappa(double kappa, double observedAgreement, double expected
         return fromCounts(agree, rowCounts, columnCounts, n);
     }
 
+    /** Cohen (1960) eq. 1 and 9 from the agreement count and both raters' marginal counts. */
     static CohenKappa fromCounts(double agree, double[] rowCounts, double[] columnCounts, int n) {
         if (n == 0) {
             return new CohenKappa(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);

@@ -41,6 +41,7 @@ public record ConfusionMatrix(List<String> labels, double[][] counts) {
     }
 
     @Override
+    /** A copy of the counts, rows = truth, columns = chosen label. */
     public double[][] counts() {
         double[][] copy = new double[counts.length][];
         for (int i = 0; i < counts.length; i++) {
@@ -49,6 +50,7 @@ public record ConfusionMatrix(List<String> labels, double[][] counts) {
         return copy;
     }
 
+    /** Number of (weighted) answers in the matrix. */
     public double total() {
         double s = 0;
         for (double[] row : counts) {

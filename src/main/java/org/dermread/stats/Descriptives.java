@@ -40,6 +40,7 @@ public final class Descriptives {
         return quantileOfSorted(v, v.length, probability);
     }
 
+    /** Hyndman &amp; Fan (1996) type 7 quantile of the first {@code length} values of a sorted array. */
     static double quantileOfSorted(double[] sorted, int length, double probability) {
         if (length == 0) {
             return Double.NaN;

@@ -168,7 +168,7 @@ public final class ObuchowskiRockette {
         msT *= (double) r / (t - 1);
         double msR = Double.NaN;
         double msTR = Double.NaN;
-        double[] modalityMsR = new double[t];
+        double[] modalityMsReader = new double[t];
         if (r > 1) {
             msR = 0;
             for (int j = 0; j < r; j++) {
@@ -180,17 +180,17 @@ public final class ObuchowskiRockette {
                 for (int j = 0; j < r; j++) {
                     double e = theta[i][j] - modalityMean[i] - readerMean[j] + grand;
                     msTR += e * e;
-                    modalityMsR[i] += (theta[i][j] - modalityMean[i]) * (theta[i][j] - modalityMean[i]) / (r - 1);
+                    modalityMsReader[i] += (theta[i][j] - modalityMean[i]) * (theta[i][j] - modalityMean[i]) / (r - 1);
                 }
             }
             msTR /= (double) (t - 1) * (r - 1);
         } else {
-            java.util.Arrays.fill(modalityMsR, Double.NaN);
+            java.util.Arrays.fill(modalityMsReader, Double.NaN);
         }
         double varR = (msR - msTR) / t - cov1 + cov3;
         double varTR = msTR - var + cov1 + cov2 - cov3;
         OrResult.Components components = new OrResult.Components(var, cov1, cov2, cov3, msT, msR, msTR, varR, varTR,
-                modalityVar, modalityCov2, modalityMsR);
+                modalityVar, modalityCov2, modalityMsReader);
 
         OrResult.OrTest rrrc = randomReadersRandomCases(modalities, t, r, modalityMean, components,
                 confidenceLevel);
@@ -224,8 +224,8 @@ public final class ObuchowskiRockette {
         }
         List<OrResult.SingleModality> single = new ArrayList<>();
         for (int i = 0; i < t; i++) {
-            double term = k.modalityMsR()[i] + r * Math.max(k.modalityCov2()[i], 0);
-            double df = term * term / (k.modalityMsR()[i] * k.modalityMsR()[i] / (r - 1));
+            double term = k.modalityMsReader()[i] + r * Math.max(k.modalityCov2()[i], 0);
+            double df = term * term / (k.modalityMsReader()[i] * k.modalityMsReader()[i] / (r - 1));
             single.add(tSingle(modalities.get(i), mean[i], Math.sqrt(term / r), df, level));
         }
         return new OrResult.OrTest(f, "F", t - 1, ddf, p, denominator, differences, single, List.of());
@@ -296,7 +296,7 @@ public final class ObuchowskiRockette {
         }
         List<OrResult.SingleModality> single = new ArrayList<>();
         for (int i = 0; i < t; i++) {
-            single.add(tSingle(modalities.get(i), mean[i], Math.sqrt(k.modalityMsR()[i] / r), r - 1, level));
+            single.add(tSingle(modalities.get(i), mean[i], Math.sqrt(k.modalityMsReader()[i] / r), r - 1, level));
         }
         return new OrResult.OrTest(f, "F", t - 1, df2, p, k.msTreatmentReader(), differences, single, List.of());
     }

@@ -42,11 +42,11 @@ public record OrResult(FigureOfMerit figureOfMerit, CovarianceMethod covarianceM
      * @param varTreatmentReader sigma^2_TR = MS(T*R) - Var + Cov1 + Cov2 - Cov3 (Hillis 2005, eq. 10)
      * @param modalityErrorVariance per modality mean Var(theta_ij)
      * @param modalityCov2   per modality Cov2
-     * @param modalityMsR    per modality MS(R) = sum_j (theta_ij - theta_i.)^2 / (r-1)
+     * @param modalityMsReader    per modality MS(R) = sum_j (theta_ij - theta_i.)^2 / (r-1)
      */
     public record Components(double errorVariance, double cov1, double cov2, double cov3, double msTreatment, double msReader,
                              double msTreatmentReader, double varReader, double varTreatmentReader, double[] modalityErrorVariance,
-                             double[] modalityCov2, double[] modalityMsR) {
+                             double[] modalityCov2, double[] modalityMsReader) {
     }
 
     /**

@@ -37,6 +37,10 @@ final class PanelBootstrap {
                       double[][] aiSpecificityAtMeanSensitivity) {
     }
 
+    /**
+     * Runs {@code replicates} reader-and-case bootstrap replicates (see the class comment); groups[0] must be the
+     * whole panel, which also drives the AI operating-point replicates.
+     */
     static Replicates run(int k, int[] truth, List<ReaderReadings> readers, int[][] groups,
                           List<AiClassScores> ai, int replicates, long seed) {
         int figures = ReaderFigures.count(k);

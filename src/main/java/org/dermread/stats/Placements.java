@@ -80,20 +80,24 @@ public record Placements(double auc, double[] v10, double[] v01) {
         return of(pos, neg);
     }
 
+    /** m, the number of positive cases. */
     public int positives() {
         return v10.length;
     }
 
+    /** n, the number of negative cases. */
     public int negatives() {
         return v01.length;
     }
 
     @Override
+    /** A copy of the V10 components, one per positive case (DeLong et al. 1988, eq. 3). */
     public double[] v10() {
         return v10.clone();
     }
 
     @Override
+    /** A copy of the V01 components, one per negative case (DeLong et al. 1988, eq. 3). */
     public double[] v01() {
         return v01.clone();
     }
@@ -125,6 +129,7 @@ public record Placements(double auc, double[] v10, double[] v01) {
         return sampleCovariance(a, b, centre, centre);
     }
 
+    /** Sample covariance with divisor N - 1 around given centres (the S10 / S01 elements, DeLong et al. eq. 4). */
     static double sampleCovariance(double[] a, double[] b, double centreA, double centreB) {
         if (a.length < 2) {
             return 0;

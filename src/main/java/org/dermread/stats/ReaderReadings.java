@@ -15,6 +15,7 @@ public record ReaderReadings(int reader, int[] cases, int[] labels, int[] confid
         confidences = confidences.clone();
     }
 
+    /** Number of answers. */
     public int size() {
         return cases.length;
     }

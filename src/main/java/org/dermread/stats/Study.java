@@ -64,6 +64,7 @@ public record Study(List<String> labels, List<String> caseIds, int[] truth, List
     }
 
     @Override
+    /** A copy of the true label index of every case. */
     public int[] truth() {
         return truth.clone();
     }
@@ -97,6 +98,7 @@ public record Study(List<String> labels, List<String> caseIds, int[] truth, List
     }
 
     @Override
+    /** A copy of the AI probabilities (null without AI). */
     public double[][] aiProbabilities() {
         if (aiProbabilities == null) {
             return null;

@@ -54,6 +54,7 @@ public final class StudyAnalyzer {
         return new StudyReport(1, settings, summary, warnings, ai, phases, mrmc);
     }
 
+    /** One phase: per-reader figures, the bootstrap panel and groups, agreement, and readers against the AI. */
     static StudyReport.PhaseReport analyzePhase(Study study, PhaseReadings phase, AnalysisSettings settings,
                                                 List<String> warnings) {
         List<String> labels = study.labels();

@@ -25,6 +25,11 @@ final class StudyMrmc {
         return choseClass ? 5 + c : 6 - c;
     }
 
+    /**
+     * The OR-Hillis analyses (Obuchowski &amp; Rockette 1995; Hillis 2007) of the chosen phases: readers who answered in
+     * every modality; cases they did not read count as missing (see {@link ObuchowskiRockette}); null without two
+     * modalities.
+     */
     static StudyReport.MrmcReport report(Study study, AnalysisSettings settings, List<String> warnings) {
         List<String> modalities = modalities(study, settings, warnings);
         if (modalities == null) {

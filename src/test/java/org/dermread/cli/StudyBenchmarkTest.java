@@ -31,7 +31,11 @@ class StudyBenchmarkTest {
                 Runtime.getRuntime().availableProcessors());
         // One warm-up pass with few replicates so that JIT compilation is not counted as analysis time.
         AnalyzeCommand.analyze(dir, 50, null);
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int run = 1; run <= 3; run++) {
+            double load = os.getSystemLoadAverage();
+            long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             BundleReader.Bundle bundle = BundleReader.read(dir);
             long t1 = System.nanoTime();
@@ -42,9 +46,12 @@ class StudyBenchmarkTest {
                 Json.write(report, stream);
             }
             long t3 = System.nanoTime();
+            long cpu3 = os.getProcessCpuTime();
             System.out.printf(Locale.ROOT,
-                    "benchmark run %d: read bundle %.2f s, analysis %.2f s, write JSON %.2f s (%.1f MB), total %.2f s%n",
-                    run, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, Files.size(out) / 1e6, (t3 - t0) / 1e9);
+                    "benchmark run %d: read bundle %.2f s, analysis %.2f s, write JSON %.2f s (%.1f MB), "
+                            + "total %.2f s wall, %.2f s CPU (load average before: %.1f)%n",
+                    run, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, Files.size(out) / 1e6, (t3 - t0) / 1e9,
+                    (cpu3 - cpu0) / 1e9, load);
             assertThat(report.mrmc()).isNotNull();
             assertThat(report.settings().bootstrapReplicates()).isEqualTo(2000);
         }
