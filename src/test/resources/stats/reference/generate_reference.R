@@ -305,6 +305,24 @@ Sj <- jackknife_cov(unit_auc(S, y), 1:(2 * nr), nc)
 put_or("complete.jackknife", or_hillis(theta, Sj))
 for (j in 1:nr) put(sprintf("complete.reader%d.modA.auc", j), theta[1, j])
 
+## sensitivity / specificity of a binary call (modality A: rating >= 3; modality B: score >= 1) on the complete
+## design; DeLong covariance of two proportions over the same m cases = cov(x_a, x_b) / m (divisor m - 1)
+Bc <- S; Bc[1, , ] <- (S[1, , ] >= 3) * 1; Bc[2, , ] <- (S[2, , ] >= 1) * 1
+for (what in c("sens", "spec")) {
+  use <- if (what == "sens") y == 1 else y == 0
+  X <- if (what == "sens") Bc else 1 - Bc
+  th <- t(sapply(1:2, function(i) sapply(1:nr, function(j) mean(X[i, j, use]))))
+  Sd <- matrix(0, 2 * nr, 2 * nr)
+  for (a in 1:(2 * nr)) for (b in 1:(2 * nr)) {
+    ia <- (a - 1) %/% nr + 1; ja <- (a - 1) %% nr + 1; ib <- (b - 1) %/% nr + 1; jb <- (b - 1) %% nr + 1
+    Sd[a, b] <- cov(X[ia, ja, use], X[ib, jb, use]) / sum(use)
+  }
+  put_or(paste0("complete.", what, ".delong"), or_hillis(th, Sd))
+  fom <- function(u, k) { i <- (u - 1) %/% nr + 1; j <- (u - 1) %% nr + 1
+    keep <- setdiff(which(use), k); mean(X[i, j, keep]) }
+  put_or(paste0("complete.", what, ".jackknife"), or_hillis(th, jackknife_cov(fom, 1:(2 * nr), nc)))
+}
+
 ## partial design: every reader skips ~20% of cases (jackknife defined for any design)
 Sp <- S
 for (i in 1:2) for (j in 1:nr) Sp[i, j, sample(nc, 18)] <- NA

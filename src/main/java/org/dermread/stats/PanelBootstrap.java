@@ -49,15 +49,24 @@ final class PanelBootstrap {
         double[][][][] panel = new double[groups.length][figures][2][replicates];
         double[][] aiSens = ai == null ? null : new double[k][replicates];
         double[][] aiSpec = ai == null ? null : new double[k][replicates];
-        int[][] cells = new int[r][];
-        int[][] caseOf = new int[r][];
+        // Each reader's answered cases grouped by confusion cell (truth * K + chosen), so that a replicate's
+        // weighted count of a cell is one running sum over its cases.
+        int cellCount = k * k;
+        int[][] cellStart = new int[r][cellCount + 1];
+        int[][] casesByCell = new int[r][];
         for (int j = 0; j < r; j++) {
             ReaderReadings rr = readers.get(j);
-            cells[j] = new int[rr.size()];
-            caseOf[j] = new int[rr.size()];
+            int[] start = cellStart[j];
             for (int i = 0; i < rr.size(); i++) {
-                cells[j][i] = truth[rr.caseAt(i)] * k + rr.labelAt(i);
-                caseOf[j][i] = rr.caseAt(i);
+                start[truth[rr.caseAt(i)] * k + rr.labelAt(i) + 1]++;
+            }
+            for (int q = 0; q < cellCount; q++) {
+                start[q + 1] += start[q];
+            }
+            int[] fill = start.clone();
+            casesByCell[j] = new int[rr.size()];
+            for (int i = 0; i < rr.size(); i++) {
+                casesByCell[j][fill[truth[rr.caseAt(i)] * k + rr.labelAt(i)]++] = rr.caseAt(i);
             }
         }
         IntStream.range(0, replicates).parallel().forEach(b -> {
@@ -71,11 +80,14 @@ final class PanelBootstrap {
             double[] rows = new double[k];
             double[] columns = new double[k];
             for (int j = 0; j < r; j++) {
-                java.util.Arrays.fill(counts, 0);
-                int[] cell = cells[j];
-                int[] cs = caseOf[j];
-                for (int i = 0; i < cell.length; i++) {
-                    counts[cell[i]] += w[cs[i]];
+                int[] start = cellStart[j];
+                int[] byCell = casesByCell[j];
+                for (int q = 0; q < cellCount; q++) {
+                    int sum = 0;
+                    for (int i = start[q], end = start[q + 1]; i < end; i++) {
+                        sum += w[byCell[i]];
+                    }
+                    counts[q] = sum;
                 }
                 ReaderFigures.compute(counts, k, fig[j], rows, columns);
             }

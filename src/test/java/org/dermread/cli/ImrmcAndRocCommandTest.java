@@ -1,6 +1,7 @@
 package org.dermread.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.dermread.stats.ReferenceValues.PROPORTION;
 import static org.dermread.stats.ReferenceValues.STATISTIC;
 
@@ -9,7 +10,13 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+
+import org.dermread.stats.CovarianceMethod;
+import org.dermread.stats.FigureOfMerit;
 import org.dermread.stats.ImrmcReport;
+import org.dermread.stats.ObuchowskiRockette;
+import org.dermread.stats.OrResult;
 import org.dermread.stats.MrmcData;
 import org.dermread.stats.ReferenceValues;
 import org.dermread.stats.RocTableReport;
@@ -31,6 +38,41 @@ class ImrmcAndRocCommandTest {
             expected.check("complete.reader" + j + ".modA.auc", report.readerAuc().get(j - 1).auc().auc(),
                     PROPORTION);
         }
+    }
+
+    @Test
+    void sensitivity_and_specificity_or_hillis_match_R_with_delong_and_jackknife_covariances() throws Exception {
+        ReferenceValues expected = ReferenceValues.load();
+        MrmcData data = ImrmcReader.read(ReferenceValues.folder().resolve("mrmc-complete.imrmc"));
+        double[][][] ratings = data.ratings();
+        for (int j = 0; j < ratings[0].length; j++) {
+            for (int c = 0; c < ratings[0][j].length; c++) {
+                ratings[0][j][c] = ratings[0][j][c] >= 3 ? 1 : 0;
+                ratings[1][j][c] = ratings[1][j][c] >= 1 ? 1 : 0;
+            }
+        }
+        MrmcData binary = new MrmcData(data.modalities(), data.readers(), data.caseIds(), data.truth(), ratings);
+        for (String what : new String[] {"sens", "spec"}) {
+            FigureOfMerit fom = what.equals("sens") ? FigureOfMerit.SENSITIVITY : FigureOfMerit.SPECIFICITY;
+            List<OrResult> both = ObuchowskiRockette.analyze(binary, fom,
+                    List.of(CovarianceMethod.DELONG, CovarianceMethod.JACKKNIFE), 0.95);
+            OrChecks.check(expected, "complete." + what + ".delong", both.get(0));
+            OrChecks.check(expected, "complete." + what + ".jackknife", both.get(1));
+        }
+    }
+
+    @Test
+    void the_imrmc_mode_reproduces_the_published_van_dyke_or_dbm_output() throws Exception {
+        Path file = Path.of(ImrmcAndRocCommandTest.class.getResource("/stats/vandyke/vandyke.imrmc").toURI());
+        ImrmcReport report = ImrmcReport.analyze(ImrmcReader.read(file), 0.95);
+        OrResult.OrTest rrrc = report.comparisons().get(0).jackknife().randomReadersRandomCases();
+        assertThat(rrrc.statistic()).isCloseTo(4.46, within(0.005));
+        assertThat(rrrc.df2()).isCloseTo(15.26, within(0.005));
+        assertThat(rrrc.p()).isCloseTo(0.0517, within(0.00005));
+        assertThat(rrrc.differences().get(0).lower()).isCloseTo(-0.08796, within(0.000005));
+        assertThat(report.comparisons().get(0).jackknife().fixedReadersRandomCases().statistic())
+                .isCloseTo(5.47595, within(0.000005));
+        assertThat(report.readerAuc().get(0).auc().auc()).isCloseTo(0.91964573, within(1e-8));
     }
 
     @Test
