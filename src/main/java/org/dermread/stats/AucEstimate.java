@@ -3,8 +3,8 @@ package org.dermread.stats;
 /**
  * An area under the ROC curve with its DeLong variance and a Wald confidence interval.
  *
- * @param auc                 Mann-Whitney estimate, ties counted 1/2 (DeLong et al. 1988, eq. 2)
- * @param variance            DeLong variance S10/m + S01/n (DeLong et al. 1988, eq. 4-5)
+ * @param auc                 Mann-Whitney estimate, ties counted 1/2 (DeLong et al. 1988)
+ * @param variance            DeLong variance S10/m + S01/n (DeLong et al. 1988)
  * @param lower               lower confidence bound, clipped to [0, 1] as pROC's ci.auc does
  * @param upper               upper confidence bound, clipped to [0, 1]
  * @param confidenceLevel     e.g. 0.95

@@ -3,16 +3,16 @@ package org.dermread.stats;
 /**
  * Cohen's kappa for two ratings of the same cases (Cohen 1960, Educ Psychol Meas 20:37-46).
  *
- * @param kappa            (p_o - p_e) / (1 - p_e), eq. 1; NaN when p_e = 1
+ * @param kappa            (p_o - p_e) / (1 - p_e); NaN when p_e = 1
  * @param observedAgreement p_o
  * @param expectedAgreement p_e = sum_k p_k. p_.k
- * @param standardError    Cohen's (1960) eq. 9 large-sample SE sqrt(p_o (1 - p_o) / (N (1 - p_e)^2))
+ * @param standardError    Cohen's (1960) large-sample SE sqrt(p_o (1 - p_o) / (N (1 - p_e)^2))
  * @param cases            N
  */
 public record CohenKappa(double kappa, double observedAgreement, double expectedAgreement, double standardError,
                          int cases) {
 
-    /** Cohen (1960) eq. 1 and 9 on two label-index vectors over K categories. */
+    /** Cohen (1960): kappa and its large-sample SE on two label-index vectors over K categories. */
     public static CohenKappa of(int[] a, int[] b, int categories) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("ratings differ in length");
@@ -34,7 +34,7 @@ public record CohenKappa(double kappa, double observedAgreement, double expected
         return fromCounts(agree, rowCounts, columnCounts, n);
     }
 
-    /** Cohen (1960) eq. 1 and 9 from the agreement count and both raters' marginal counts. */
+    /** Cohen (1960): kappa and its large-sample SE from the agreement count and both raters' marginal counts. */
     static CohenKappa fromCounts(double agree, double[] rowCounts, double[] columnCounts, int n) {
         if (n == 0) {
             return new CohenKappa(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);

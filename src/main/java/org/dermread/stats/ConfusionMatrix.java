@@ -72,7 +72,7 @@ public record ConfusionMatrix(List<String> labels, double[][] counts) {
 
     /**
      * Balanced accuracy: the mean of per-class recall over the classes that have at least one case (Brodersen et al.
-     * 2010, ICPR, eq. 1 generalised to K classes); classes without cases are left out.
+     * 2010, ICPR generalised to K classes); classes without cases are left out.
      */
     public double balancedAccuracy() {
         double sum = 0;

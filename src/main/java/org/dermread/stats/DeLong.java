@@ -15,7 +15,7 @@ public final class DeLong {
     }
 
     /**
-     * AUC with DeLong's variance (eq. 4-5) and the Wald interval AUC +- z(1-alpha/2) sqrt(Var), clipped to [0, 1]
+     * AUC with DeLong's variance S10/m + S01/n and the Wald interval AUC +- z(1-alpha/2) sqrt(Var), clipped to [0, 1]
      * exactly as pROC's {@code ci.auc(method = "delong")}.
      */
     public static AucEstimate estimate(double[] scores, boolean[] positive, double confidenceLevel) {
@@ -34,7 +34,7 @@ public final class DeLong {
     }
 
     /**
-     * Covariance of two AUCs from the same cases: S10(A,B)/m + S01(A,B)/n (DeLong et al. 1988, eq. 4-5, off-diagonal
+     * Covariance of two AUCs from the same cases: S10(A,B)/m + S01(A,B)/n (DeLong et al. 1988, off-diagonal
      * element of S).
      */
     public static double covariance(Placements a, Placements b) {
@@ -48,7 +48,7 @@ public final class DeLong {
 
     /**
      * Paired test of H0: AUC_A = AUC_B with contrast L = (1, -1): z = L theta / sqrt(L S L') (DeLong et al. 1988,
-     * eq. 6), two-sided normal p-value and Wald CI of the difference, as pROC {@code roc.test(method = "delong")}.
+     *), two-sided normal p-value and Wald CI of the difference, as pROC {@code roc.test(method = "delong")}.
      */
     public static PairedAucTest pairedTest(double[] scoresA, double[] scoresB, boolean[] positive,
                                            double confidenceLevel) {

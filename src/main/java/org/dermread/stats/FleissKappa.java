@@ -7,10 +7,10 @@ import java.util.List;
  * Fleiss' kappa for many raters (Fleiss 1971, Psychol Bull 76:378-382), overall and per category, with the
  * standard errors under H0 of Fleiss, Nee &amp; Landis (1979, Psychol Bull 86:974-977).
  *
- * @param kappa            overall kappa (P_bar - P_e) / (1 - P_e), Fleiss (1971) eq. 8-9
- * @param meanAgreement    P_bar, eq. 6
- * @param chanceAgreement  P_e = sum p_j^2, eq. 7
- * @param standardError    SE under H0 (Fleiss, Nee &amp; Landis 1979, eq. 12); NaN unless every case has the same
+ * @param kappa            overall kappa (P_bar - P_e) / (1 - P_e), Fleiss (1971)
+ * @param meanAgreement    P_bar
+ * @param chanceAgreement  P_e = sum p_j^2
+ * @param standardError    SE under H0 (Fleiss, Nee &amp; Landis 1979); NaN unless every case has the same
  *                         number of ratings
  * @param z                kappa / SE
  * @param p                two-sided normal p-value
@@ -26,8 +26,8 @@ public record FleissKappa(double kappa, double meanAgreement, double chanceAgree
     }
 
     /**
-     * One category's kappa kappa_j = 1 - sum_i n_ij (n - n_ij) / (N n (n - 1) p_j q_j) (Fleiss 1971, eq. 16) with
-     * SE sqrt(2 / (N n (n - 1))) (Fleiss, Nee &amp; Landis 1979, eq. 13).
+     * One category's kappa kappa_j = 1 - sum_i n_ij (n - n_ij) / (N n (n - 1) p_j q_j) (Fleiss 1971) with
+     * SE sqrt(2 / (N n (n - 1))) (Fleiss, Nee &amp; Landis 1979).
      */
     public record Category(String code, double proportion, double kappa, double standardError, double z, double p) {
     }

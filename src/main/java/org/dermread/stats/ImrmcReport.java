@@ -22,8 +22,14 @@ public record ImrmcReport(int schemaVersion, List<String> modalities, List<Strin
     public record ReaderAuc(String modality, String reader, AucEstimate auc) {
     }
 
-    /** OR-Hillis for a set of modalities. */
-    public record Comparison(List<String> modalities, OrResult delong, OrResult jackknife) {
+    /**
+     * OR-Hillis for a set of modalities.
+     *
+     * @param excludedReaders readers left out because in one of these modalities they scored fewer than 2 positive
+     *                        or 2 negative cases (their AUC would be undefined)
+     */
+    public record Comparison(List<String> modalities, List<String> excludedReaders, OrResult delong,
+                             OrResult jackknife) {
     }
 
     /** Runs the analysis on empirical AUCs (Obuchowski &amp; Rockette 1995; Hillis 2007). */
@@ -79,20 +85,30 @@ public record ImrmcReport(int schemaVersion, List<String> modalities, List<Strin
             names.add(data.modalities().get(which[a]));
             ratings[a] = all[which[a]];
         }
-        // Readers who scored nothing in one of these modalities are left out of this comparison.
+        boolean[] truth = data.truth();
         List<Integer> keep = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
         for (int j = 0; j < data.readers().size(); j++) {
-            boolean everywhere = true;
+            boolean enough = true;
             for (double[][] modality : ratings) {
-                boolean any = false;
-                for (double v : modality[j]) {
-                    any |= !Double.isNaN(v);
+                int m = 0;
+                int n = 0;
+                for (int c = 0; c < truth.length; c++) {
+                    if (!Double.isNaN(modality[j][c])) {
+                        m += truth[c] ? 1 : 0;
+                        n += truth[c] ? 0 : 1;
+                    }
                 }
-                everywhere &= any;
+                enough &= m >= 2 && n >= 2;
             }
-            if (everywhere) {
+            if (enough) {
                 keep.add(j);
+            } else {
+                excluded.add(data.readers().get(j));
             }
+        }
+        if (keep.isEmpty()) {
+            return new Comparison(names, excluded, null, null);
         }
         double[][][] kept = new double[which.length][keep.size()][];
         for (int a = 0; a < which.length; a++) {
@@ -104,6 +120,6 @@ public record ImrmcReport(int schemaVersion, List<String> modalities, List<Strin
                 data.truth(), kept);
         List<OrResult> both = ObuchowskiRockette.analyze(subset, FigureOfMerit.AUC,
                 List.of(CovarianceMethod.DELONG, CovarianceMethod.JACKKNIFE), level);
-        return new Comparison(names, both.get(0), both.get(1));
+        return new Comparison(names, excluded, both.get(0), both.get(1));
     }
 }

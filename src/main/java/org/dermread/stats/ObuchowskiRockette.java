@@ -9,13 +9,13 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * Obuchowski &amp; Rockette (1995, Commun Stat Simul Comput 24:285-308) ANOVA of reader figures of merit with
- * correlated errors, with the denominator degrees of freedom of Hillis (2007, Stat Med 26:596-619, eq. 6, "ddf_H")
+ * correlated errors, with the denominator degrees of freedom of Hillis (2007, Stat Med 26:596-619, "ddf_H")
  * and the fixed-reader and fixed-case variants of Hillis et al. (2005, Stat Med 24:1579-1607) and Hillis (2007).
  *
  * <p>Case-sampling covariances Cov(theta_a, theta_b) are written as inner products sum_k u_ak u_bk of one vector
  * per reader-modality over cases, so Var, Cov1, Cov2 and Cov3 (averages over all pairs) cost O(t r c) instead of
  * O((t r)^2 c). For DeLong, u_ak = (V10_ak - theta_a)/sqrt(m_a (m_a - 1)) on positives and
- * (V01_ak - theta_a)/sqrt(n_a (n_a - 1)) on negatives (DeLong et al. 1988, eq. 4-5: S10/m + S01/n); for the
+ * (V01_ak - theta_a)/sqrt(n_a (n_a - 1)) on negatives (DeLong et al. 1988: S10/m + S01/n); for the
  * jackknife, u_ak = sqrt((c-1)/c) (theta_a(k) - mean_k theta_a(k)). When a reader did not read a case its DeLong
  * component is 0 and its leave-one-out value equals the full estimate; for fully crossed designs both reduce to
  * the published estimators.
@@ -202,7 +202,7 @@ public final class ObuchowskiRockette {
     }
 
     /**
-     * Hillis (2007) eq. 6: F = MS(T) / [MS(T*R) + r max(Cov2 - Cov3, 0)], ddf_H = [MS(T*R) + r max(Cov2 - Cov3,
+     * Hillis (2007), "ddf_H": F = MS(T) / [MS(T*R) + r max(Cov2 - Cov3, 0)], ddf_H = [MS(T*R) + r max(Cov2 - Cov3,
      * 0)]^2 / {MS(T*R)^2 / ((t-1)(r-1))}; difference CI +- t(ddf_H) sqrt(2/r * denominator); single-modality
      * CI with MS(R)_i + r max(Cov2_i, 0) and df_i = (...)^2 / (MS(R)_i^2 / (r-1)) (Hillis 2007, section 5).
      */

@@ -39,7 +39,7 @@ public record OrResult(FigureOfMerit figureOfMerit, CovarianceMethod covarianceM
      * @param msTreatmentReader MS(T*R) = 1/((t-1)(r-1)) sum_ij (theta_ij - theta_i. - theta_.j + theta_..)^2
      * @param varReader           sigma^2_R = (MS(R) - MS(T*R))/t - Cov1 + Cov3 (Hillis et al. 2005, Stat Med 24:1579,
      *                       ANOVA estimate; may be negative)
-     * @param varTreatmentReader sigma^2_TR = MS(T*R) - Var + Cov1 + Cov2 - Cov3 (Hillis 2005, eq. 10)
+     * @param varTreatmentReader sigma^2_TR = MS(T*R) - Var + Cov1 + Cov2 - Cov3 (Hillis 2005)
      * @param modalityErrorVariance per modality mean Var(theta_ij)
      * @param modalityCov2   per modality Cov2
      * @param modalityMsReader    per modality MS(R) = sum_j (theta_ij - theta_i.)^2 / (r-1)

@@ -1,7 +1,7 @@
 package org.dermread.stats;
 
 /**
- * DeLong's test for two correlated AUCs measured on the same cases (DeLong et al. 1988, eq. 6-7), as pROC's
+ * DeLong's test for two correlated AUCs measured on the same cases (DeLong et al. 1988), as pROC's
  * {@code roc.test(method = "delong", paired = TRUE)} reports it.
  *
  * @param aucA       AUC of the first score

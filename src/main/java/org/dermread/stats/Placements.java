@@ -7,8 +7,8 @@ import java.util.Arrays;
  *
  * <p>{@code v10[i]} is the fraction of negatives scored below positive i (ties 1/2) and {@code v01[j]} the fraction
  * of positives scored above negative j; the AUC is the mean of either (DeLong, DeLong &amp; Clarke-Pearson 1988,
- * Biometrics 44:837, eq. 3). They are computed from midranks as in Sun &amp; Xu (2014, IEEE Signal Processing Letters
- * 21:1389, eq. 6-7): V10 = (T_Z - T_X)/n, V01 = 1 - (T_Z - T_Y)/m, where T_Z - T_X of a positive equals the number of
+ * Biometrics 44:837). They are computed from midranks as in Sun &amp; Xu (2014, IEEE Signal Processing Letters
+ * 21:1389): V10 = (T_Z - T_X)/n, V01 = 1 - (T_Z - T_Y)/m, where T_Z - T_X of a positive equals the number of
  * negatives below it plus half the tied ones, found here by binary search in the sorted negatives, so O(N log N).
  *
  * @param auc the Mann-Whitney AUC
@@ -25,7 +25,7 @@ public record Placements(double auc, double[] v10, double[] v01) {
         v01 = v01.clone();
     }
 
-    /** Sun &amp; Xu (2014) eq. 6-7 on positives' and negatives' scores; ties count 1/2 (Mann-Whitney). */
+    /** Sun &amp; Xu (2014) on positives' and negatives' scores; ties count 1/2 (Mann-Whitney). */
     public static Placements of(double[] positiveScores, double[] negativeScores) {
         int m = positiveScores.length;
         int n = negativeScores.length;
@@ -91,13 +91,13 @@ public record Placements(double auc, double[] v10, double[] v01) {
     }
 
     @Override
-    /** A copy of the V10 components, one per positive case (DeLong et al. 1988, eq. 3). */
+    /** A copy of the V10 components, one per positive case (DeLong et al. 1988). */
     public double[] v10() {
         return v10.clone();
     }
 
     @Override
-    /** A copy of the V01 components, one per negative case (DeLong et al. 1988, eq. 3). */
+    /** A copy of the V01 components, one per negative case (DeLong et al. 1988). */
     public double[] v01() {
         return v01.clone();
     }
@@ -110,17 +110,17 @@ public record Placements(double auc, double[] v10, double[] v01) {
         return v01;
     }
 
-    /** S10 = sample variance of V10 (divisor m-1), DeLong et al. (1988) eq. 4; 0 when m = 1. */
+    /** S10 = sample variance of V10 (divisor m-1), DeLong et al. (1988); 0 when m = 1. */
     public double s10() {
         return sampleCovariance(v10, v10, auc);
     }
 
-    /** S01 = sample variance of V01 (divisor n-1), DeLong et al. (1988) eq. 4; 0 when n = 1. */
+    /** S01 = sample variance of V01 (divisor n-1), DeLong et al. (1988); 0 when n = 1. */
     public double s01() {
         return sampleCovariance(v01, v01, auc);
     }
 
-    /** Var(AUC) = S10/m + S01/n, DeLong et al. (1988) eq. 5. */
+    /** Var(AUC) = S10/m + S01/n, DeLong et al. (1988). */
     public double variance() {
         return s10() / v10.length + s01() / v01.length;
     }
@@ -129,7 +129,7 @@ public record Placements(double auc, double[] v10, double[] v01) {
         return sampleCovariance(a, b, centre, centre);
     }
 
-    /** Sample covariance with divisor N - 1 around given centres (the S10 / S01 elements, DeLong et al. eq. 4). */
+    /** Sample covariance with divisor N - 1 around given centres (the S10 / S01 elements, DeLong et al.). */
     static double sampleCovariance(double[] a, double[] b, double centreA, double centreB) {
         if (a.length < 2) {
             return 0;
