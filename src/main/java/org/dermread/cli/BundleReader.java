@@ -235,22 +235,32 @@ final class BundleReader {
             return d;
         }
         JsonNode json = new ObjectMapper().readTree(path.toFile());
-        int replicates = json.path("bootstrap_replicates").asInt(d.bootstrapReplicates());
-        long seed = json.path("seed").asLong(d.seed());
+        int replicates = key(json, "bootstrap_replicates", "bootstrapReplicates").asInt(d.bootstrapReplicates());
+        long seed = key(json, "seed", "seed").asLong(d.seed());
         List<Double> cuts = d.experienceCutPoints();
-        if (json.has("experience_cut_points")) {
+        JsonNode cutNode = key(json, "experience_cut_points", "experienceCutPoints");
+        if (cutNode.isArray()) {
             cuts = new ArrayList<>();
-            for (JsonNode n : json.get("experience_cut_points")) {
+            for (JsonNode n : cutNode) {
                 cuts.add(n.asDouble());
             }
         }
-        String field = json.path("experience_field").asText(d.experienceField());
+        String field = key(json, "experience_field", "experienceField").asText(d.experienceField());
         List<String> modalities = new ArrayList<>();
-        for (JsonNode n : json.path("mrmc_modalities")) {
+        JsonNode modalityNode = key(json, "mrmc_modalities", "mrmcModalities");
+        if (modalityNode.isMissingNode()) {
+            modalityNode = key(json, "mrmc_phases", "mrmcPhases");
+        }
+        for (JsonNode n : modalityNode) {
             modalities.add(n.asText());
         }
-        double level = json.path("confidence_level").asDouble(d.confidenceLevel());
+        double level = key(json, "confidence_level", "confidenceLevel").asDouble(d.confidenceLevel());
         return new AnalysisSettings(replicates, seed, cuts, field, modalities, level);
+    }
+
+    /** The value under a snake_case key, or under its camelCase spelling. */
+    private static JsonNode key(JsonNode json, String snake, String camel) {
+        return json.has(snake) ? json.get(snake) : json.path(camel);
     }
 
     static double number(String text) {

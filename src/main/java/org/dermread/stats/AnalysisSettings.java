@@ -41,10 +41,4 @@ public record AnalysisSettings(int bootstrapReplicates, long seed, List<Double> 
     public static AnalysisSettings defaults() {
         return new AnalysisSettings(2000, 20210101L, List.of(3.0, 10.0), YEARS_DERMATOLOGY, List.of(), 0.95);
     }
-
-    /** The same settings with another number of bootstrap replicates. */
-    public AnalysisSettings withBootstrapReplicates(int replicates) {
-        return new AnalysisSettings(replicates, seed, experienceCutPoints, experienceField, mrmcModalities,
-                confidenceLevel);
-    }
 }

@@ -33,14 +33,8 @@ public final class Descriptives {
 
     /**
      * Sample quantile by linear interpolation between order statistics, Hyndman &amp; Fan (1996, Am Stat 50:361)
-     * definition 7 (R's default {@code quantile(type = 7)}), over the non-NaN values; NaN when none.
+     * definition 7 (R's default {@code quantile(type = 7)}), of the first {@code length} values of a sorted array.
      */
-    public static double quantile(double[] values, double probability) {
-        double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
-        return quantileOfSorted(v, v.length, probability);
-    }
-
-    /** Hyndman &amp; Fan (1996) type 7 quantile of the first {@code length} values of a sorted array. */
     static double quantileOfSorted(double[] sorted, int length, double probability) {
         if (length == 0) {
             return Double.NaN;
