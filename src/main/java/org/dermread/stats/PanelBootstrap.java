@@ -54,7 +54,13 @@ final class PanelBootstrap {
         int cellCount = k * k;
         int[][] cellStart = new int[r][cellCount + 1];
         int[][] casesByCell = new int[r][];
+        boolean[] readAll = new boolean[r];
+        boolean[] diagonal = new boolean[cellCount];
+        for (int t = 0; t < k; t++) {
+            diagonal[t * k + t] = true;
+        }
         for (int j = 0; j < r; j++) {
+            readAll[j] = readers.get(j).size() == cases;
             ReaderReadings rr = readers.get(j);
             int[] start = cellStart[j];
             for (int i = 0; i < rr.size(); i++) {
@@ -75,21 +81,47 @@ final class PanelBootstrap {
             for (int i = 0; i < cases; i++) {
                 w[rng.nextInt(cases)]++;
             }
-            double[][] fig = new double[r][figures];
+            // figure-major, so that the per-figure passes over readers read contiguous memory
+            double[][] fig = new double[figures][r];
+            double[] readerFigures = new double[figures];
             int[] counts = new int[k * k];
             double[] rows = new double[k];
             double[] columns = new double[k];
+            // Weighted cases per true class: a reader who read every case gets the (large) diagonal cells as
+            // this total minus the row's off-diagonal cells, so only the wrong answers are summed.
+            int[] classWeight = new int[k];
+            for (int c = 0; c < cases; c++) {
+                classWeight[truth[c]] += w[c];
+            }
             for (int j = 0; j < r; j++) {
                 int[] start = cellStart[j];
                 int[] byCell = casesByCell[j];
+                boolean all = readAll[j];
                 for (int q = 0; q < cellCount; q++) {
+                    if (all && diagonal[q]) {
+                        continue;
+                    }
                     int sum = 0;
                     for (int i = start[q], end = start[q + 1]; i < end; i++) {
                         sum += w[byCell[i]];
                     }
                     counts[q] = sum;
                 }
-                ReaderFigures.compute(counts, k, fig[j], rows, columns);
+                if (all) {
+                    for (int t = 0; t < k; t++) {
+                        int off = 0;
+                        for (int p = 0; p < k; p++) {
+                            if (p != t) {
+                                off += counts[t * k + p];
+                            }
+                        }
+                        counts[t * k + t] = classWeight[t] - off;
+                    }
+                }
+                ReaderFigures.compute(counts, k, readerFigures, rows, columns);
+                for (int f = 0; f < figures; f++) {
+                    fig[f][j] = readerFigures[f];
+                }
             }
             int[][] multiplicity = new int[groups.length][r];
             for (int g = 0; g < groups.length; g++) {
@@ -105,9 +137,10 @@ final class PanelBootstrap {
             int[] buckets = new int[r + 1];
             double[] values = new double[r];
             for (int f = 0; f < figures; f++) {
+                double[] byReader = fig[f];
                 int n = 0;
                 for (int j = 0; j < r; j++) {
-                    double v = fig[j][f];
+                    double v = byReader[j];
                     if (!Double.isNaN(v)) {
                         scratch[n] = j;
                         values[n++] = v;
@@ -118,10 +151,11 @@ final class PanelBootstrap {
                     int[] mult = multiplicity[g];
                     int total = 0;
                     double sum = 0;
-                    for (int a = 0; a < n; a++) {
-                        int j = order[a];
-                        total += mult[j];
-                        sum += mult[j] * fig[j][f];
+                    for (int j = 0; j < r; j++) {
+                        if (mult[j] != 0 && !Double.isNaN(byReader[j])) {
+                            total += mult[j];
+                            sum += mult[j] * byReader[j];
+                        }
                     }
                     if (total == 0) {
                         panel[g][f][MEAN][b] = Double.NaN;
@@ -141,10 +175,10 @@ final class PanelBootstrap {
                         }
                         seen += mult[j];
                         if (Double.isNaN(low) && seen > lowRank) {
-                            low = fig[j][f];
+                            low = byReader[j];
                         }
                         if (seen > highRank) {
-                            high = fig[j][f];
+                            high = byReader[j];
                         }
                     }
                     panel[g][f][MEDIAN][b] = (low + high) / 2;
