@@ -19,12 +19,13 @@ import org.dermread.stats.StudyReport;
  *
  * <pre>
  * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand analyze &lt;bundle-folder&gt; [--out metrics.json]
- *      [--bootstrap N] [--seed S]
+ *      [--bootstrap N] [--seed S] [--pretty]
  * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand imrmc &lt;file.imrmc&gt; [--out mrmc.json]
  * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand roc &lt;table.csv&gt; [--out roc.json]
  * </pre>
  *
- * Without --out the JSON goes to standard output. Exit status 0 on success, 2 on bad usage, 1 on bad input.
+ * Without --out the JSON goes to standard output; --pretty indents it. Exit status 0 on success, 2 on bad usage,
+ * 1 on bad input.
  */
 public final class AnalyzeCommand {
 
@@ -55,11 +56,13 @@ public final class AnalyzeCommand {
         Path out = null;
         Integer bootstrap = null;
         Long seed = null;
+        boolean pretty = false;
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(value(args, ++i));
                 case "--bootstrap" -> bootstrap = Integer.parseInt(value(args, ++i));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i));
+                case "--pretty" -> pretty = true;
                 default -> {
                     System.err.println("unknown option " + args[i] + "\n" + usage());
                     return 2;
@@ -83,7 +86,7 @@ public final class AnalyzeCommand {
             return 2;
         }
         if (out == null) {
-            Json.write(report, System.out);
+            Json.write(report, System.out, pretty);
             System.out.println();
         } else {
             Path parent = out.toAbsolutePath().getParent();
@@ -91,7 +94,7 @@ public final class AnalyzeCommand {
                 Files.createDirectories(parent);
             }
             try (OutputStream stream = Files.newOutputStream(out)) {
-                Json.write(report, stream);
+                Json.write(report, stream, pretty);
             }
         }
         return 0;
@@ -119,8 +122,8 @@ public final class AnalyzeCommand {
 
     static String usage() {
         return """
-                usage: AnalyzeCommand analyze <bundle-folder> [--out metrics.json] [--bootstrap N] [--seed S]
-                       AnalyzeCommand imrmc <file.imrmc> [--out mrmc.json]
-                       AnalyzeCommand roc <table.csv> [--out roc.json]""";
+                usage: AnalyzeCommand analyze <bundle-folder> [--out metrics.json] [--bootstrap N] [--seed S] [--pretty]
+                       AnalyzeCommand imrmc <file.imrmc> [--out mrmc.json] [--pretty]
+                       AnalyzeCommand roc <table.csv> [--out roc.json] [--pretty]""";
     }
 }

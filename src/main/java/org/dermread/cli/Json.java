@@ -22,6 +22,11 @@ final class Json {
     }
 
     static ObjectMapper mapper() {
+        return mapper(false);
+    }
+
+    /** The mapper, optionally indenting (pretty) the output. */
+    static ObjectMapper mapper(boolean pretty) {
         SimpleModule numbers = new SimpleModule("finite-numbers");
         JsonSerializer<Double> finite = new JsonSerializer<>() {
             @Override
@@ -45,11 +50,15 @@ final class Json {
         return new ObjectMapper()
                 .registerModule(numbers)
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .enable(SerializationFeature.INDENT_OUTPUT);
+                .configure(SerializationFeature.INDENT_OUTPUT, pretty);
     }
 
     static void write(Object value, OutputStream out) throws IOException {
-        mapper().writeValue(out, value);
+        write(value, out, false);
+    }
+
+    static void write(Object value, OutputStream out, boolean pretty) throws IOException {
+        mapper(pretty).writeValue(out, value);
     }
 
     private static void writeDouble(Double value, JsonGenerator gen) throws IOException {

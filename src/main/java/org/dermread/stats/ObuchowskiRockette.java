@@ -213,7 +213,8 @@ public final class ObuchowskiRockette {
         }
         double denominator = k.msTreatmentReader() + r * Math.max(k.cov2() - k.cov3(), 0);
         double f = k.msTreatment() / denominator;
-        double ddf = denominator * denominator / (k.msTreatmentReader() * k.msTreatmentReader() / ((t - 1.0) * (r - 1)));
+        double msTR = k.msTreatmentReader();
+        double ddf = denominator * denominator / (msTR * msTR / ((t - 1.0) * (r - 1)));
         double p = fUpper(f, t - 1, ddf);
         List<OrResult.Difference> differences = new ArrayList<>();
         double se = Math.sqrt(2.0 / r * denominator);

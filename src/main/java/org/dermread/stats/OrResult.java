@@ -44,8 +44,9 @@ public record OrResult(FigureOfMerit figureOfMerit, CovarianceMethod covarianceM
      * @param modalityCov2   per modality Cov2
      * @param modalityMsReader    per modality MS(R) = sum_j (theta_ij - theta_i.)^2 / (r-1)
      */
-    public record Components(double errorVariance, double cov1, double cov2, double cov3, double msTreatment, double msReader,
-                             double msTreatmentReader, double varReader, double varTreatmentReader, double[] modalityErrorVariance,
+    public record Components(double errorVariance, double cov1, double cov2, double cov3, double msTreatment,
+                             double msReader, double msTreatmentReader, double varReader, double varTreatmentReader,
+                             double[] modalityErrorVariance,
                              double[] modalityCov2, double[] modalityMsReader) {
     }
 

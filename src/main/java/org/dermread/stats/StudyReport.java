@@ -76,7 +76,7 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
                            List<ClassMetrics> perClass, List<AiClass> classes, double macroAuc, double microAuc) {
     }
 
-    /** The AI's one-vs-rest ROC for one class; auc, youden and roc are null when the class has no cases or no others. */
+    /** The AI's one-vs-rest ROC for one class; auc, youden and roc are null without cases or without other cases. */
     public record AiClass(String code, int positives, int negatives, AucEstimate auc, RocPoint youden,
                           List<RocPoint> roc) {
     }

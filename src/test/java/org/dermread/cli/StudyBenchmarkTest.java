@@ -33,7 +33,7 @@ class StudyBenchmarkTest {
         AnalyzeCommand.analyze(dir, 50, null);
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        for (int run = 1; run <= 3; run++) {
+        for (int run = 1; run <= 5; run++) {
             double load = os.getSystemLoadAverage();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();

@@ -40,7 +40,8 @@ class AgreementAndMetricsTest {
 
     @Test
     void a_class_never_chosen_has_no_ppv_and_an_f1_of_zero_while_a_class_without_cases_has_no_sensitivity() {
-        ConfusionMatrix m = ConfusionMatrix.of(List.of("MN", "BCC", "DF"), new int[] {0, 0, 1, 1}, new int[] {0, 0, 0, 0});
+        ConfusionMatrix m = ConfusionMatrix.of(List.of("MN", "BCC", "DF"), new int[] {0, 0, 1, 1},
+                new int[] {0, 0, 0, 0});
         ClassMetrics bcc = m.perClass().get(1);
         assertThat(bcc.sensitivity()).isZero();
         assertThat(bcc.ppv()).isNaN();
