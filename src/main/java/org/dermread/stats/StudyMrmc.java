@@ -27,8 +27,8 @@ final class StudyMrmc {
 
     /**
      * The OR-Hillis analyses (Obuchowski &amp; Rockette 1995; Hillis 2007) of the chosen phases: readers who
-     * answered in every modality; cases they did not read count as missing (see {@link ObuchowskiRockette}); null without two
-     * modalities.
+     * answered in every modality; cases they did not read count as missing (see {@link ObuchowskiRockette});
+     * null without two modalities.
      */
     static StudyReport.MrmcReport report(Study study, AnalysisSettings settings, List<String> warnings) {
         List<String> modalities = modalities(study, settings, warnings);
