@@ -265,11 +265,14 @@ put_or <- function(prefix, o) {
   for (a in c("rrrc", "frrc", "rrfc")) for (nm in names(o[[a]])) put(paste0(prefix, ".", a, ".", nm), unname(o[[a]][[nm]]))
   for (i in seq_along(o$single)) for (nm in names(o$single[[i]])) put(paste0(prefix, ".single", i, ".", nm), unname(o$single[[i]][[nm]]))
 }
-## Jackknife covariance by brute force: leave each case out, recompute every figure (Hillis et al. 2005, eq. 6).
-jackknife_cov <- function(fom, units, n_cases) {
-  loo <- sapply(1:n_cases, function(k) sapply(units, function(u) fom(u, k)))   # units x cases
+## Jackknife covariance by brute force: leave each case out, recompute every figure (Hillis et al. 2005), over the
+## cases the figure is computed from (all for AUC / accuracy, positives for sensitivity, negatives for specificity,
+## as MRMCaov does).
+jackknife_cov <- function(fom, units, cases) {
+  loo <- sapply(cases, function(k) sapply(units, function(u) fom(u, k)))   # units x cases
   centred <- loo - rowMeans(loo)
-  (n_cases - 1) / n_cases * centred %*% t(centred)
+  n <- length(cases)
+  (n - 1) / n * centred %*% t(centred)
 }
 write_imrmc <- function(file, truth01, scores) {   # scores[mod, reader, case], NA = not read
   con <- file(file, "w")
@@ -301,7 +304,7 @@ for (a in 1:(2 * nr)) for (b in 1:(2 * nr))
 put_or("complete.delong", or_hillis(theta, Sd))
 unit_auc <- function(Sarr, yy) function(u, k) { i <- (u - 1) %/% nr + 1; j <- (u - 1) %% nr + 1
   keep <- setdiff(which(!is.na(Sarr[i, j, ])), k); auc_of(yy[keep], Sarr[i, j, keep]) }
-Sj <- jackknife_cov(unit_auc(S, y), 1:(2 * nr), nc)
+Sj <- jackknife_cov(unit_auc(S, y), 1:(2 * nr), 1:nc)
 put_or("complete.jackknife", or_hillis(theta, Sj))
 for (j in 1:nr) put(sprintf("complete.reader%d.modA.auc", j), theta[1, j])
 
@@ -320,7 +323,7 @@ for (what in c("sens", "spec")) {
   put_or(paste0("complete.", what, ".delong"), or_hillis(th, Sd))
   fom <- function(u, k) { i <- (u - 1) %/% nr + 1; j <- (u - 1) %% nr + 1
     keep <- setdiff(which(use), k); mean(X[i, j, keep]) }
-  put_or(paste0("complete.", what, ".jackknife"), or_hillis(th, jackknife_cov(fom, 1:(2 * nr), nc)))
+  put_or(paste0("complete.", what, ".jackknife"), or_hillis(th, jackknife_cov(fom, 1:(2 * nr), which(use))))
 }
 
 ## partial design: every reader skips ~20% of cases (jackknife defined for any design)
@@ -328,7 +331,7 @@ Sp <- S
 for (i in 1:2) for (j in 1:nr) Sp[i, j, sample(nc, 18)] <- NA
 write_imrmc("mrmc-partial.imrmc", y, Sp)
 theta_p <- t(sapply(1:2, function(i) sapply(1:nr, function(j) { k <- !is.na(Sp[i, j, ]); auc_of(y[k], Sp[i, j, k]) })))
-put_or("partial.jackknife", or_hillis(theta_p, jackknife_cov(unit_auc(Sp, y), 1:(2 * nr), nc)))
+put_or("partial.jackknife", or_hillis(theta_p, jackknife_cov(unit_auc(Sp, y), 1:(2 * nr), 1:nc)))
 
 ## bundle MRMC (unaided vs aided): top-1 accuracy and MN sensitivity, jackknife by brute force
 for (what in c("accuracy", "MN.sensitivity")) {
@@ -340,7 +343,7 @@ for (what in c("accuracy", "MN.sensitivity")) {
   fom <- function(u, k) { i <- (u - 1) %/% n_readers + 1; j <- (u - 1) %% n_readers + 1
     keep <- setdiff(which(!is.na(X[i, j, ]) & use), k); mean(X[i, j, keep]) }
   th <- t(sapply(1:2, function(i) sapply(1:n_readers, function(j) fom((i - 1) * n_readers + j, 0))))
-  put_or(paste0("bundle.", what, ".jackknife"), or_hillis(th, jackknife_cov(fom, 1:(2 * n_readers), n_cases)))
+  put_or(paste0("bundle.", what, ".jackknife"), or_hillis(th, jackknife_cov(fom, 1:(2 * n_readers), which(use))))
 }
 
 ## ---------------------------------------------------------------- a plain ROC table with three scores

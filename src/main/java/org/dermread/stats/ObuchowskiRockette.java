@@ -16,7 +16,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * per reader-modality over cases, so Var, Cov1, Cov2 and Cov3 (averages over all pairs) cost O(t r c) instead of
  * O((t r)^2 c). For DeLong, u_ak = (V10_ak - theta_a)/sqrt(m_a (m_a - 1)) on positives and
  * (V01_ak - theta_a)/sqrt(n_a (n_a - 1)) on negatives (DeLong et al. 1988: S10/m + S01/n); for the
- * jackknife, u_ak = sqrt((c-1)/c) (theta_a(k) - mean_k theta_a(k)). When a reader did not read a case its DeLong
+ * jackknife, u_ak = sqrt((c-1)/c) (theta_a(k) - mean_k theta_a(k)) over the c cases the figure of merit is computed
+ * from (all read cases for AUC and proportions, the positive ones for sensitivity, the negative ones for
+ * specificity, as MRMCaov does). When a reader did not read a case its DeLong
  * component is 0 and its leave-one-out value equals the full estimate; for fully crossed designs both reduce to
  * the published estimators.
  */
@@ -51,6 +53,21 @@ public final class ObuchowskiRockette {
         if (r < 1) {
             throw new IllegalArgumentException("an MRMC comparison needs readers");
         }
+        // The jackknife leaves out, one at a time, the cases the figure of merit is computed from: cases someone
+        // read that are positive (sensitivity), negative (specificity), or either (AUC, proportion), as MRMCaov.
+        boolean[] jackknifed = new boolean[c];
+        for (int k = 0; k < c; k++) {
+            boolean relevant = switch (fom) {
+                case SENSITIVITY -> data.positive(k);
+                case SPECIFICITY -> !data.positive(k);
+                default -> true;
+            };
+            for (int i = 0; i < t && relevant && !jackknifed[k]; i++) {
+                for (int j = 0; j < r && !jackknifed[k]; j++) {
+                    jackknifed[k] = !Double.isNaN(data.rating(i, j, k));
+                }
+            }
+        }
         double[][] theta = new double[t][r];
         double[][][][] u = new double[methods.size()][t][r][];
         for (int i = 0; i < t; i++) {
@@ -58,7 +75,7 @@ public final class ObuchowskiRockette {
                 ReaderFom unit = ReaderFom.of(data, i, j, fom);
                 theta[i][j] = unit.theta;
                 for (int a = 0; a < methods.size(); a++) {
-                    u[a][i][j] = unit.covarianceVector(methods.get(a));
+                    u[a][i][j] = unit.covarianceVector(methods.get(a), jackknifed);
                 }
             }
         }
@@ -256,8 +273,8 @@ public final class ObuchowskiRockette {
         for (int i = 0; i < t; i++) {
             double cov2 = r > 1 ? Math.max(k.modalityCov2()[i], 0) : 0;
             double s = Math.sqrt((k.modalityErrorVariance()[i] + (r - 1) * cov2) / r);
-            single.add(new OrResult.SingleModality(modalities.get(i), mean[i], s, Double.NaN, mean[i] - zq * s,
-                    mean[i] + zq * s));
+            single.add(new OrResult.SingleModality(modalities.get(i), mean[i], s, Double.NaN,
+                    clip(mean[i] - zq * s), clip(mean[i] + zq * s)));
         }
         List<OrResult.ReaderDifference> perReader = new ArrayList<>();
         for (int j = 0; j < r; j++) {
@@ -348,7 +365,13 @@ public final class ObuchowskiRockette {
     private static OrResult.SingleModality tSingle(String modality, double estimate, double se, double df,
                                                    double level) {
         double tq = Double.isNaN(df) || !(df > 0) ? Double.NaN : tQuantile(df, level);
-        return new OrResult.SingleModality(modality, estimate, se, df, estimate - tq * se, estimate + tq * se);
+        return new OrResult.SingleModality(modality, estimate, se, df, clip(estimate - tq * se),
+                clip(estimate + tq * se));
+    }
+
+    /** Single-modality bounds are kept inside [0, 1], the range of every figure of merit here (as MRMCaov). */
+    private static double clip(double bound) {
+        return Double.isNaN(bound) ? bound : Math.max(0, Math.min(1, bound));
     }
 
     private static double dot(double[] a, double[] b) {
@@ -393,8 +416,11 @@ public final class ObuchowskiRockette {
             return fom == FigureOfMerit.PROPORTION ? m + n : (positive[k] ? m : n);
         }
 
-        /** The vector u with Cov(theta_a, theta_b) = sum_k u_ak u_bk (see the class comment). */
-        double[] covarianceVector(CovarianceMethod method) {
+        /**
+         * The vector u with Cov(theta_a, theta_b) = sum_k u_ak u_bk (see the class comment); the jackknife runs over
+         * the cases flagged in {@code jackknifed} (c of them) and leaves the others at 0.
+         */
+        double[] covarianceVector(CovarianceMethod method, boolean[] jackknifed) {
             int c = component.length;
             double[] u = new double[c];
             if (method == CovarianceMethod.DELONG) {
@@ -407,7 +433,11 @@ public final class ObuchowskiRockette {
                 return u;
             }
             double mean = 0;
+            int cases = 0;
             for (int k = 0; k < c; k++) {
+                if (!jackknifed[k]) {
+                    continue;
+                }
                 if (counted[k]) {
                     double size = size(k);
                     u[k] = (size * theta - component[k]) / (size - 1);
@@ -415,11 +445,12 @@ public final class ObuchowskiRockette {
                     u[k] = theta;
                 }
                 mean += u[k];
+                cases++;
             }
-            mean /= c;
-            double scale = Math.sqrt((c - 1.0) / c);
+            mean /= cases;
+            double scale = Math.sqrt((cases - 1.0) / cases);
             for (int k = 0; k < c; k++) {
-                u[k] = scale * (u[k] - mean);
+                u[k] = jackknifed[k] ? scale * (u[k] - mean) : 0;
             }
             return u;
         }

@@ -79,7 +79,7 @@ public record OrResult(FigureOfMerit figureOfMerit, CovarianceMethod covarianceM
                              double statistic, double p, double lower, double upper) {
     }
 
-    /** A modality's reader-averaged figure of merit with standard error, df (NaN for z) and CI. */
+    /** A modality's reader-averaged figure of merit with standard error, df (NaN for z) and CI clipped to [0, 1]. */
     public record SingleModality(String modality, double estimate, double standardError, double df, double lower,
                                  double upper) {
     }
