@@ -372,6 +372,23 @@ for (pr in list(c("model_a", "model_b"), c("model_a", "reader"), c("model_b", "r
   put(paste0(key, ".lower"), tt$conf.int[1]); put(paste0(key, ".upper"), tt$conf.int[2])
 }
 
+## ---------------------------------------------------------------- pROC's published aSAH example (Turck et al. 2010)
+data(aSAH, package = "pROC")
+asah <- data.frame(case = sprintf("p%03d", seq_len(nrow(aSAH))), truth = as.integer(aSAH$outcome == "Poor"),
+                   s100b = aSAH$s100b, ndka = aSAH$ndka, wfns = as.integer(aSAH$wfns))
+write.csv(asah, "asah.csv", row.names = FALSE, quote = FALSE)
+ra <- lapply(c("s100b", "ndka", "wfns"), function(v) roc(asah$truth, asah[[v]], levels = c(0, 1), direction = "<",
+                                                        quiet = TRUE))
+names(ra) <- c("s100b", "ndka", "wfns")
+for (nm in names(ra)) {
+  ci <- ci.auc(ra[[nm]], method = "delong")
+  put(paste0("asah.", nm, ".auc"), as.numeric(ra[[nm]]$auc))
+  put(paste0("asah.", nm, ".lower"), ci[1]); put(paste0("asah.", nm, ".upper"), ci[3])
+}
+tt <- roc.test(ra$s100b, ra$ndka, method = "delong", paired = TRUE)
+put("asah.s100b.ndka.z", unname(tt$statistic)); put("asah.s100b.ndka.p", tt$p.value)
+put("asah.s100b.ndka.lower", tt$conf.int[1]); put("asah.s100b.ndka.upper", tt$conf.int[2])
+
 ## ---------------------------------------------------------------- Wilcoxon and McNemar edge cases (base R)
 w <- wilcox.test(c(0.1, -0.2, 0.3, 0.4, -0.05, 0.6, 0.7))                      # exact
 put("wilcoxon.exact.V", unname(w$statistic)); put("wilcoxon.exact.p", w$p.value)

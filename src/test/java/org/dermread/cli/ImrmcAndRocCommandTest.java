@@ -112,6 +112,25 @@ class ImrmcAndRocCommandTest {
     }
 
     @Test
+    void the_roc_mode_reproduces_pROC_on_its_published_aSAH_example() throws Exception {
+        ReferenceValues expected = ReferenceValues.load();
+        RocTableReader.Table table = RocTableReader.read(ReferenceValues.folder().resolve("asah.csv"));
+        RocTableReport report = RocTableReport.analyze(table.names(), table.scores(), table.truth(), 0.95);
+        assertThat(report.cases()).isEqualTo(113);
+        for (RocTableReport.Score s : report.scores()) {
+            expected.check("asah." + s.name() + ".auc", s.auc().auc(), PROPORTION);
+            expected.check("asah." + s.name() + ".lower", s.auc().lower(), STATISTIC);
+            expected.check("asah." + s.name() + ".upper", s.auc().upper(), STATISTIC);
+        }
+        RocTableReport.Pair pair = report.paired().get(0);
+        assertThat(pair.scoreA() + "-" + pair.scoreB()).isEqualTo("s100b-ndka");
+        expected.check("asah.s100b.ndka.z", pair.test().z(), STATISTIC);
+        expected.check("asah.s100b.ndka.p", pair.test().p(), STATISTIC);
+        expected.check("asah.s100b.ndka.lower", pair.test().lower(), STATISTIC);
+        expected.check("asah.s100b.ndka.upper", pair.test().upper(), STATISTIC);
+    }
+
+    @Test
     void the_cli_writes_json_files_for_each_mode_with_null_for_undefined_numbers(@TempDir Path dir)
             throws Exception {
         Path folder = ReferenceValues.folder();
