@@ -163,9 +163,9 @@ final class BundleReader {
         return new Bundle(study, readSettings(folder.resolve("analysis.json")), notes);
     }
 
-    /** unaided first, aided second, the rest in order of appearance (stable sort). */
+    /** unaided first, aided second (any letter case), the rest in order of appearance (stable sort). */
     private static int phaseRank(String phase) {
-        return switch (phase) {
+        return switch (phase.toLowerCase(java.util.Locale.ROOT)) {
             case "unaided" -> 0;
             case "aided" -> 1;
             default -> 2;

@@ -202,8 +202,10 @@ final class StudyMrmc {
         List<String> names = study.phases().stream().map(PhaseReadings::phase).toList();
         List<String> wanted = settings.mrmcModalities();
         if (wanted.isEmpty()) {
-            if (names.contains("unaided") && names.contains("aided")) {
-                return List.of("unaided", "aided");
+            String unaided = names.stream().filter("unaided"::equalsIgnoreCase).findFirst().orElse(null);
+            String aided = names.stream().filter("aided"::equalsIgnoreCase).findFirst().orElse(null);
+            if (unaided != null && aided != null) {
+                return List.of(unaided, aided);
             }
             if (names.size() == 2) {
                 return names;
