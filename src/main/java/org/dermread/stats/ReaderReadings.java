@@ -13,6 +13,13 @@ public record ReaderReadings(int reader, int[] cases, int[] labels, int[] confid
         cases = cases.clone();
         labels = labels.clone();
         confidences = confidences.clone();
+        java.util.BitSet seen = new java.util.BitSet();
+        for (int c : cases) {
+            if (c < 0 || seen.get(c)) {
+                throw new IllegalArgumentException("reader " + reader + " answers case " + c + " twice or it is invalid");
+            }
+            seen.set(c);
+        }
     }
 
     /** Number of answers. */

@@ -77,6 +77,12 @@ class AgreementAndMetricsTest {
     }
 
     @Test
+    void a_reader_cannot_answer_the_same_case_twice_in_one_phase() {
+        assertThatThrownBy(() -> new ReaderReadings(0, new int[] {3, 3}, new int[] {0, 1}, new int[] {0, 0}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void a_study_rejects_an_answer_outside_the_label_set() {
         assertThatThrownBy(() -> new Study(List.of("MN", "BCC"), List.of("c1"), new int[] {0},
                 List.of(StudyReader.unknown("r1")),
