@@ -1,0 +1,4 @@
+/**
+ * Statistics for reader studies: plain Java, no framework.
+ */
+package org.dermread.stats;
