@@ -192,19 +192,27 @@ def export(model: ServingModel, arch: str, out_dir: str, name: str, version: str
     }
 
 
-def check_input_gradient(pt_path: str, size=(240, 320), cls: int = 0) -> dict:
-    """Saliency check: does d logits[0, cls] / d input exist on the saved TorchScript module?"""
+def check_input_gradient(pt_path: str, reference: Optional[ServingModel] = None, size=(240, 320),
+                         cls: int = 0) -> dict:
+    """Saliency check: does d logits[0, cls] / d input exist on the saved TorchScript module?
+
+    With ``reference`` (the eager model) the gradient is also compared with the eager one.
+    """
     module = torch.jit.load(pt_path, map_location="cpu").eval()
     x = test_images(1, size, torch.Generator().manual_seed(2)).requires_grad_()
     try:
-        out = module(x)
-        out[0][0, cls].backward()
+        module(x)[0][0, cls].backward()
     except RuntimeError as e:  # e.g. frozen constants without autograd support
         return {"input_gradient": False, "error": str(e).splitlines()[0]}
     g = x.grad
-    return {"input_gradient": g is not None and bool(torch.isfinite(g).all()) and float(g.abs().sum()) > 0,
-            "grad_shape": list(g.shape) if g is not None else None,
-            "grad_abs_max": float(g.abs().max()) if g is not None else None}
+    result = {"input_gradient": g is not None and bool(torch.isfinite(g).all()) and float(g.abs().sum()) > 0,
+              "grad_shape": list(g.shape) if g is not None else None,
+              "grad_abs_max": float(g.abs().max()) if g is not None else None}
+    if reference is not None and g is not None:
+        xr = x.detach().clone().requires_grad_()
+        reference.eval()(xr)[0][0, cls].backward()
+        result["grad_rel_diff_vs_eager"] = float((g - xr.grad).abs().max() / (xr.grad.abs().max() + 1e-30))
+    return result
 
 
 def main(argv=None) -> int:
@@ -241,7 +249,7 @@ def main(argv=None) -> int:
                     freeze=not args.no_freeze, note=args.note)
     report["build_s"] = round(t_build, 2)
     if args.check_gradient:
-        report.update(check_input_gradient(report["pt"]))
+        report.update(check_input_gradient(report["pt"], model))
     report["total_s"] = round(time.perf_counter() - t0, 2)
     print(json.dumps(report))
     return 0

@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""Train the small DermRead demo model on SYNTHETIC images and export it with the model contract.
+
+1. Generates a training set with generate_demo_set.py under a different seed than the committed
+   demo set (default seed 2, 60 images per class; written to --train-dir, never committed).
+2. Splits it (stratified, seeded) into training and validation parts.
+3. Trains TinyDermNet inside the serving wrapper (so training sees exactly the serving
+   preprocessing: 0..255 RGB in, resize + normalise inside), on CPU, with deep supervision from the
+   seven auxiliary heads; the epoch kept is the one with the best validation accuracy.
+4. Exports it (traced + frozen TorchScript + manifest) through export_model.export.
+5. Evaluates the EXPORTED file once on the committed demo set (study-sets/demo) with the reference
+   pipeline (reference_predict.py) and writes training-record.json. The demo set is never used for
+   any choice made in training.
+
+Example (about 3-4 minutes on 2 cores):
+  /usr/bin/python3 src/main/python/train_demo_model.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import platform
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+import generate_demo_set
+import reference_predict
+from dermread_model import CLASSES, NUM_CLASSES, build_serving_model
+from export_model import export
+
+ARCH = "tiny_dermnet_aux7"
+AUX_WEIGHT = 0.3  # total weight of the seven auxiliary losses (averaged) against the main loss
+NOTE = ("DEMO MODEL trained on SYNTHETIC drawings only (src/main/python/generate_demo_set.py); "
+        "it has never seen a real skin image, is NOT a medical device and must not be used for diagnosis")
+
+
+def read_set(folder: str):
+    with open(os.path.join(folder, "manifest.csv"), encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    x = np.stack([reference_predict.load_pixels(os.path.join(folder, r["image"]))[0].numpy().astype(np.uint8)
+                  for r in rows])
+    y = np.array([CLASSES.index(r["diagnosis"]) for r in rows], dtype=np.int64)
+    return rows, torch.from_numpy(x), torch.from_numpy(y)
+
+
+def stratified_split(y: torch.Tensor, val_fraction: float, seed: int):
+    rng = np.random.default_rng(seed)
+    train_idx, val_idx = [], []
+    for c in sorted(set(y.tolist())):
+        idx = np.flatnonzero(y.numpy() == c)
+        rng.shuffle(idx)
+        n_val = int(round(len(idx) * val_fraction))
+        val_idx += idx[:n_val].tolist()
+        train_idx += idx[n_val:].tolist()
+    return torch.tensor(sorted(train_idx)), torch.tensor(sorted(val_idx))
+
+
+def augment(x: torch.Tensor, g: torch.Generator) -> torch.Tensor:
+    """Dermoscopy has no up or down: random flips and 90-degree turns; mild colour and exposure jitter."""
+    x = x.float()
+    n = x.shape[0]
+    flip_h = torch.rand(n, generator=g) < 0.5
+    flip_v = torch.rand(n, generator=g) < 0.5
+    x[flip_h] = x[flip_h].flip(3)
+    x[flip_v] = x[flip_v].flip(2)
+    if torch.rand(1, generator=g).item() < 0.5:
+        x = x.transpose(2, 3)
+    gain = 1 + (torch.rand(n, 3, 1, 1, generator=g) - 0.5) * 0.12
+    offset = (torch.rand(n, 1, 1, 1, generator=g) - 0.5) * 20
+    return (x * gain + offset).clamp(0, 255)
+
+
+def loss_fn(outputs, y):
+    logits, aux, _ = outputs
+    main = F.cross_entropy(logits, y)
+    aux_loss = F.cross_entropy(aux.reshape(-1, NUM_CLASSES), y.repeat_interleave(aux.shape[1]))
+    return main + AUX_WEIGHT * aux_loss
+
+
+def evaluate(model, x, y, batch=64):
+    model.eval()
+    correct, loss, n = 0, 0.0, len(y)
+    with torch.no_grad():
+        for i in range(0, n, batch):
+            out = model(x[i:i + batch].float())
+            loss += F.cross_entropy(out[0], y[i:i + batch], reduction="sum").item()
+            correct += (out[0].argmax(1) == y[i:i + batch]).sum().item()
+    return correct / n, loss / n
+
+
+def per_class_accuracy(truth, predicted):
+    result = {}
+    for c in CLASSES:
+        idx = [i for i, t in enumerate(truth) if t == c]
+        if idx:
+            result[c] = {"n": len(idx), "correct": sum(predicted[i] == c for i in idx),
+                         "accuracy": round(sum(predicted[i] == c for i in idx) / len(idx), 4)}
+    return result
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data-seed", type=int, default=2, help="seed of the generated training set (demo set: 1)")
+    ap.add_argument("--per-class", type=int, default=60)
+    ap.add_argument("--train-dir", default="/tmp/dermread-demo-train")
+    ap.add_argument("--demo-dir", default="study-sets/demo", help="held-out set, evaluated once at the end")
+    ap.add_argument("--out-dir", default="src/main/resources/models/demo-skin-cnn")
+    ap.add_argument("--name", default="demo-skin-cnn")
+    ap.add_argument("--version", default="1.0.0")
+    ap.add_argument("--seed", type=int, default=0, help="torch seed (initialisation, batches, augmentation)")
+    ap.add_argument("--epochs", type=int, default=60, help="maximum epochs; the best on validation is kept")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=3e-3)
+    ap.add_argument("--val-fraction", type=float, default=0.2)
+    ap.add_argument("--threads", type=int, default=2)
+    args = ap.parse_args(argv)
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    torch.use_deterministic_algorithms(True, warn_only=True)
+    started = time.perf_counter()
+
+    if args.data_seed == 1:
+        raise SystemExit("seed 1 is the committed demo (test) set; train on another seed")
+    classes_drawn = generate_demo_set.DEFAULT_CLASSES
+    generate_demo_set.write_set(args.train_dir, args.data_seed, args.per_class, classes_drawn,
+                                f"DermRead synthetic training set (seed {args.data_seed})",
+                                "Synthetic training images for the demo model; not committed.", readme=False)
+    _, x_all, y_all = read_set(args.train_dir)
+    train_idx, val_idx = stratified_split(y_all, args.val_fraction, args.seed)
+    x_tr, y_tr, x_val, y_val = x_all[train_idx], y_all[train_idx], x_all[val_idx], y_all[val_idx]
+    print(f"data: {len(y_tr)} train / {len(y_val)} validation images ({time.perf_counter() - started:.1f} s)",
+          file=sys.stderr)
+
+    model = build_serving_model(ARCH)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
+    steps_per_epoch = (len(y_tr) + args.batch_size - 1) // args.batch_size
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, epochs=args.epochs,
+                                                steps_per_epoch=steps_per_epoch, pct_start=0.2)
+    g = torch.Generator().manual_seed(args.seed)
+    history, best = [], None
+    for epoch in range(1, args.epochs + 1):
+        model.train()
+        perm = torch.randperm(len(y_tr), generator=g)
+        t0, total, correct = time.perf_counter(), 0.0, 0
+        for i in range(0, len(perm), args.batch_size):
+            b = perm[i:i + args.batch_size]
+            out = model(augment(x_tr[b], g))
+            loss = loss_fn(out, y_tr[b])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += loss.item() * len(b)
+            correct += (out[0].argmax(1) == y_tr[b]).sum().item()
+        val_acc, val_loss = evaluate(model, x_val, y_val)
+        rec = {"epoch": epoch, "train_loss": round(total / len(y_tr), 4), "train_acc": round(correct / len(y_tr), 4),
+               "val_loss": round(val_loss, 4), "val_acc": round(val_acc, 4),
+               "seconds": round(time.perf_counter() - t0, 1)}
+        history.append(rec)
+        print(json.dumps(rec), file=sys.stderr)
+        if best is None or (val_acc, -val_loss) > (best["val_acc"], -best["val_loss"]):
+            best = dict(rec, state={k: v.clone() for k, v in model.state_dict().items()})
+    train_seconds = time.perf_counter() - started
+
+    model.load_state_dict(best["state"])
+    model.eval()
+    train_acc, _ = evaluate(model, x_tr, y_tr)
+    report = export(model, ARCH, args.out_dir, args.name, args.version, "trained", freeze=True, note=NOTE)
+
+    # Held-out evaluation of the exported file, through the reference pipeline (Pillow decode).
+    module = reference_predict.load_model(report["pt"])
+    with open(os.path.join(args.demo_dir, "manifest.csv"), encoding="utf-8", newline="") as fh:
+        demo_rows = list(csv.DictReader(fh))
+    preds = reference_predict.predict(module, args.demo_dir, [r["image"] for r in demo_rows])
+    truth = [r["diagnosis"] for r in demo_rows]
+    predicted = [CLASSES[int(np.argmax(p))] for _, p in preds]
+    demo_acc = sum(t == p for t, p in zip(truth, predicted)) / len(truth)
+    confusion = {t: {} for t in classes_drawn}
+    for t, p in zip(truth, predicted):
+        confusion[t][p] = confusion[t].get(p, 0) + 1
+    with open(os.path.join(args.demo_dir, "set.json"), encoding="utf-8") as fh:
+        demo_seed = json.load(fh).get("seed")
+
+    record = {
+        "model": args.name,
+        "version": args.version,
+        "architecture": ARCH,
+        "note": NOTE,
+        "date": dt.date.today().isoformat(),
+        "torch": torch.__version__,
+        "numpy": np.__version__,
+        "python": platform.python_version(),
+        "threads": args.threads,
+        "seed": args.seed,
+        "data": {
+            "generator": "src/main/python/generate_demo_set.py",
+            "training_set": {"seed": args.data_seed, "per_class": args.per_class, "classes": classes_drawn,
+                             "images": int(len(y_all)), "train": int(len(y_tr)), "validation": int(len(y_val)),
+                             "committed": False},
+            "test_set": {"folder": args.demo_dir, "seed": demo_seed, "images": len(truth)},
+        },
+        "training": {
+            "optimizer": "AdamW", "lr_max": args.lr, "schedule": "OneCycle", "weight_decay": 1e-4,
+            "batch_size": args.batch_size, "max_epochs": args.epochs, "aux_loss_weight": AUX_WEIGHT,
+            "augmentation": "flips, 90-degree turns, per-channel gain +-6%, offset +-10",
+            "selected_epoch": best["epoch"], "selection": "best validation accuracy (ties: lower validation loss)",
+            "seconds": round(train_seconds, 1), "history": history,
+        },
+        "accuracy": {
+            "train": round(train_acc, 4),
+            "validation": best["val_acc"],
+            "demo_set": round(demo_acc, 4),
+            "demo_set_per_class": per_class_accuracy(truth, predicted),
+            "demo_set_confusion": confusion,
+        },
+        "export": {k: report[k] for k in ("bytes", "sha256", "frozen")},
+    }
+    with open(os.path.join(args.out_dir, "training-record.json"), "w", encoding="utf-8") as fh:
+        json.dump(record, fh, indent=2)
+        fh.write("\n")
+    print(json.dumps({"selected_epoch": best["epoch"], "train_acc": round(train_acc, 4),
+                      "val_acc": best["val_acc"], "demo_acc": round(demo_acc, 4), "pt_bytes": report["bytes"],
+                      "seconds": round(time.perf_counter() - started, 1)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
