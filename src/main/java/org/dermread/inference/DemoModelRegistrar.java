@@ -1,0 +1,71 @@
+package org.dermread.inference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers the demo model committed with the app ({@code models/demo-skin-cnn/} on the class path: a small CNN
+ * trained on the synthetic demo study set with the same contract as the paper's network) at every start, so the
+ * demo can run the AI. Registering is idempotent (the SHA-256 is the model's identity), and a failure is logged,
+ * never fatal. Off with {@code dermread.inference.register-demo-model=false}.
+ */
+@Component
+@Order(20)
+class DemoModelRegistrar implements ApplicationRunner {
+
+    static final String FOLDER = "models/demo-skin-cnn/";
+    static final String NAME = "demo-skin-cnn";
+    private static final Logger log = LoggerFactory.getLogger(DemoModelRegistrar.class);
+
+    private final InferenceProperties properties;
+    private final ModelRegistry registry;
+
+    DemoModelRegistrar(InferenceProperties properties, ModelRegistry registry) {
+        this.properties = properties;
+        this.registry = registry;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.registerDemoModel()) {
+            return;
+        }
+        ClassPathResource torchScript = new ClassPathResource(FOLDER + NAME + ".pt");
+        ClassPathResource manifest = new ClassPathResource(FOLDER + NAME + ".json");
+        if (!torchScript.exists() || !manifest.exists()) {
+            log.info("No demo model on the class path ({}); none registered", FOLDER);
+            return;
+        }
+        Path copy = null;
+        try {
+            // The class path may be inside a jar; the registry (and libtorch) read a file.
+            copy = Files.createTempFile("demo-model-", ".pt");
+            try (InputStream in = torchScript.getInputStream()) {
+                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            String json = manifest.getContentAsString(StandardCharsets.UTF_8);
+            RegisteredModel model = registry.registerBundled(copy, json);
+            log.info("Demo model {} registered (sha256 {})", model.label(), model.sha256());
+        } catch (IOException | RuntimeException e) {
+            log.error("The demo model could not be registered", e);
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    log.debug("temporary copy {} left behind", copy);
+                }
+            }
+        }
+    }
+}

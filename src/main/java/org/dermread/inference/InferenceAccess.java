@@ -1,0 +1,105 @@
+package org.dermread.inference;
+
+import org.dermread.accounts.CurrentUser;
+import org.dermread.accounts.Role;
+import org.dermread.common.UserFacingException;
+import org.dermread.inference.internal.StudyRepository;
+import org.dermread.inference.internal.StudyRepository.StudyRow;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what with models and predictions. Coordinators of a study (and admins) run models on it;
+ * statisticians (and the study's coordinators, and admins) read its predictions; readers see the AI's advice only
+ * in the AI-assisted phase of a study they take part in, after finishing its unaided phase.
+ */
+@Component
+class InferenceAccess {
+
+    private final StudyRepository studies;
+
+    InferenceAccess(StudyRepository studies) {
+        this.studies = studies;
+    }
+
+    /** The signed-in account's id. */
+    long currentAccountId() {
+        String username = CurrentUser.username().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        return studies.accountId(username).orElseThrow(() -> new AccessDeniedException("no such account"));
+    }
+
+    StudyRow study(long studyId) {
+        return studies.study(studyId).orElseThrow(() -> new UserFacingException("inference.error.unknown-study",
+                studyId));
+    }
+
+    boolean mayRun(long studyId) {
+        return CurrentUser.hasRole(Role.ADMIN)
+                || CurrentUser.hasRole(Role.COORDINATOR) && studies.isCoordinator(studyId, currentAccountId());
+    }
+
+    boolean mayRead(long studyId) {
+        return mayRun(studyId) || CurrentUser.hasRole(Role.STATISTICIAN);
+    }
+
+    /** Coordinators of the study and admins. */
+    StudyRow requireMayRun(long studyId) {
+        StudyRow study = study(studyId);
+        if (!mayRun(studyId)) {
+            throw new AccessDeniedException("not a coordinator of study " + studyId);
+        }
+        return study;
+    }
+
+    /** Coordinators of the study, statisticians and admins. */
+    StudyRow requireMayRead(long studyId) {
+        StudyRow study = study(studyId);
+        if (!mayRead(studyId)) {
+            throw new AccessDeniedException("may not read the predictions of study " + studyId);
+        }
+        return study;
+    }
+
+    /** Statisticians, admins, and coordinators of a study that contains the case. */
+    void requireMayReadCase(long caseId) {
+        if (CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.STATISTICIAN)) {
+            return;
+        }
+        if (!CurrentUser.hasRole(Role.COORDINATOR) || !studies.coordinatesStudyWithCase(currentAccountId(), caseId)) {
+            throw new AccessDeniedException("may not read predictions of case " + caseId);
+        }
+    }
+
+    /**
+     * A reader in the AI-assisted phase: takes part in the study, the study has that phase, the reader finished
+     * the unaided phase, and the case belongs to the study.
+     */
+    StudyRow requireAidedReader(long studyId, long caseId) {
+        StudyRow study = study(studyId);
+        if (!CurrentUser.hasRole(Role.READER)) {
+            throw new AccessDeniedException("not a reader");
+        }
+        long reader = currentAccountId();
+        if (!study.aiAssistedPhase()) {
+            throw new AccessDeniedException("study " + studyId + " has no AI-assisted phase");
+        }
+        if (!studies.finishedUnaidedPhase(studyId, reader)) {
+            throw new AccessDeniedException("the unaided phase is not finished");
+        }
+        if (!studies.caseInStudy(studyId, caseId)) {
+            throw new AccessDeniedException("case " + caseId + " is not in study " + studyId);
+        }
+        return study;
+    }
+
+    /** May see whether the study's predictions are complete: readers, too, if they take part in it. */
+    void requireMaySeeCompleteness(long studyId) {
+        study(studyId);
+        if (mayRead(studyId)) {
+            return;
+        }
+        if (!CurrentUser.hasRole(Role.READER) || !studies.participates(studyId, currentAccountId())) {
+            throw new AccessDeniedException("may not see study " + studyId);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.dermread.inference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The JSON manifest that travels with a TorchScript file: what the model expects and returns (the model contract).
+ *
+ * <p>Input: decoded pixels as float32 NCHW, RGB, 0..255, at the image's own size; resizing and normalisation are
+ * inside the model ({@code preprocessing.inside_model = true}), so the app only decodes images and preprocessing
+ * cannot drift from training. Output: a tuple {@code (logits [N,C], aux_logits [N,K,C], embedding [N,D])}; the app
+ * applies the softmax. The network of Zhu et al. (Front. Med. 2021, doi 10.3389/fmed.2021.626369) has C = 14
+ * classes and K = 7 auxiliary classifiers; neither its input size nor its weights are public, so they are
+ * settings of the model (this manifest), never constants of the app.
+ *
+ * @param classes      class codes in output order
+ * @param resize       the network's input size [H, W] after the model's own resize (informative)
+ * @param auxHeads     K, the number of auxiliary classifiers
+ * @param embeddingDim D, the length of the embedding (penultimate features, kept for t-SNE)
+ * @param json         the manifest as given, stored with the model
+ */
+public record ModelManifest(String name, String version, String architecture, List<String> classes,
+        List<Integer> resize, int auxHeads, int embeddingDim, String weights, String json) {
+
+    /** The class count of the model contract (the 14 diagnoses of Zhu et al. 2021). */
+    public static final int CLASS_COUNT = 14;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> REQUIRED = List.of("name", "version", "architecture", "classes", "input",
+            "preprocessing", "outputs");
+
+    public ModelManifest {
+        classes = List.copyOf(classes);
+        resize = List.copyOf(resize);
+    }
+
+    /**
+     * Reads and checks a manifest against the contract.
+     *
+     * @param knownCodes the diagnosis codes of the taxonomy
+     * @throws ModelValidationException naming the first thing that is wrong
+     */
+    public static ModelManifest parse(String json, Set<String> knownCodes) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ModelValidationException("inference.error.manifest-not-json", e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ModelValidationException("inference.error.manifest-not-json", "not a JSON object");
+        }
+        for (String key : REQUIRED) {
+            if (!root.hasNonNull(key)) {
+                throw new ModelValidationException("inference.error.manifest-missing-key", key);
+            }
+        }
+        String name = text(root, "name");
+        String version = text(root, "version");
+        String architecture = text(root, "architecture");
+        if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new ModelValidationException("inference.error.manifest-bad-value", "name", name);
+        }
+        if (version.isBlank() || version.length() > 50) {
+            throw new ModelValidationException("inference.error.manifest-bad-value", "version", version);
+        }
+
+        JsonNode classNodes = root.get("classes");
+        if (!classNodes.isArray()) {
+            throw new ModelValidationException("inference.error.manifest-bad-value", "classes", classNodes.toString());
+        }
+        List<String> classes = new ArrayList<>();
+        classNodes.forEach(node -> classes.add(node.asText()));
+        if (classes.size() != CLASS_COUNT) {
+            throw new ModelValidationException("inference.error.class-count", classes.size(), CLASS_COUNT);
+        }
+        Set<String> seen = new HashSet<>();
+        for (String code : classes) {
+            if (!knownCodes.contains(code)) {
+                throw new ModelValidationException("inference.error.unknown-class", code);
+            }
+            if (!seen.add(code)) {
+                throw new ModelValidationException("inference.error.duplicate-class", code);
+            }
+        }
+
+        JsonNode input = root.get("input");
+        expect(input, "input", "layout", "NCHW");
+        expect(input, "input", "dtype", "float32");
+        expect(input, "input", "color", "RGB");
+        JsonNode range = input.get("value_range");
+        if (range == null || !range.isArray() || range.size() != 2 || range.get(0).asDouble() != 0
+                || range.get(1).asDouble() != 255) {
+            throw new ModelValidationException("inference.error.manifest-bad-value", "input.value_range",
+                    String.valueOf(range));
+        }
+        JsonNode preprocessing = root.get("preprocessing");
+        if (!preprocessing.path("inside_model").asBoolean(false)) {
+            throw new ModelValidationException("inference.error.preprocessing-outside");
+        }
+        List<Integer> resize = new ArrayList<>();
+        preprocessing.path("resize").forEach(node -> resize.add(node.asInt()));
+
+        JsonNode outputs = root.get("outputs");
+        if (!outputs.isArray() || outputs.size() != 3) {
+            throw new ModelValidationException("inference.error.manifest-outputs", outputs.isArray() ? outputs.size() : 0);
+        }
+        expectOutput(outputs.get(0), "logits", 2);
+        expectOutput(outputs.get(1), "aux_logits", 3);
+        expectOutput(outputs.get(2), "embedding", 2);
+        List<Long> logits = shape(outputs.get(0));
+        List<Long> aux = shape(outputs.get(1));
+        List<Long> embedding = shape(outputs.get(2));
+        if (logits.get(1) != CLASS_COUNT) {
+            throw new ModelValidationException("inference.error.manifest-shape", "logits", logits, "[-1, 14]");
+        }
+        if (aux.get(1) < 1 || aux.get(2) != CLASS_COUNT) {
+            throw new ModelValidationException("inference.error.manifest-shape", "aux_logits", aux, "[-1, K, 14]");
+        }
+        if (embedding.get(1) < 1) {
+            throw new ModelValidationException("inference.error.manifest-shape", "embedding", embedding, "[-1, D]");
+        }
+        return new ModelManifest(name, version, architecture, classes, resize, aux.get(1).intValue(),
+                embedding.get(1).intValue(), root.path("weights").asText(""), json);
+    }
+
+    /** Index of {@code code} in the model's output. */
+    public int indexOf(String code) {
+        return classes.indexOf(code);
+    }
+
+    private static String text(JsonNode root, String key) {
+        JsonNode node = root.get(key);
+        if (!node.isValueNode()) {
+            throw new ModelValidationException("inference.error.manifest-bad-value", key, node.toString());
+        }
+        return node.asText().strip();
+    }
+
+    private static void expect(JsonNode parent, String parentName, String key, String value) {
+        String actual = parent.path(key).asText(null);
+        if (!value.equals(actual)) {
+            throw new ModelValidationException("inference.error.manifest-bad-value", parentName + "." + key,
+                    String.valueOf(actual));
+        }
+    }
+
+    private static void expectOutput(JsonNode output, String name, int rank) {
+        if (!name.equals(output.path("name").asText(null))) {
+            throw new ModelValidationException("inference.error.manifest-output-name", name,
+                    output.path("name").asText("?"));
+        }
+        List<Long> shape = shape(output);
+        if (shape.size() != rank || shape.get(0) != -1) {
+            throw new ModelValidationException("inference.error.manifest-shape", name, shape,
+                    rank == 3 ? "[-1, K, 14]" : "[-1, n]");
+        }
+    }
+
+    private static List<Long> shape(JsonNode output) {
+        List<Long> shape = new ArrayList<>();
+        output.path("shape").forEach(node -> shape.add(node.asLong()));
+        return shape;
+    }
+}

@@ -1,0 +1,156 @@
+package org.dermread.inference.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MultiFileMemoryBuffer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
+import org.dermread.accounts.CurrentUser;
+import org.dermread.accounts.Role;
+import org.dermread.common.UserFacingException;
+import org.dermread.inference.InferenceService;
+import org.dermread.inference.ModelRegistry;
+import org.dermread.inference.RegisteredModel;
+import org.dermread.shell.Notifications;
+
+/**
+ * The model registry: the registered models, and for coordinators and admins registration by upload (the
+ * TorchScript file and its manifest) or from a folder on the server.
+ */
+@Route("inference/models")
+@RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR, Role.Names.STATISTICIAN})
+public class ModelsView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final ModelRegistry registry;
+    private final Grid<RegisteredModel> grid = new Grid<>();
+    private final MultiFileMemoryBuffer buffer = new MultiFileMemoryBuffer();
+    final Upload upload = new Upload(buffer);
+    final TextField folder = new TextField();
+    final Button register = new Button();
+    final Button registerFolder = new Button();
+
+    public ModelsView(ModelRegistry registry, InferenceService inference) {
+        this.registry = registry;
+        setId("inference-models");
+        setSizeFull();
+        add(new H2(getTranslation("inference.models.title")));
+        Paragraph runtime = new Paragraph(getTranslation("inference.models.runtime", inference.runtimeDescription()));
+        runtime.setId("inference-runtime");
+        add(runtime);
+
+        grid.addColumn(RegisteredModel::name).setHeader(getTranslation("inference.models.name")).setAutoWidth(true);
+        grid.addColumn(RegisteredModel::version).setHeader(getTranslation("inference.models.version"));
+        grid.addColumn(RegisteredModel::architecture).setHeader(getTranslation("inference.models.architecture"))
+                .setAutoWidth(true);
+        grid.addColumn(model -> model.sha256().substring(0, 16) + "…")
+                .setHeader(getTranslation("inference.models.sha256"));
+        grid.addColumn(model -> String.format("%.1f MB", model.sizeBytes() / 1e6))
+                .setHeader(getTranslation("inference.models.size"));
+        grid.addColumn(model -> model.registeredBy() == null ? getTranslation("inference.models.bundled")
+                : model.registeredBy()).setHeader(getTranslation("inference.models.registered-by"));
+        grid.addColumn(model -> WHEN.format(model.registeredAt()))
+                .setHeader(getTranslation("inference.models.registered-at"));
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setId("inference-model-grid");
+        grid.setAllRowsVisible(true);
+        add(grid);
+
+        if (CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.COORDINATOR)) {
+            addRegistration();
+        }
+        refresh();
+    }
+
+    private void addRegistration() {
+        add(new H3(getTranslation("inference.models.register")));
+        add(new Paragraph(getTranslation("inference.models.register-help")));
+        upload.setId("inference-upload");
+        upload.setAcceptedFileTypes(".pt", ".json");
+        upload.setMaxFiles(2);
+        upload.setMaxFileSize(1024 * 1024 * 1024);
+        register.setText(getTranslation("inference.models.register-upload"));
+        register.setId("inference-register-upload");
+        register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        register.addClickListener(click -> registerUpload());
+        add(upload, register);
+
+        folder.setLabel(getTranslation("inference.models.folder"));
+        folder.setId("inference-folder");
+        folder.setWidth("32em");
+        registerFolder.setText(getTranslation("inference.models.register-folder"));
+        registerFolder.setId("inference-register-folder");
+        registerFolder.addClickListener(click -> attempt(() -> registry.registerFromFolder(Path.of(folder.getValue()
+                .strip()))));
+        HorizontalLayout fromFolder = new HorizontalLayout(folder, registerFolder);
+        fromFolder.setAlignItems(Alignment.BASELINE);
+        add(fromFolder);
+    }
+
+    private void registerUpload() {
+        String pt = null;
+        String json = null;
+        for (String name : buffer.getFiles()) {
+            if (name.endsWith(".pt")) {
+                pt = name;
+            } else if (name.endsWith(".json")) {
+                json = name;
+            }
+        }
+        if (pt == null || json == null) {
+            Notifications.error(getTranslation("inference.models.need-both"));
+            return;
+        }
+        String torchScript = pt;
+        String manifestName = json;
+        attempt(() -> {
+            try (InputStream model = buffer.getInputStream(torchScript);
+                    InputStream manifest = buffer.getInputStream(manifestName)) {
+                return registry.register(model, new String(manifest.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        upload.clearFileList();
+    }
+
+    /** Registers and reports the outcome; the registry has checked the model (it may take a few seconds). */
+    private void attempt(Supplier<RegisteredModel> registration) {
+        try {
+            RegisteredModel model = registration.get();
+            Notifications.success(getTranslation("inference.models.registered", model.label()));
+            refresh();
+        } catch (UserFacingException e) {
+            Notifications.error(e);
+        }
+    }
+
+    private void refresh() {
+        grid.setItems(registry.models());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("inference.models.title") + " · " + getTranslation("app.name");
+    }
+}
