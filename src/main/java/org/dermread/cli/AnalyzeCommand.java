@@ -36,6 +36,9 @@ public final class AnalyzeCommand {
         int status;
         try {
             status = run(args);
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("error: file not found: " + e.getMessage());
+            status = 1;
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("error: " + e.getMessage());
             status = 1;

@@ -16,7 +16,8 @@ public record ReaderReadings(int reader, int[] cases, int[] labels, int[] confid
         java.util.BitSet seen = new java.util.BitSet();
         for (int c : cases) {
             if (c < 0 || seen.get(c)) {
-                throw new IllegalArgumentException("reader " + reader + ": case " + c + " is invalid or answered twice");
+                throw new IllegalArgumentException(
+                        "reader " + reader + ": case " + c + " is invalid or answered twice");
             }
             seen.set(c);
         }
