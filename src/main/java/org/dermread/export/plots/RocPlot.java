@@ -195,6 +195,7 @@ public final class RocPlot {
 
     public String svg() {
         SVGGraphics2D g = new SVGGraphics2D(SIZE, SIZE + 60);
+        g.setDefsKeyPrefix("dermread"); // not a time-based prefix: the same plot gives the same bytes
         chart.draw(g, new Rectangle2D.Double(0, 0, SIZE, SIZE + 60));
         return g.getSVGDocument();
     }
