@@ -77,8 +77,9 @@ public class ExportService {
             readerIds.put(readers.get(i).participationId(), String.format(Locale.ROOT, "R%03d", i + 1));
         }
         List<AnswerRow> answers = repository.answers(studyId);
-        Map<Long, StudyCasePrediction> predictions = study.modelSha256() == null ? Map.of()
-                : inference.predictionsForStudy(studyId, study.modelSha256());
+        Map<Long, StudyCasePrediction> predictions = inference.predictionsForStudy(studyId);
+        String model = predictions.values().stream().map(StudyCasePrediction::modelSha256).findFirst()
+                .orElse(study.modelSha256());
 
         Map<String, String> files = new LinkedHashMap<>();
         CsvWriter labelsCsv = new CsvWriter(List.of("position", "code"));
@@ -135,7 +136,7 @@ public class ExportService {
         files.put("analysis.json", AnalysisRunner.SETTINGS_JSON);
         imrmc(labels, cases, caseIds, answers, readerIds).forEach((code, text) ->
                 files.put("imrmc/" + code + ".imrmc", text));
-        return new BundleTables(studyId, study.name(), study.modelSha256(), files);
+        return new BundleTables(studyId, study.name(), model, files);
     }
 
     /**
@@ -143,7 +144,7 @@ public class ExportService {
      * the data dictionary and {@code manifest.json} with every file's SHA-256. Entries are sorted and carry a fixed
      * date, so exporting an unchanged study twice gives identical files apart from the manifest's timestamp.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public byte[] bundle(long studyId, Map<String, byte[]> extraFiles) {
         BundleTables tables = tables(studyId);

@@ -226,7 +226,11 @@ public final class RocPlot {
         Page page = document.createPage(new Rectangle2D.Double(0, 0, SIZE, SIZE + 60));
         PDFGraphics2D g = page.getGraphics2D();
         chart.draw(g, new Rectangle2D.Double(0, 0, SIZE, SIZE + 60));
-        return document.getPDFBytes();
+        // OrsonPDF stamps the current time as CreationDate/ModDate; a fixed date of the same length keeps the
+        // cross-reference offsets valid and makes the same plot give the same bytes.
+        String pdf = new String(document.getPDFBytes(), StandardCharsets.ISO_8859_1)
+                .replaceAll("\\(D:\\d{14}", "(D:19800101000000");
+        return pdf.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] encodePng(BufferedImage image, int dpi) {
