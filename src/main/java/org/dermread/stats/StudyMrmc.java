@@ -195,6 +195,11 @@ final class StudyMrmc {
         } catch (IllegalArgumentException e) {
             warnings.add("MRMC: " + what + ": " + e.getMessage());
             return new StudyReport.MrmcFom(null, null, e.getMessage());
+        } catch (IllegalStateException e) {
+            // e.g. commons-math cannot evaluate an F distribution whose Hillis df are degenerate (tiny panels)
+            String note = "could not be estimated (" + e.getMessage() + "): too few readers or cases";
+            warnings.add("MRMC: " + what + ": " + note);
+            return new StudyReport.MrmcFom(null, null, note);
         }
     }
 

@@ -40,7 +40,18 @@ public abstract class BrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900", "--lang=" + browserLanguage());
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", browserLanguage()));
+        java.util.Map<String, Object> prefs = new java.util.HashMap<>();
+        prefs.put("intl.accept_languages", browserLanguage());
+        if (downloadFolder() != null) {
+            try {
+                Files.createDirectories(downloadFolder());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            prefs.put("download.default_directory", downloadFolder().toAbsolutePath().toString());
+            prefs.put("download.prompt_for_download", false);
+        }
+        options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .build();
@@ -52,6 +63,11 @@ public abstract class BrowserTest {
         if (driver != null) {
             driver.quit();
         }
+    }
+
+    /** Where the browser saves downloads, or null for none. */
+    protected Path downloadFolder() {
+        return null;
     }
 
     /** The language the browser asks for (Accept-Language). */

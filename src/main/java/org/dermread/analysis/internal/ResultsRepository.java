@@ -10,7 +10,9 @@ import org.springframework.stereotype.Repository;
 public class ResultsRepository {
 
     private static final String SELECT = """
-            select s.id, s.name, s.status, s.model_sha256, s.ai_assisted_phase,
+            select s.id, s.name, s.status, s.ai_assisted_phase,
+                   coalesce(s.model_sha256, (select min(p.model_sha256) from study_case_prediction p
+                                              where p.study_id = s.id)) as model_sha256,
                    (select count(*) from case_set_member m where m.case_set_id = s.case_set_id) as cases,
                    (select count(*) from study_label l where l.study_id = s.id) as labels,
                    (select count(*) from participation p where p.study_id = s.id) as readers,

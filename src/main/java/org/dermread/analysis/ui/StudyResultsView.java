@@ -68,6 +68,8 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
         return thread;
     });
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StudyResultsView.class);
+
     private final AnalysisService analysis;
     private final Div content = new Div();
     private StudyResultsSummary summary;
@@ -108,6 +110,7 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
                 .whenComplete((report, error) -> ui.access(() -> {
                     content.removeAll();
                     if (error != null) {
+                        log.error("Analysis of study {} failed", studyId, error);
                         Paragraph failed = new Paragraph(getTranslation("results.failed"));
                         failed.setId("results-failed");
                         content.add(failed);
