@@ -20,7 +20,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @PWA(name = "DermRead", shortName = "DermRead", offline = false)
 public class Application implements AppShellConfigurator {
 
+    /** The statistics commands run without a web server or database: {@code java -jar dermread.jar analyze ...}. */
+    static final java.util.Set<String> COMMANDS = java.util.Set.of("analyze", "imrmc", "roc");
+
     public static void main(String[] args) {
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            org.dermread.cli.AnalyzeCommand.main(args);
+            return;
+        }
         SpringApplication.run(Application.class, args);
     }
 }

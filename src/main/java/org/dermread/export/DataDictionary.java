@@ -11,9 +11,8 @@ final class DataDictionary {
 
             All text files are UTF-8, CSV files are comma-separated with a header row (RFC 4180 quoting), times are
             ISO-8601 UTC. Readers are anonymised as R001, R002, ... in the order they were invited; no name, login or
-            e-mail appears anywhere in the bundle. Re-analyse with
-            `java -cp dermread.jar -Dloader.main=org.dermread.cli.AnalyzeCommand org.springframework.boot.loader.launch.PropertiesLauncher analyze <folder> --out metrics.json`
-            (see the README, "Statistics command line").
+            e-mail appears anywhere in the bundle. Re-analyse the unpacked bundle with DermRead's jar (no database or
+            server needed): `java -jar dermread.jar analyze <folder> --out metrics.json`.
 
             ## labels.csv
             The study's label set: the diagnoses readers chose from, in display order.
