@@ -79,7 +79,7 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(c -> c.age() == null ? "" : String.valueOf(c.age()))
                 .setHeader(getTranslation("cases.field.age")).setAutoWidth(true);
-        grid.addColumn(c -> c.sex() == null ? "" : c.sex()).setHeader(getTranslation("cases.field.sex"))
+        grid.addColumn(c -> c.sex() == null ? "" : getTranslation("cases.sex." + c.sex())).setHeader(getTranslation("cases.field.sex"))
                 .setAutoWidth(true);
         grid.addColumn(c -> c.bodySite() == null ? "" : c.bodySite())
                 .setHeader(getTranslation("cases.field.body-site"));
