@@ -72,7 +72,7 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
         }
 
         grid.addComponentColumn(c -> CaseImages.thumbnail(library, c)).setHeader(getTranslation("cases.field.image"))
-                .setWidth("90px").setFlexGrow(0);
+                .setWidth("104px").setFlexGrow(0);
         grid.addColumn(LibraryCase::externalId).setHeader(getTranslation("cases.field.case-id")).setSortable(true)
                 .setAutoWidth(true);
         grid.addColumn(c -> label(c.diagnosis())).setHeader(getTranslation("cases.field.diagnosis"))
