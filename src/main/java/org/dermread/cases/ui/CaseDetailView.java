@@ -57,7 +57,7 @@ public class CaseDetailView extends VerticalLayout implements BeforeEnterObserve
         fields.addFormItem(new Span(taxonomy.find(c.diagnosis()).map(d -> d.label(getLocale())).orElse(c.diagnosis())),
                 getTranslation("cases.field.diagnosis"));
         fields.addFormItem(new Span(c.age() == null ? "–" : String.valueOf(c.age())), getTranslation("cases.field.age"));
-        fields.addFormItem(new Span(c.sex() == null ? "–" : c.sex()), getTranslation("cases.field.sex"));
+        fields.addFormItem(new Span(c.sex() == null ? "–" : getTranslation("cases.sex." + c.sex())), getTranslation("cases.field.sex"));
         fields.addFormItem(new Span(c.bodySite() == null ? "–" : c.bodySite()), getTranslation("cases.field.body-site"));
         fields.addFormItem(new Span(c.confirmation() == null ? "–"
                 : getTranslation("cases.confirmation." + c.confirmation())), getTranslation("cases.field.confirmation"));

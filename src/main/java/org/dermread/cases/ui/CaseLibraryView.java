@@ -72,14 +72,14 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
         }
 
         grid.addComponentColumn(c -> CaseImages.thumbnail(library, c)).setHeader(getTranslation("cases.field.image"))
-                .setWidth("90px").setFlexGrow(0);
+                .setWidth("104px").setFlexGrow(0);
         grid.addColumn(LibraryCase::externalId).setHeader(getTranslation("cases.field.case-id")).setSortable(true)
                 .setAutoWidth(true);
         grid.addColumn(c -> label(c.diagnosis())).setHeader(getTranslation("cases.field.diagnosis"))
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(c -> c.age() == null ? "" : String.valueOf(c.age()))
                 .setHeader(getTranslation("cases.field.age")).setAutoWidth(true);
-        grid.addColumn(c -> c.sex() == null ? "" : c.sex()).setHeader(getTranslation("cases.field.sex"))
+        grid.addColumn(c -> c.sex() == null ? "" : getTranslation("cases.sex." + c.sex())).setHeader(getTranslation("cases.field.sex"))
                 .setAutoWidth(true);
         grid.addColumn(c -> c.bodySite() == null ? "" : c.bodySite())
                 .setHeader(getTranslation("cases.field.body-site"));

@@ -16,6 +16,7 @@ class ImportReport extends Div {
     ImportReport() {
         setId("import-report");
         setWidthFull();
+        getStyle().set("box-sizing", "border-box");
     }
 
     void success(ImportResult result) {

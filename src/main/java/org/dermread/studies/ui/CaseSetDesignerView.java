@@ -188,7 +188,7 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         handGrid.removeAllColumns();
         handGrid.setId("hand-grid");
         handGrid.setSelectionMode(Grid.SelectionMode.MULTI);
-        handGrid.addComponentColumn(c -> CaseImages.thumbnail(library, c)).setWidth("90px").setFlexGrow(0)
+        handGrid.addComponentColumn(c -> CaseImages.thumbnail(library, c)).setWidth("104px").setFlexGrow(0)
                 .setHeader(getTranslation("cases.field.image"));
         handGrid.addColumn(LibraryCase::externalId).setHeader(getTranslation("cases.field.case-id"));
         handGrid.addColumn(c -> label(c.diagnosis())).setHeader(getTranslation("cases.field.diagnosis"))

@@ -39,9 +39,10 @@ public class CaseSetsView extends VerticalLayout implements HasDynamicTitle {
         add(new CoordinatorMenu("coordinator/case-sets"), new H2(getTranslation("studies.casesets.title")), create);
 
         grid.setId("case-set-grid");
-        grid.addColumn(CaseSet::name).setHeader(getTranslation("studies.field.name")).setFlexGrow(2);
+        grid.addColumn(CaseSet::name).setHeader(getTranslation("studies.field.name")).setAutoWidth(true)
+                .setTooltipGenerator(CaseSet::name);
         grid.addColumn(set -> String.join(", ", set.labels())).setHeader(getTranslation("studies.field.labels"))
-                .setFlexGrow(2);
+                .setFlexGrow(2).setTooltipGenerator(set -> String.join(", ", set.labels()));
         grid.addColumn(CaseSet::caseCount).setHeader(getTranslation("studies.field.cases")).setAutoWidth(true);
         grid.addColumn(set -> set.samplingSeed() == null ? getTranslation("studies.casesets.by-hand")
                 : getTranslation("studies.casesets.sampled", set.samplingPerClass(), String.valueOf(set.samplingSeed())))
@@ -51,7 +52,8 @@ public class CaseSetsView extends VerticalLayout implements HasDynamicTitle {
             badge.getElement().getThemeList().add(set.locked() ? "badge" : "badge contrast");
             return badge;
         }).setHeader(getTranslation("studies.field.status")).setAutoWidth(true);
-        grid.addColumn(CaseSet::createdByName).setHeader(getTranslation("studies.field.created-by"));
+        grid.addColumn(CaseSet::createdByName).setHeader(getTranslation("studies.field.created-by"))
+                .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         add(grid);

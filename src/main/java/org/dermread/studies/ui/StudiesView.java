@@ -49,7 +49,8 @@ public class StudiesView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(2);
         grid.addComponentColumn(s -> status(s.status())).setHeader(grid.getTranslation("studies.field.status"))
                 .setAutoWidth(true);
-        grid.addColumn(StudySummary::caseSetName).setHeader(grid.getTranslation("studies.field.case-set"));
+        grid.addColumn(StudySummary::caseSetName).setHeader(grid.getTranslation("studies.field.case-set"))
+                .setAutoWidth(true).setTooltipGenerator(StudySummary::caseSetName);
         grid.addColumn(StudySummary::cases).setHeader(grid.getTranslation("studies.field.cases")).setAutoWidth(true);
         grid.addColumn(StudySummary::readers).setHeader(grid.getTranslation("studies.field.readers"))
                 .setAutoWidth(true);

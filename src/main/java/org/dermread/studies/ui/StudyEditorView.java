@@ -423,12 +423,12 @@ public class StudyEditorView extends VerticalLayout implements BeforeEnterObserv
         Grid<CreatedReader> grid = new Grid<>(CreatedReader.class, false);
         grid.setId("created-readers");
         grid.addColumn(CreatedReader::displayName).setHeader(getTranslation("accounts.name"));
-        grid.addColumn(CreatedReader::username).setHeader(getTranslation("accounts.username"));
+        grid.addColumn(CreatedReader::username).setHeader(getTranslation("accounts.username")).setAutoWidth(true);
         grid.addColumn(CreatedReader::oneTimePassword).setHeader(getTranslation("accounts.onetime.title"))
                 .setAutoWidth(true);
         grid.setItems(created);
         grid.setAllRowsVisible(true);
-        grid.setWidth("44em");
+        grid.setWidth("min(56em, 90vw)");
         dialog.add(new Paragraph(getTranslation("studies.readers.passwords.text")), grid);
         Button done = new Button(getTranslation("common.close"), click -> dialog.close());
         done.setId("close-passwords");
