@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.dermread.accounts.AccountService;
+import org.dermread.audit.AuditLog;
 import org.dermread.accounts.CurrentUser;
 import org.dermread.cases.internal.CaseRepository;
 import org.dermread.cases.internal.StudySetFiles;
@@ -34,13 +35,15 @@ public class CaseLibraryService {
     private final Taxonomy taxonomy;
     private final ImportProperties properties;
     private final AccountService accounts;
+    private final AuditLog audit;
 
     public CaseLibraryService(CaseRepository cases, Taxonomy taxonomy, ImportProperties properties,
-            AccountService accounts) {
+            AccountService accounts, AuditLog audit) {
         this.cases = cases;
         this.taxonomy = taxonomy;
         this.properties = properties;
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     /**
@@ -96,6 +99,8 @@ public class CaseLibraryService {
             return new ImportResult(existing.get(), set.name(), true, set.cases().size());
         }
         long sourceId = cases.insert(set, importedBy);
+        audit.record("cases.imported", "source " + sourceId, set.name() + ": " + set.cases().size() + " cases from "
+                + origin);
         log.info("Imported {} ({} cases) from {} as source {} by {}", set.name(), set.cases().size(), origin, sourceId,
                 CurrentUser.username().orElse("?"));
         return new ImportResult(sourceId, set.name(), false, set.cases().size());

@@ -11,6 +11,7 @@ import org.dermread.accounts.Account;
 import org.dermread.accounts.AccountException;
 import org.dermread.accounts.AccountId;
 import org.dermread.accounts.AccountService;
+import org.dermread.audit.AuditLog;
 import org.dermread.accounts.CreatedAccount;
 import org.dermread.accounts.CurrentUser;
 import org.dermread.accounts.NewAccount;
@@ -40,13 +41,15 @@ public class StudyService {
     private final CaseSetRepository caseSets;
     private final AccountService accounts;
     private final Taxonomy taxonomy;
+    private final AuditLog audit;
 
     public StudyService(StudyRepository studies, CaseSetRepository caseSets, AccountService accounts,
-            Taxonomy taxonomy) {
+            Taxonomy taxonomy, AuditLog audit) {
         this.studies = studies;
         this.caseSets = caseSets;
         this.accounts = accounts;
         this.taxonomy = taxonomy;
+        this.audit = audit;
     }
 
     /**
@@ -94,6 +97,7 @@ public class StudyService {
         validate(form);
         long id = studies.insert(form, me());
         log.info("Study {} '{}' created by {}", id, form.name(), CurrentUser.username().orElse("?"));
+        audit.record("study.created", "study " + id, form.name());
         return id;
     }
 
@@ -104,6 +108,7 @@ public class StudyService {
         requireDraft(study);
         validate(form);
         studies.update(studyId, form);
+        audit.record("study.updated", "study " + studyId, form.name());
     }
 
     /** Opens a draft to its readers; locks its case set and, with its status, its settings. */
@@ -118,6 +123,7 @@ public class StudyService {
         studies.setStatus(studyId, StudyStatus.OPEN);
         log.info("Study {} opened by {}; case set {} locked", studyId, CurrentUser.username().orElse("?"),
                 study.caseSetId());
+        audit.record("study.opened", "study " + studyId, "case set " + study.caseSetId() + " locked");
     }
 
     @Transactional
@@ -129,6 +135,7 @@ public class StudyService {
         }
         studies.setStatus(studyId, StudyStatus.CLOSED);
         log.info("Study {} closed by {}", studyId, CurrentUser.username().orElse("?"));
+        audit.record("study.closed", "study " + studyId, null);
     }
 
     /** A new draft with the same case set, labels and options (no readers), coordinated by the caller. */
@@ -162,6 +169,7 @@ public class StudyService {
             }
         }
         log.info("{} reader(s) invited to study {} by {}", added, studyId, CurrentUser.username().orElse("?"));
+        audit.record("study.readers-invited", "study " + studyId, added + " readers");
         return added;
     }
 

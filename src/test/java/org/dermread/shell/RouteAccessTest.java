@@ -23,13 +23,19 @@ class RouteAccessTest extends KaribuTest {
     org.dermread.testing.TestStudies studies;
 
     /** The single source of truth for this test: route → roles that may open it. */
-    static final Map<String, Set<Role>> ROUTES = Map.of(
-            "reader", EnumSet.of(Role.READER),
-            "coordinator", EnumSet.of(Role.COORDINATOR),
-            "statistics", EnumSet.of(Role.STATISTICIAN),
-            "accounts", EnumSet.of(Role.ADMIN, Role.COORDINATOR),
-            "admin/audit", EnumSet.of(Role.ADMIN),
-            "reader/profile", EnumSet.of(Role.READER));
+    static final Map<String, Set<Role>> ROUTES = Map.ofEntries(
+            Map.entry("reader", EnumSet.of(Role.READER)),
+            Map.entry("reader/profile", EnumSet.of(Role.READER)),
+            Map.entry("coordinator", EnumSet.of(Role.COORDINATOR)),
+            Map.entry("coordinator/import", EnumSet.of(Role.COORDINATOR, Role.ADMIN)),
+            Map.entry("coordinator/cases", EnumSet.of(Role.COORDINATOR, Role.ADMIN, Role.STATISTICIAN)),
+            Map.entry("coordinator/case-sets", EnumSet.of(Role.COORDINATOR, Role.ADMIN)),
+            Map.entry("coordinator/studies", EnumSet.of(Role.COORDINATOR, Role.ADMIN)),
+            Map.entry("inference", EnumSet.of(Role.COORDINATOR, Role.ADMIN, Role.STATISTICIAN)),
+            Map.entry("inference/models", EnumSet.of(Role.COORDINATOR, Role.ADMIN, Role.STATISTICIAN)),
+            Map.entry("statistics", EnumSet.of(Role.STATISTICIAN, Role.COORDINATOR)),
+            Map.entry("accounts", EnumSet.of(Role.ADMIN, Role.COORDINATOR)),
+            Map.entry("admin/audit", EnumSet.of(Role.ADMIN)));
 
     static Stream<Arguments> routeAndRole() {
         return ROUTES.entrySet().stream().flatMap(route -> EnumSet.allOf(Role.class).stream()

@@ -50,13 +50,14 @@ class SignInAndNavigationTest extends KaribuTest {
         assertThat(navigationFor(testAccounts.create("reader", Role.READER)))
                 .containsExactly("My studies", "Change password");
         assertThat(navigationFor(testAccounts.create("coord", Role.COORDINATOR)))
-                .containsExactly("Studies and cases", "Accounts", "Change password");
+                .containsExactly("Studies and cases", "AI runs", "AI models", "Results", "Accounts",
+                        "Change password");
         assertThat(navigationFor(testAccounts.create("stat", Role.STATISTICIAN)))
-                .containsExactly("Results", "Change password");
+                .containsExactly("AI runs", "AI models", "Results", "Change password");
         assertThat(navigationFor(testAccounts.create("admin", Role.ADMIN)))
-                .containsExactly("Accounts", "Audit log", "Change password");
+                .containsExactly("AI runs", "AI models", "Accounts", "Audit log", "Change password");
         assertThat(navigationFor(testAccounts.create("both", Role.READER, Role.STATISTICIAN)))
-                .containsExactly("Results", "My studies", "Change password");
+                .containsExactly("AI runs", "AI models", "Results", "My studies", "Change password");
     }
 
     @Test
