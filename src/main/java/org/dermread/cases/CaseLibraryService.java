@@ -99,7 +99,7 @@ public class CaseLibraryService {
             return new ImportResult(existing.get(), set.name(), true, set.cases().size());
         }
         long sourceId = cases.insert(set, importedBy);
-        audit.record("cases.imported", "source " + sourceId, set.name() + ": " + set.cases().size() + " cases from "
+        audit.record("library.imported", "source " + sourceId, set.name() + ": " + set.cases().size() + " cases from "
                 + origin);
         log.info("Imported {} ({} cases) from {} as source {} by {}", set.name(), set.cases().size(), origin, sourceId,
                 CurrentUser.username().orElse("?"));
