@@ -1,5 +1,7 @@
 package org.dermread.analysis;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,7 +10,13 @@ import org.dermread.accounts.Role;
 import org.dermread.analysis.internal.ResultsRepository;
 import org.dermread.export.AnalysisRunner;
 import org.dermread.export.ExportService;
+import org.dermread.export.plots.AveragedRocPlot;
+import org.dermread.export.plots.Figure;
 import org.dermread.export.plots.RocPlot;
+import org.dermread.export.plots.TsnePlot;
+import org.dermread.inference.CaseEmbedding;
+import org.dermread.inference.InferenceService;
+import org.dermread.stats.TSne;
 import org.dermread.stats.StudyReport;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,14 +31,21 @@ import org.springframework.stereotype.Service;
 @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
 public class AnalysisService {
 
+    /** Settings of the t-SNE map: perplexity 30 and 500 iterations (van der Maaten &amp; Hinton 2008). */
+    static final double PERPLEXITY = 30;
+    static final int TSNE_ITERATIONS = 500;
+
     private final ResultsRepository repository;
     private final ExportService export;
     private final AnalysisRunner runner;
+    private final InferenceService inference;
 
-    public AnalysisService(ResultsRepository repository, ExportService export, AnalysisRunner runner) {
+    public AnalysisService(ResultsRepository repository, ExportService export, AnalysisRunner runner,
+            InferenceService inference) {
         this.repository = repository;
         this.export = export;
         this.runner = runner;
+        this.inference = inference;
     }
 
     public List<StudyResultsSummary> studies() {
@@ -55,19 +70,74 @@ public class AnalysisService {
         return RocPlot.of(report, code, phase, code + " (" + phase + ")");
     }
 
+    /** The AI's micro- and macro-averaged ROC with the readers' micro-averaged points in a phase. */
+    public Figure averagedRoc(long studyId, String phase) {
+        StudyReport report = report(studyId);
+        List<String> labels = report.study().labels();
+        Map<Long, String> truth = repository.truth(studyId);
+        List<double[]> probabilities = new ArrayList<>();
+        List<Integer> truthIndex = new ArrayList<>();
+        inference.predictionsForStudy(studyId).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> {
+                    int k = labels.indexOf(truth.get(entry.getKey()));
+                    if (k >= 0) {
+                        probabilities.add(labels.stream().mapToDouble(entry.getValue()::probabilityOf).toArray());
+                        truthIndex.add(k);
+                    }
+                });
+        List<AveragedRocPlot.ReaderPoint> readers = report.phases().stream()
+                .filter(p -> p.phase().equalsIgnoreCase(phase)).flatMap(p -> p.readerResults().stream())
+                .filter(r -> !Double.isNaN(r.accuracy()) && labels.size() > 1)
+                .map(r -> new AveragedRocPlot.ReaderPoint((1 - r.accuracy()) / (labels.size() - 1), r.accuracy()))
+                .toList();
+        return AveragedRocPlot.of("Averaged over classes (" + phase + ")", labels.size(), probabilities,
+                truthIndex, readers);
+    }
+
+    /** The t-SNE map of the AI's embeddings, by true class, sized by how often readers got each case wrong. */
+    public Figure tsne(long studyId) {
+        StudyReport report = report(studyId);
+        List<CaseEmbedding> embeddings = inference.embeddings(studyId).stream()
+                .sorted(Comparator.comparingLong(CaseEmbedding::caseId)).toList();
+        double[][] data = new double[embeddings.size()][];
+        for (int i = 0; i < data.length; i++) {
+            float[] e = embeddings.get(i).embedding();
+            data[i] = new double[e.length];
+            for (int d = 0; d < e.length; d++) {
+                data[i][d] = e[d];
+            }
+        }
+        double[][] map = TSne.embed(data, PERPLEXITY, TSNE_ITERATIONS, report.settings().seed());
+        Map<Long, Double> errors = repository.unaidedErrorRates(studyId);
+        List<TsnePlot.Point> points = new ArrayList<>();
+        for (int i = 0; i < map.length; i++) {
+            CaseEmbedding c = embeddings.get(i);
+            points.add(new TsnePlot.Point(map[i][0], map[i][1], c.groundTruth(),
+                    errors.getOrDefault(c.caseId(), Double.NaN)));
+        }
+        return TsnePlot.of("t-SNE of the AI's embeddings", report.study().labels(), points);
+    }
+
     /** The export bundle with every class's ROC plot (SVG, 300 dpi PNG, PDF) under {@code plots/}. */
     public byte[] bundle(long studyId) {
         StudyReport report = report(studyId);
         Map<String, byte[]> plots = new TreeMap<>();
         for (String phase : report.study().phases()) {
             for (String code : report.study().labels()) {
-                RocPlot plot = RocPlot.of(report, code, phase, code + " (" + phase + ")");
-                String base = "plots/roc-" + phase + "-" + code;
-                plots.put(base + ".svg", plot.svgBytes());
-                plots.put(base + ".png", plot.png(300));
-                plots.put(base + ".pdf", plot.pdf());
+                put(plots, "plots/roc-" + phase + "-" + code, RocPlot.of(report, code, phase,
+                        code + " (" + phase + ")"));
             }
+            put(plots, "plots/roc-average-" + phase, averagedRoc(studyId, phase));
+        }
+        if (report.ai() != null) {
+            put(plots, "plots/tsne", tsne(studyId));
         }
         return export.bundle(studyId, plots);
+    }
+
+    private static void put(Map<String, byte[]> plots, String base, Figure figure) {
+        plots.put(base + ".svg", figure.svgBytes());
+        plots.put(base + ".png", figure.png(300));
+        plots.put(base + ".pdf", figure.pdf());
     }
 }

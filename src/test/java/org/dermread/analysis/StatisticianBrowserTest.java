@@ -58,6 +58,8 @@ class StatisticianBrowserTest extends BrowserTest {
         assertThat(driver.findElement(By.id("first-table-unaided")).getText()).contains("MN").contains("%");
         assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                 "return arguments[0].complete && arguments[0].naturalWidth > 0", roc)).isTrue();
+        waitFor(By.cssSelector("#tsne-map img"));
+        waitFor(By.cssSelector("#averaged-roc-unaided img"));
         screenshot("statistician-results");
 
         driver.findElement(By.id("download-bundle")).click();

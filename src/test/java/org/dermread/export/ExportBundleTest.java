@@ -123,7 +123,8 @@ class ExportBundleTest {
 
         assertThat(files).containsKeys("cases.csv", "labels.csv", "readings.csv", "readers.csv", "ai_predictions.csv",
                 "analysis.json", "metrics.json", "data-dictionary.md", "manifest.json", "imrmc/MN.imrmc",
-                "plots/roc-unaided-MN.svg", "plots/roc-unaided-MN.png", "plots/roc-aided-BCC.pdf");
+                "plots/roc-unaided-MN.svg", "plots/roc-unaided-MN.png", "plots/roc-aided-BCC.pdf",
+                "plots/roc-average-unaided.svg", "plots/roc-average-aided.pdf", "plots/tsne.svg", "plots/tsne.png");
         List<String> cases = lines(files, "cases.csv");
         assertThat(cases.get(0)).isEqualTo("case_id,truth,age,sex,body_site,confirmation,image_sha256");
         assertThat(cases).hasSize(1 + 24);

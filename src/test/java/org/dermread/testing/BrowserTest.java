@@ -45,6 +45,11 @@ public abstract class BrowserTest {
         if (downloadFolder() != null) {
             try {
                 Files.createDirectories(downloadFolder());
+                try (var old = Files.list(downloadFolder())) {
+                    for (Path file : old.toList()) {
+                        Files.delete(file); // a download left by an earlier run must not pass for this one's
+                    }
+                }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -1,6 +1,8 @@
 package org.dermread.analysis.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dermread.analysis.StudyResultsSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +48,35 @@ public class ResultsRepository {
 
     public Optional<StudyResultsSummary> study(long studyId) {
         return jdbc.sql(SELECT + " where s.id = :id").param("id", studyId).query((rs, row) -> summary(rs)).optional();
+    }
+
+    /** The true diagnosis of each case of the study. */
+    public Map<Long, String> truth(long studyId) {
+        Map<Long, String> truth = new HashMap<>();
+        jdbc.sql("""
+                        select c.id, c.diagnosis from study s join case_set_member m on m.case_set_id = s.case_set_id
+                          join clinical_case c on c.id = m.case_id where s.id = :s
+                        """)
+                .param("s", studyId)
+                .query((rs, row) -> truth.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        return truth;
+    }
+
+    /** Per case, the share of readers' unaided answers that were wrong (cases nobody answered are absent). */
+    public Map<Long, Double> unaidedErrorRates(long studyId) {
+        Map<Long, Double> rates = new HashMap<>();
+        jdbc.sql("""
+                        select a.case_id, avg(case when a.diagnosis = c.diagnosis then 0.0 else 1.0 end)
+                          from answer a join participation p on p.id = a.participation_id
+                          join clinical_case c on c.id = a.case_id
+                         where p.study_id = :s and a.phase = 'UNAIDED'
+                         group by a.case_id
+                        """)
+                .param("s", studyId)
+                .query((rs, row) -> rates.put(rs.getLong(1), rs.getDouble(2)))
+                .list();
+        return rates;
     }
 
     private static StudyResultsSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -44,6 +44,7 @@ import java.util.function.Supplier;
 import org.dermread.accounts.Role;
 import org.dermread.analysis.AnalysisService;
 import org.dermread.analysis.StudyResultsSummary;
+import org.dermread.export.plots.Figure;
 import org.dermread.export.plots.RocPlot;
 import org.dermread.stats.ClassMetrics;
 import org.dermread.stats.ConfusionMatrix;
@@ -106,8 +107,8 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
         }
         UI ui = attachEvent.getUI();
         long studyId = summary.studyId();
-        CompletableFuture.supplyAsync(() -> analysis.report(studyId), new DelegatingSecurityContextExecutor(ANALYSES))
-                .whenComplete((report, error) -> ui.access(() -> {
+        CompletableFuture.supplyAsync(() -> compute(studyId), new DelegatingSecurityContextExecutor(ANALYSES))
+                .whenComplete((computed, error) -> ui.access(() -> {
                     content.removeAll();
                     if (error != null) {
                         log.error("Analysis of study {} failed", studyId, error);
@@ -115,9 +116,47 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
                         failed.setId("results-failed");
                         content.add(failed);
                     } else {
-                        show(report);
+                        show(computed.report());
+                        showFigures(computed);
                     }
                 }));
+    }
+
+    /** Everything the page shows, computed off the UI thread. */
+    private record Computed(StudyReport report, java.util.Map<String, Figure> averaged, Figure tsne) {
+    }
+
+    private Computed compute(long studyId) {
+        StudyReport report = analysis.report(studyId);
+        java.util.Map<String, Figure> averaged = new java.util.LinkedHashMap<>();
+        if (report.ai() != null) {
+            report.study().phases().forEach(phase -> averaged.put(phase, analysis.averagedRoc(studyId, phase)));
+        }
+        return new Computed(report, averaged, report.ai() == null ? null : analysis.tsne(studyId));
+    }
+
+    private void showFigures(Computed computed) {
+        computed.averaged().forEach((phase, figure) -> {
+            content.add(new H3(getTranslation("results.averaged", phaseName(phase))));
+            content.add(figure(figure, "roc-average-" + phase, "averaged-roc-" + phase));
+        });
+        if (computed.tsne() != null) {
+            content.add(new H3(getTranslation("results.tsne")));
+            content.add(new Paragraph(getTranslation("results.tsne.text")));
+            content.add(figure(computed.tsne(), "tsne", "tsne-map"));
+        }
+    }
+
+    private Component figure(Figure figure, String name, String id) {
+        Div box = new Div();
+        box.addClassName("roc-plot");
+        box.setId(id);
+        byte[] svg = figure.svgBytes();
+        box.add(new Image(download(svg, name + ".svg", "image/svg+xml"), name));
+        box.add(new HorizontalLayout(link(svg, name + ".svg", "image/svg+xml", "SVG"),
+                link(figure.png(300), name + ".png", "image/png", "PNG 300 dpi"),
+                link(figure.pdf(), name + ".pdf", "application/pdf", "PDF")));
+        return box;
     }
 
     private Component overview(StudyResultsSummary s) {

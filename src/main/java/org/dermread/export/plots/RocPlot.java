@@ -3,29 +3,13 @@ package org.dermread.export.plots;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import com.orsonpdf.PDFDocument;
-import com.orsonpdf.PDFGraphics2D;
-import com.orsonpdf.Page;
 import org.dermread.stats.ClassMetrics;
 import org.dermread.stats.RocPoint;
 import org.dermread.stats.StudyReport;
@@ -41,7 +25,6 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * The signature plot of reader studies (Esteva et al., Nature 2017; Haenssle et al., Ann Oncol 2018): the AI's
@@ -49,7 +32,7 @@ import org.jfree.svg.SVGGraphics2D;
  * experience group, the mean reader with its bootstrap 95% CI, and the AI's operating point at the readers' mean
  * specificity. One JFreeChart drawing rendered to SVG, PNG (300 dpi) and PDF, so screen and paper agree.
  */
-public final class RocPlot {
+public final class RocPlot extends Figure {
 
     /** Size of the figure in points (1/72 inch): about 12 cm square, a journal's single-and-a-half column. */
     public static final int SIZE = 340;
@@ -58,11 +41,10 @@ public final class RocPlot {
         new Color(0xCC, 0x79, 0xA7), new Color(0x56, 0xB4, 0xE9), new Color(0x99, 0x99, 0x99)};
     private static final Color MEAN = new Color(0xD5, 0x5E, 0x00);
 
-    private final JFreeChart chart;
     private final int readerPoints;
 
     private RocPlot(JFreeChart chart, int readerPoints) {
-        this.chart = chart;
+        super(chart, SIZE, SIZE + 60);
         this.readerPoints = readerPoints;
     }
 
@@ -191,73 +173,5 @@ public final class RocPlot {
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
         return new RocPlot(chart, readerCount);
-    }
-
-    public String svg() {
-        SVGGraphics2D g = new SVGGraphics2D(SIZE, SIZE + 60);
-        g.setDefsKeyPrefix("dermread"); // not a time-based prefix: the same plot gives the same bytes
-        chart.draw(g, new Rectangle2D.Double(0, 0, SIZE, SIZE + 60));
-        return g.getSVGDocument();
-    }
-
-    public byte[] svgBytes() {
-        return svg().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** PNG at {@code dpi} dots per inch (the figure is {@link #SIZE} points wide), with the density recorded. */
-    public byte[] png(int dpi) {
-        double scale = dpi / 72.0;
-        int width = (int) Math.round(SIZE * scale);
-        int height = (int) Math.round((SIZE + 60) * scale);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.scale(scale, scale);
-        chart.draw(g, new Rectangle2D.Double(0, 0, SIZE, SIZE + 60));
-        g.dispose();
-        return encodePng(image, dpi);
-    }
-
-    public byte[] pdf() {
-        PDFDocument document = new PDFDocument();
-        document.setTitle(chart.getTitle() == null ? "ROC" : chart.getTitle().getText());
-        document.setAuthor("DermRead");
-        Page page = document.createPage(new Rectangle2D.Double(0, 0, SIZE, SIZE + 60));
-        PDFGraphics2D g = page.getGraphics2D();
-        chart.draw(g, new Rectangle2D.Double(0, 0, SIZE, SIZE + 60));
-        // OrsonPDF stamps the current time as CreationDate/ModDate; a fixed date of the same length keeps the
-        // cross-reference offsets valid and makes the same plot give the same bytes.
-        String pdf = new String(document.getPDFBytes(), StandardCharsets.ISO_8859_1)
-                .replaceAll("\\(D:\\d{14}", "(D:19800101000000");
-        return pdf.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static byte[] encodePng(BufferedImage image, int dpi) {
-        try {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-            IIOMetadata metadata = writer.getDefaultImageMetadata(
-                    ImageTypeSpecifier.createFromRenderedImage(image), writer.getDefaultWriteParam());
-            double dotsPerMilli = dpi / 25.4;
-            IIOMetadataNode horizontal = new IIOMetadataNode("HorizontalPixelSize");
-            horizontal.setAttribute("value", Double.toString(1 / dotsPerMilli));
-            IIOMetadataNode vertical = new IIOMetadataNode("VerticalPixelSize");
-            vertical.setAttribute("value", Double.toString(1 / dotsPerMilli));
-            IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
-            dimension.appendChild(horizontal);
-            dimension.appendChild(vertical);
-            IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
-            root.appendChild(dimension);
-            metadata.mergeTree("javax_imageio_1.0", root);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (var stream = ImageIO.createImageOutputStream(out)) {
-                writer.setOutput(stream);
-                writer.write(null, new IIOImage(image, null, metadata), null);
-            }
-            writer.dispose();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,0 +1,150 @@
+package org.dermread.export.plots;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.dermread.stats.RocCurve;
+import org.dermread.stats.RocPoint;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Multiclass ROC of the AI averaged over the label set, with the readers' averaged operating points.
+ * Micro-average: one ROC over all (case, class) pairs pooled. Macro-average: the mean over classes of each class's
+ * sensitivity at a grid of false-positive rates (the convention of scikit-learn's multiclass ROC example; see also
+ * Hand &amp; Till, Machine Learning 45, 2001, for multiclass AUC). A reader choosing one label per case has the micro
+ * operating point (1 - specificity, sensitivity) = (errors / (n (K - 1)), correct / n).
+ */
+public final class AveragedRocPlot extends Figure {
+
+    private AveragedRocPlot(JFreeChart chart) {
+        super(chart, RocPlot.SIZE, RocPlot.SIZE + 60);
+    }
+
+    /** A reader's micro-averaged operating point. */
+    public record ReaderPoint(double falsePositiveRate, double sensitivity) {
+    }
+
+    /**
+     * @param probabilities per case, the AI's probability for each label (label order)
+     * @param truth         per case, the index of its true label
+     */
+    public static AveragedRocPlot of(String title, int labels, List<double[]> probabilities, List<Integer> truth,
+            List<ReaderPoint> readers) {
+        XYSeriesCollection lines = new XYSeriesCollection();
+        if (!probabilities.isEmpty()) {
+            int n = probabilities.size();
+            double[] pooled = new double[n * labels];
+            boolean[] positive = new boolean[n * labels];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < labels; k++) {
+                    pooled[i * labels + k] = probabilities.get(i)[k];
+                    positive[i * labels + k] = truth.get(i) == k;
+                }
+            }
+            RocCurve micro = RocCurve.of(pooled, positive);
+            XYSeries microSeries = new XYSeries("AI, micro-average", false, true);
+            sorted(micro.points()).forEach(p -> microSeries.add(1 - p.specificity(), p.sensitivity()));
+            lines.addSeries(microSeries);
+
+            List<RocCurve> perClass = new ArrayList<>();
+            for (int k = 0; k < labels; k++) {
+                double[] scores = new double[n];
+                boolean[] isK = new boolean[n];
+                boolean any = false;
+                boolean anyNegative = false;
+                for (int i = 0; i < n; i++) {
+                    scores[i] = probabilities.get(i)[k];
+                    isK[i] = truth.get(i) == k;
+                    any |= isK[i];
+                    anyNegative |= !isK[i];
+                }
+                if (any && anyNegative) {
+                    perClass.add(RocCurve.of(scores, isK));
+                }
+            }
+            if (!perClass.isEmpty()) {
+                XYSeries macro = new XYSeries(String.format(Locale.ROOT, "AI, macro-average (%d classes)",
+                        perClass.size()), false, true);
+                for (int step = 0; step <= 100; step++) {
+                    double fpr = step / 100.0;
+                    double mean = 0;
+                    for (RocCurve curve : perClass) {
+                        mean += sensitivityAt(curve, fpr) / perClass.size();
+                    }
+                    macro.add(fpr, mean);
+                }
+                lines.addSeries(macro);
+            }
+        }
+        XYSeries chance = new XYSeries("chance", false, true);
+        chance.add(0, 0);
+        chance.add(1, 1);
+        lines.addSeries(chance);
+
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "1 - specificity", "Sensitivity", lines,
+                PlotOrientation.VERTICAL, true, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
+            axis.setRange(0, 1);
+            axis.setTickUnit(new NumberTickUnit(0.2));
+        }
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        lineRenderer.setSeriesPaint(0, new Color(0x1F, 0x4E, 0x79));
+        lineRenderer.setSeriesStroke(0, new BasicStroke(2f));
+        lineRenderer.setSeriesPaint(1, new Color(0x56, 0xB4, 0xE9));
+        lineRenderer.setSeriesStroke(1, new BasicStroke(2f));
+        int chanceIndex = lines.getSeriesCount() - 1;
+        lineRenderer.setSeriesPaint(chanceIndex, Color.GRAY);
+        lineRenderer.setSeriesStroke(chanceIndex, new BasicStroke(0.8f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
+        lineRenderer.setSeriesVisibleInLegend(chanceIndex, false);
+        plot.setRenderer(0, lineRenderer);
+
+        XYSeriesCollection points = new XYSeriesCollection();
+        XYSeries readerSeries = new XYSeries("Readers (micro-average)", false, true);
+        readers.forEach(r -> readerSeries.add(r.falsePositiveRate(), r.sensitivity()));
+        points.addSeries(readerSeries);
+        plot.setDataset(1, points);
+        XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
+        pointRenderer.setSeriesPaint(0, new Color(0xE6, 0x9F, 0x00));
+        pointRenderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        plot.setRenderer(1, pointRenderer);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+        return new AveragedRocPlot(chart);
+    }
+
+    /** The highest sensitivity among ROC points with false-positive rate at most {@code fpr} (a step function). */
+    private static double sensitivityAt(RocCurve curve, double fpr) {
+        double best = 0;
+        for (RocPoint point : curve.points()) {
+            if (1 - point.specificity() <= fpr + 1e-12) {
+                best = Math.max(best, point.sensitivity());
+            }
+        }
+        return best;
+    }
+
+    private static List<RocPoint> sorted(List<RocPoint> points) {
+        return points.stream().sorted((a, b) -> a.specificity() != b.specificity()
+                ? Double.compare(b.specificity(), a.specificity())
+                : Double.compare(a.sensitivity(), b.sensitivity())).toList();
+    }
+}
