@@ -42,6 +42,8 @@ class ModelRegistrationTest {
     JdbcClient jdbc;
     @Autowired
     InferenceProperties properties;
+    @Autowired
+    DemoModelRegistrar demoModelRegistrar;
 
     private final ExportedModels.Exported tiny = ExportedModels.tiny();
 
@@ -82,6 +84,21 @@ class ModelRegistrationTest {
         assertThat(properties.modelStore().resolve(model.sha256() + ".pt")).exists()
                 .hasSameBinaryContentAs(tiny.pt());
         assertThat(registry.models()).extracting(RegisteredModel::sha256).contains(model.sha256());
+    }
+
+    @Test
+    void the_demo_model_is_registered_at_start_and_registering_it_again_changes_nothing() throws IOException {
+        byte[] demoFile = Files.readAllBytes(Path.of("src/main/resources/models/demo-skin-cnn/demo-skin-cnn.pt"));
+        RegisteredModel demo = registry.models().stream().filter(model -> model.name().equals("demo-skin-cnn"))
+                .findFirst().orElseThrow();
+        assertThat(demo.sha256()).isEqualTo(DemoStudies.sha256(demoFile));
+        assertThat(demo.registeredBy()).isNull();
+        int rows = modelRows();
+
+        demoModelRegistrar.run(null);
+
+        assertThat(modelRows()).isEqualTo(rows);
+        assertThat(registry.model(demo.sha256())).contains(demo);
     }
 
     @Test
