@@ -56,13 +56,13 @@ def _unwrap_state_dict(obj) -> dict:
     raise ValueError("checkpoint is not a state_dict (or a dict holding one under state_dict/model_state_dict/model)")
 
 
-def load_checkpoint(model: ServingModel, path: str, allow_missing_aux: bool = False) -> None:
+def load_checkpoint(model: ServingModel, path: str, allow_missing_aux: bool = False) -> bool:
     """Load a network state_dict into ``model.net``.
 
     Keys may carry a ``module.`` (DataParallel) or ``net.`` (a saved ServingModel) prefix. With
     ``allow_missing_aux`` a checkpoint of a plain torchvision efficientnet_b4 (no auxiliary heads)
     is accepted; the auxiliary heads then keep their random initialisation, and their outputs mean
-    nothing.
+    nothing. Returns whether the auxiliary heads came from the checkpoint.
     """
     raw = _unwrap_state_dict(torch.load(path, map_location="cpu"))
     state = {}
@@ -83,6 +83,7 @@ def load_checkpoint(model: ServingModel, path: str, allow_missing_aux: bool = Fa
     if missing_aux:
         print(f"warning: checkpoint has no auxiliary heads ({len(missing_aux)} tensors missing); "
               "aux_logits are from random weights", file=sys.stderr)
+    return not missing_aux
 
 
 def calibrate_batchnorm(model: ServingModel, batches: int = 2, batch_size: int = 4, seed: int = 0) -> None:
@@ -143,7 +144,8 @@ def make_manifest(model: ServingModel, name: str, version: str, arch: str, weigh
     }
     notes = [MANIFEST_NOTE_LOGITS]
     if weights == "random":
-        notes.append("RANDOM WEIGHTS: for testing the pipeline only, its predictions mean nothing")
+        notes.append("RANDOM WEIGHTS (BatchNorm statistics calibrated on seeded random images): for testing the "
+                     "pipeline only, its predictions mean nothing")
     if note:
         notes.append(note)
     manifest["note"] = "; ".join(notes)
@@ -239,14 +241,16 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     model = build_serving_model(args.arch, args.size, antialias=not args.no_antialias)
     weights = "random"
+    notes = [args.note] if args.note else []
     if not args.checkpoint:
         calibrate_batchnorm(model, seed=args.seed)
     else:
-        load_checkpoint(model, args.checkpoint, args.allow_missing_aux)
+        if not load_checkpoint(model, args.checkpoint, args.allow_missing_aux):
+            notes.append("the checkpoint had no auxiliary heads: aux_logits come from RANDOM weights, ignore them")
         weights = f"checkpoint:{sha256_file(args.checkpoint)}"
     t_build = time.perf_counter() - t0
     report = export(model, args.arch, args.out_dir, args.name or args.arch, args.version, weights,
-                    freeze=not args.no_freeze, note=args.note)
+                    freeze=not args.no_freeze, note="; ".join(notes) or None)
     report["build_s"] = round(t_build, 2)
     if args.check_gradient:
         report.update(check_input_gradient(report["pt"], model))

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.dermread.accounts.internal.AccountRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.dermread.audit.AuditLog;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,16 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
-    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
     /** Roles a coordinator may hand out or manage. */
     static final Set<Role> COORDINATOR_MANAGED = EnumSet.of(Role.READER, Role.STATISTICIAN);
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final AuditLog audit;
 
-    public AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+    public AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog audit) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
     }
 
     @Transactional
@@ -38,8 +38,7 @@ public class AccountService {
         requireMayManage(account.roles());
         String password = PasswordPolicy.generate();
         Account created = accounts.insertNew(account, passwordEncoder.encode(password), true, false);
-        log.info("Account {} created by {} with roles {}", created.username(), CurrentUser.username().orElse("?"),
-                created.roles());
+        audit.record("user.created", created.username(), "roles " + created.roles());
         return new CreatedAccount(created, password);
     }
 
@@ -53,7 +52,7 @@ public class AccountService {
         }
         String password = PasswordPolicy.generate();
         accounts.updatePassword(id, passwordEncoder.encode(password), true);
-        log.info("Password of {} reset by {}", account.username(), CurrentUser.username().orElse("?"));
+        audit.record("user.password-reset", account.username(), null);
         return password;
     }
 
@@ -70,7 +69,7 @@ public class AccountService {
         }
         PasswordPolicy.check(me.username(), newPassword);
         accounts.updatePassword(me.id(), passwordEncoder.encode(newPassword), false);
-        log.info("{} changed their password", me.username());
+        audit.record("user.password-changed", me.username(), null);
     }
 
     @Transactional(readOnly = true)
@@ -103,7 +102,7 @@ public class AccountService {
             throw new AccountException("account.error.demote-self");
         }
         accounts.replaceRoles(id, roles);
-        log.info("Roles of {} set to {} by {}", account.username(), roles, CurrentUser.username().orElse("?"));
+        audit.record("user.roles", account.username(), "roles " + roles);
     }
 
     @Transactional
@@ -114,8 +113,7 @@ public class AccountService {
             throw new AccountException("account.error.disable-self");
         }
         accounts.updateEnabled(id, enabled);
-        log.info("Account {} {} by {}", account.username(), enabled ? "enabled" : "disabled",
-                CurrentUser.username().orElse("?"));
+        audit.record(enabled ? "user.enabled" : "user.disabled", account.username(), null);
     }
 
     private static boolean isMe(Account account) {

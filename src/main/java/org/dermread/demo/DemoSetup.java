@@ -9,6 +9,7 @@ import java.util.List;
 import org.dermread.accounts.AccountBootstrap;
 import org.dermread.accounts.PasswordPolicy;
 import org.dermread.database.DatabaseMode;
+import org.dermread.studies.DemoStudy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -17,7 +18,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * First-start tasks: the initial administrator always, demo accounts when demo mode applies. Demo mode never
+ * First-start tasks: the initial administrator always, demo accounts and the demo study (the synthetic demo set
+ * imported, an 8-class case set, an open study with demo-reader) when demo mode applies. Demo mode never
  * touches a configured (production) database unless {@code dermread.demo.mode=on}.
  */
 @Component
@@ -29,11 +31,13 @@ class DemoSetup implements ApplicationRunner {
     private final AccountBootstrap bootstrap;
     private final DemoProperties properties;
     private final DatabaseMode databaseMode;
+    private final DemoStudy demoStudy;
 
-    DemoSetup(AccountBootstrap bootstrap, DemoProperties properties, DatabaseMode databaseMode) {
+    DemoSetup(AccountBootstrap bootstrap, DemoProperties properties, DatabaseMode databaseMode, DemoStudy demoStudy) {
         this.bootstrap = bootstrap;
         this.properties = properties;
         this.databaseMode = databaseMode;
+        this.demoStudy = demoStudy;
     }
 
     @Override
@@ -50,6 +54,7 @@ class DemoSetup implements ApplicationRunner {
             log.info("Demo mode: created demo accounts {}; their password is in {}", created,
                     properties.credentialsFile().toAbsolutePath().normalize());
         }
+        demoStudy.ensure();
     }
 
     boolean demoApplies(boolean emptyAtStart) {

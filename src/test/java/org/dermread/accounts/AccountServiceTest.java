@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.EnumSet;
 import java.util.Set;
 import org.dermread.testing.DermReadTest;
+import org.dermread.testing.SignIn;
 import org.dermread.testing.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -151,9 +150,6 @@ class AccountServiceTest {
     }
 
     private static void signIn(Account account) {
-        var authorities = account.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(account.username(), null, authorities));
-        SecurityContextHolder.setContext(context);
+        SignIn.as(account);
     }
 }

@@ -6,15 +6,21 @@ import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
 import org.dermread.testing.BrowserTest;
 import org.dermread.testing.TestAccounts;
+import org.dermread.testing.TestStudies;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 class BrowserSignInTest extends BrowserTest {
 
+    @Autowired
+    TestStudies studies;
+
     @Test
     void a_reader_signs_in_in_a_real_browser_and_sees_the_reader_landing_page() {
         Account reader = testAccounts.create("browser-reader", Role.READER);
+        studies.giveProfile(reader, 5);
 
         signIn(reader.username(), TestAccounts.PASSWORD);
 

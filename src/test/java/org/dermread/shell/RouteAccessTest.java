@@ -19,12 +19,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RouteAccessTest extends KaribuTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.dermread.testing.TestStudies studies;
+
     /** The single source of truth for this test: route → roles that may open it. */
     static final Map<String, Set<Role>> ROUTES = Map.of(
             "reader", EnumSet.of(Role.READER),
             "coordinator", EnumSet.of(Role.COORDINATOR),
             "statistics", EnumSet.of(Role.STATISTICIAN),
-            "accounts", EnumSet.of(Role.ADMIN, Role.COORDINATOR));
+            "accounts", EnumSet.of(Role.ADMIN, Role.COORDINATOR),
+            "admin/audit", EnumSet.of(Role.ADMIN),
+            "reader/profile", EnumSet.of(Role.READER));
 
     static Stream<Arguments> routeAndRole() {
         return ROUTES.entrySet().stream().flatMap(route -> EnumSet.allOf(Role.class).stream()
@@ -34,7 +39,9 @@ class RouteAccessTest extends KaribuTest {
     @ParameterizedTest(name = "{1} on /{0}: allowed={2}")
     @MethodSource("routeAndRole")
     void a_role_opens_its_own_pages_and_is_refused_the_others(String route, Role role, boolean allowed) {
-        login(testAccounts.create(role.name().toLowerCase(), role));
+        var account = testAccounts.create(role.name().toLowerCase(), role);
+        studies.giveProfile(account, 5);
+        login(account);
 
         UI.getCurrent().navigate(route);
 

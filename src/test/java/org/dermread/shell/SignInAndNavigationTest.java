@@ -19,6 +19,8 @@ import org.dermread.accounts.ui.ChangePasswordView;
 import org.dermread.reading.ui.ReaderHomeView;
 import org.dermread.testing.KaribuTest;
 import org.dermread.testing.TestAccounts;
+import org.dermread.testing.TestStudies;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 
 class SignInAndNavigationTest extends KaribuTest {
@@ -30,9 +32,14 @@ class SignInAndNavigationTest extends KaribuTest {
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(LoginView.class);
     }
 
+    @Autowired
+    TestStudies studies;
+
     @Test
     void each_role_lands_on_its_own_page() {
-        assertLanding(testAccounts.create("reader", Role.READER), "reader-home", "My studies");
+        Account reader = testAccounts.create("reader", Role.READER);
+        studies.giveProfile(reader, 5);
+        assertLanding(reader, "reader-home", "My studies");
         assertLanding(testAccounts.create("coord", Role.COORDINATOR), "coordinator-home", "Studies and cases");
         assertLanding(testAccounts.create("stat", Role.STATISTICIAN), "statistics-home", "Results");
         assertLanding(testAccounts.create("admin", Role.ADMIN), "accounts-view", null);
@@ -47,7 +54,7 @@ class SignInAndNavigationTest extends KaribuTest {
         assertThat(navigationFor(testAccounts.create("stat", Role.STATISTICIAN)))
                 .containsExactly("Results", "Change password");
         assertThat(navigationFor(testAccounts.create("admin", Role.ADMIN)))
-                .containsExactly("Accounts", "Change password");
+                .containsExactly("Accounts", "Audit log", "Change password");
         assertThat(navigationFor(testAccounts.create("both", Role.READER, Role.STATISTICIAN)))
                 .containsExactly("Results", "My studies", "Change password");
     }
@@ -55,6 +62,7 @@ class SignInAndNavigationTest extends KaribuTest {
     @Test
     void a_first_sign_in_is_forced_to_change_the_password_before_anything_else() {
         Account reader = testAccounts.create("fresh", true, Role.READER);
+        studies.giveProfile(reader, 5);
         login(reader);
 
         UI.getCurrent().navigate("reader");
@@ -71,7 +79,9 @@ class SignInAndNavigationTest extends KaribuTest {
 
     @Test
     void the_pages_speak_chinese_when_the_session_locale_is_chinese() {
-        login(testAccounts.create("reader", Role.READER));
+        Account reader = testAccounts.create("reader", Role.READER);
+        studies.giveProfile(reader, 5);
+        login(reader);
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
 
         UI.getCurrent().navigate("reader");

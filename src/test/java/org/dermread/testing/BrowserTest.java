@@ -39,7 +39,8 @@ public abstract class BrowserTest {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--lang=en-US");
+                "--no-first-run", "--window-size=1280,900", "--lang=" + browserLanguage());
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", browserLanguage()));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .build();
@@ -51,6 +52,11 @@ public abstract class BrowserTest {
         if (driver != null) {
             driver.quit();
         }
+    }
+
+    /** The language the browser asks for (Accept-Language). */
+    protected String browserLanguage() {
+        return "en-US";
     }
 
     protected String url(String path) {

@@ -143,6 +143,40 @@ public class AccountRepository {
                 .update();
     }
 
+    /** Counts a failed sign-in; returns the number of consecutive failures. */
+    public int recordFailedLogin(String username) {
+        return jdbc.sql("""
+                        update account set failed_logins = failed_logins + 1 where lower(username) = lower(:u)
+                        returning failed_logins
+                        """)
+                .param("u", username)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
+    public void lockUntil(String username, Instant until) {
+        jdbc.sql("update account set locked_until = :until where lower(username) = lower(:u)")
+                .param("u", username)
+                .param("until", java.sql.Timestamp.from(until))
+                .update();
+    }
+
+    public void resetFailedLogins(String username) {
+        jdbc.sql("update account set failed_logins = 0, locked_until = null where lower(username) = lower(:u)")
+                .param("u", username)
+                .update();
+    }
+
+    /** Whether sign-in is locked for this account right now. */
+    public boolean lockedNow(String username) {
+        return jdbc.sql("select exists (select 1 from account where lower(username) = lower(:u) "
+                        + "and locked_until > now())")
+                .param("u", username)
+                .query(Boolean.class)
+                .single();
+    }
+
     private static List<Account> collect(JdbcClient.StatementSpec statement) {
         Map<Long, Row> rows = new LinkedHashMap<>();
         statement.query((ResultSet rs) -> {

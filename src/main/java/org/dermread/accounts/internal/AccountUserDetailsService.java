@@ -26,6 +26,7 @@ public class AccountUserDetailsService implements UserDetailsService {
         return User.withUsername(account.username())
                 .password(hash)
                 .disabled(!account.enabled())
+                .accountLocked(accounts.lockedNow(username))
                 .authorities(account.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority()))
                         .toList())
                 .build();

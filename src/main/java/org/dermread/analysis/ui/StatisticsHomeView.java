@@ -1,16 +1,46 @@
 package org.dermread.analysis.ui;
 
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import org.dermread.accounts.Role;
+import org.dermread.analysis.AnalysisService;
+import org.dermread.analysis.StudyResultsSummary;
 import org.dermread.shell.LandingPage;
 
-/** Landing page of the statistician role. */
+/** The statistician's landing page: every open or closed study with its progress; a click opens its results. */
 @Route("statistics")
-@RolesAllowed(Role.Names.STATISTICIAN)
+@RolesAllowed({Role.Names.STATISTICIAN, Role.Names.COORDINATOR})
 public class StatisticsHomeView extends LandingPage {
 
-    public StatisticsHomeView() {
+    public StatisticsHomeView(AnalysisService analysis) {
         super("statistics-home", "statistics.title", "statistics.intro");
+        List<StudyResultsSummary> studies = analysis.studies();
+        if (studies.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("results.none"));
+            none.setId("no-results");
+            add(none);
+            return;
+        }
+        Grid<StudyResultsSummary> grid = new Grid<>();
+        grid.setId("results-studies");
+        grid.addColumn(StudyResultsSummary::name).setHeader(getTranslation("results.study")).setFlexGrow(3)
+                .setSortable(true);
+        grid.addColumn(s -> getTranslation("results.status." + s.status())).setHeader(
+                getTranslation("results.status"));
+        grid.addColumn(StudyResultsSummary::cases).setHeader(getTranslation("results.cases"));
+        grid.addColumn(s -> s.readersFinished() + " / " + s.readers()).setHeader(getTranslation("results.readers"));
+        grid.addColumn(s -> getTranslation(s.modelSha256() == null ? "common.no" : "common.yes"))
+                .setHeader(getTranslation("results.ai"));
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setItems(studies);
+        grid.setAllRowsVisible(true);
+        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(StudyResultsView.class,
+                new RouteParameters("study", String.valueOf(click.getItem().studyId())))));
+        add(grid);
     }
 }

@@ -1,0 +1,145 @@
+package org.dermread.cases;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.dermread.accounts.AccountService;
+import org.dermread.accounts.CurrentUser;
+import org.dermread.cases.internal.CaseRepository;
+import org.dermread.cases.internal.StudySetFiles;
+import org.dermread.cases.internal.StudySetReader;
+import org.dermread.cases.internal.StudySetValidator;
+import org.dermread.cases.internal.ValidatedSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case library: imports study sets (all or nothing, idempotent by content), lists cases with their ground
+ * truth and serves their images unchanged. Coordinators and administrators import; coordinators, administrators and
+ * statisticians may look. Readers have no access: the library holds the ground truth.
+ */
+@Service
+public class CaseLibraryService {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseLibraryService.class);
+    static final String VIEW_ROLES = "hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')";
+    static final String IMPORT_ROLES = "hasAnyRole('ADMIN', 'COORDINATOR')";
+
+    private final CaseRepository cases;
+    private final Taxonomy taxonomy;
+    private final ImportProperties properties;
+    private final AccountService accounts;
+
+    public CaseLibraryService(CaseRepository cases, Taxonomy taxonomy, ImportProperties properties,
+            AccountService accounts) {
+        this.cases = cases;
+        this.taxonomy = taxonomy;
+        this.properties = properties;
+        this.accounts = accounts;
+    }
+
+    /**
+     * Imports a folder on the server, which must lie under one of {@code dermread.import.folder-roots} (so the web
+     * page cannot be used to read arbitrary server folders).
+     */
+    @Transactional
+    @PreAuthorize(IMPORT_ROLES)
+    public ImportResult importFolder(Path folder) {
+        Path target = folder.toAbsolutePath().normalize();
+        boolean allowed = properties.folderRoots().stream()
+                .map(root -> root.toAbsolutePath().normalize())
+                .anyMatch(target::startsWith);
+        if (!allowed) {
+            throw new CaseLibraryException("cases.import.error.folder-not-allowed", folder,
+                    properties.folderRoots().stream().map(Path::toString).collect(Collectors.joining(", ")));
+        }
+        return store(new StudySetReader(properties).readFolder(target), folder.toString(), me());
+    }
+
+    /** Imports a study set from a ZIP stream (an upload). */
+    @Transactional
+    @PreAuthorize(IMPORT_ROLES)
+    public ImportResult importZip(InputStream zip, String fileName) {
+        return store(new StudySetReader(properties).readZip(zip), fileName, me());
+    }
+
+    /**
+     * Imports a folder from the command line: trusted, so any folder; the caller signs the import in as an
+     * administrator.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public ImportResult importFolderFromCommandLine(Path folder) {
+        return store(new StudySetReader(properties).readFolder(folder.toAbsolutePath().normalize()), folder.toString(),
+                null);
+    }
+
+    private ImportResult store(StudySetFiles files, String origin, Long importedBy) {
+        StudySetValidator validator = new StudySetValidator(properties, taxonomy.byCode().keySet());
+        ValidatedSet set;
+        try {
+            set = validator.validate(files);
+        } catch (ImportFailedException e) {
+            log.info("Import of {} refused with {} problem(s), first: {}", origin, e.problems().size(),
+                    e.problems().isEmpty() ? "-" : e.problems().get(0));
+            throw e;
+        }
+        var existing = cases.sourceWithContent(set.contentSha256());
+        if (existing.isPresent()) {
+            log.info("Import of {}: the same set is already in the library (source {}); nothing changed", origin,
+                    existing.get());
+            return new ImportResult(existing.get(), set.name(), true, set.cases().size());
+        }
+        long sourceId = cases.insert(set, importedBy);
+        log.info("Imported {} ({} cases) from {} as source {} by {}", set.name(), set.cases().size(), origin, sourceId,
+                CurrentUser.username().orElse("?"));
+        return new ImportResult(sourceId, set.name(), false, set.cases().size());
+    }
+
+    private Long me() {
+        return accounts.currentAccount().id().value();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(VIEW_ROLES)
+    public List<CaseSource> sources() {
+        return cases.sources();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(VIEW_ROLES)
+    public List<LibraryCase> cases(CaseFilter filter) {
+        return cases.cases(filter);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(VIEW_ROLES)
+    public List<LibraryCase> cases(List<Long> ids) {
+        return cases.cases(ids);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(VIEW_ROLES)
+    public LibraryCase find(long caseId) {
+        return cases.find(caseId).orElseThrow(() -> new CaseLibraryException("cases.error.case-not-found", caseId));
+    }
+
+    /** Cases per diagnosis code in taxonomy order (classes without cases are left out). */
+    @Transactional(readOnly = true)
+    @PreAuthorize(VIEW_ROLES)
+    public Map<String, Integer> countsPerClass(CaseFilter filter) {
+        return cases.countsPerClass(filter);
+    }
+
+    /** The stored bytes of an image, unchanged, with their media type. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(VIEW_ROLES)
+    public CaseImage image(String sha256) {
+        return cases.image(sha256).orElseThrow(() -> new CaseLibraryException("cases.error.image-not-found"));
+    }
+}

@@ -1,0 +1,28 @@
+package org.dermread.cases;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One thing wrong with a study set, where it was found and why, as a translation key with arguments.
+ *
+ * @param file the file of the set it concerns (path inside the set, {@code /}-separated), or empty for the whole set
+ * @param line the manifest line (1 = header), or 0 when not about a line
+ */
+public record ImportProblem(String file, int line, String messageKey, List<Object> arguments) {
+
+    public ImportProblem {
+        file = file == null ? "" : file;
+        Objects.requireNonNull(messageKey);
+        arguments = List.copyOf(arguments);
+    }
+
+    public static ImportProblem of(String file, int line, String messageKey, Object... arguments) {
+        return new ImportProblem(file, line, messageKey, List.of(arguments));
+    }
+
+    /** Where, for reports and logs: {@code manifest.csv:12}, {@code images/a.jpg} or empty. */
+    public String location() {
+        return line > 0 ? file + ":" + line : file;
+    }
+}

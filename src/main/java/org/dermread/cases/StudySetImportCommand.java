@@ -1,0 +1,73 @@
+package org.dermread.cases;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.dermread.accounts.Role;
+import org.dermread.shell.Translations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar dermread.jar --import-study-set=<folder>} (repeatable): imports study-set folders at start-up,
+ * before anyone signs in. A refused set stops the start with every problem logged; a set already in the library is
+ * left as it is. The operator who can start the server is trusted, so any folder may be named.
+ */
+@Component
+@Order(10)
+public class StudySetImportCommand implements ApplicationRunner {
+
+    public static final String OPTION = "import-study-set";
+    private static final Logger log = LoggerFactory.getLogger(StudySetImportCommand.class);
+
+    private final CaseLibraryService library;
+    private final Translations translations;
+
+    public StudySetImportCommand(CaseLibraryService library, Translations translations) {
+        this.library = library;
+        this.translations = translations;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<String> folders = args.getOptionValues(OPTION);
+        if (folders == null || folders.isEmpty()) {
+            return;
+        }
+        for (String folder : folders) {
+            importFolder(Path.of(folder));
+        }
+    }
+
+    /** Imports one folder as the command line; returns what happened or throws with every problem. */
+    public ImportResult importFolder(Path folder) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("command-line", null,
+                List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        SecurityContextHolder.setContext(context);
+        try {
+            ImportResult result = library.importFolderFromCommandLine(folder);
+            log.info(result.alreadyPresent()
+                    ? "Study set {} ({} cases) from {} is already in the library; nothing changed"
+                    : "Imported study set {} ({} cases) from {}", result.name(), result.cases(), folder);
+            return result;
+        } catch (ImportFailedException e) {
+            StringBuilder report = new StringBuilder("Study set " + folder + " was refused; nothing was stored:");
+            e.problems().forEach(problem -> report.append("\n  ").append(problem.location()).append(": ")
+                    .append(translations.getTranslation(problem.messageKey(), Locale.ENGLISH,
+                            problem.arguments().toArray())));
+            log.error(report.toString());
+            throw e;
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.dermread.cases;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The diagnostic taxonomy, read once from the seeded {@code diagnosis} table (reference data, not secret: every
+ * role may read it).
+ */
+@Service
+public class Taxonomy {
+
+    private final JdbcClient jdbc;
+    private volatile List<Diagnosis> all;
+
+    public Taxonomy(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every class in the paper's order. */
+    public List<Diagnosis> all() {
+        List<Diagnosis> result = all;
+        if (result == null) {
+            result = jdbc.sql("select code, position, name_en, name_zh from diagnosis order by position")
+                    .query((rs, row) -> new Diagnosis(rs.getString("code"), rs.getInt("position"),
+                            rs.getString("name_en"), rs.getString("name_zh")))
+                    .list();
+            all = List.copyOf(result);
+        }
+        return result;
+    }
+
+    public Map<String, Diagnosis> byCode() {
+        return all().stream().collect(Collectors.toMap(Diagnosis::code, Function.identity()));
+    }
+
+    public Optional<Diagnosis> find(String code) {
+        return Optional.ofNullable(byCode().get(code));
+    }
+
+    /** The given codes sorted by the taxonomy's order; unknown codes are refused. */
+    public List<String> inTaxonomyOrder(java.util.Collection<String> codes) {
+        Map<String, Diagnosis> known = byCode();
+        for (String code : codes) {
+            if (!known.containsKey(code)) {
+                throw new CaseLibraryException("diagnosis.error.unknown", code);
+            }
+        }
+        return codes.stream().distinct().sorted(java.util.Comparator.comparingInt(code -> known.get(code).position()))
+                .toList();
+    }
+}

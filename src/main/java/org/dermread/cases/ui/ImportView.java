@@ -1,0 +1,154 @@
+package org.dermread.cases.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.dermread.accounts.Role;
+import org.dermread.cases.CaseLibraryService;
+import org.dermread.cases.ImportFailedException;
+import org.dermread.cases.ImportProperties;
+import org.dermread.cases.ImportResult;
+import org.dermread.common.UserFacingException;
+import org.dermread.shell.Notifications;
+
+/**
+ * Import a study set into the library: a ZIP uploaded from the browser, or a folder on the server (under the
+ * configured import roots). Either way the page shows what was stored or every problem found.
+ */
+@Route("coordinator/import")
+@RolesAllowed({Role.Names.COORDINATOR, Role.Names.ADMIN})
+public class ImportView extends VerticalLayout implements HasDynamicTitle {
+
+    private final CaseLibraryService library;
+    private final ImportReport report = new ImportReport();
+    private final TextField folder = new TextField();
+    private Upload upload;
+
+    public ImportView(CaseLibraryService library, ImportProperties properties) {
+        this.library = library;
+        setId("import-view");
+        setMaxWidth("64em");
+        add(new CoordinatorMenu("coordinator/import"), new H2(getTranslation("cases.import.title")),
+                new Paragraph(getTranslation("cases.import.intro")), report);
+
+        add(new H3(getTranslation("cases.import.zip.title")));
+        upload = new Upload(UploadHandler.toTempFile(this::zipArrived));
+        upload.setId("zip-upload");
+        upload.setAcceptedFileTypes(".zip", "application/zip");
+        upload.setMaxFiles(1);
+        upload.setDropAllowed(true);
+        upload.setI18n(uploadI18n());
+        upload.addFileRejectedListener(event -> Notifications.error(event.getErrorMessage()));
+        add(upload, new Paragraph(getTranslation("cases.import.zip.hint")));
+
+        add(new H3(getTranslation("cases.import.folder.title")));
+        folder.setLabel(getTranslation("cases.import.folder.label"));
+        folder.setId("import-folder");
+        folder.setWidth("28em");
+        folder.setPlaceholder("study-sets/demo");
+        folder.setHelperText(getTranslation("cases.import.folder.roots", properties.folderRoots().stream()
+                .map(Path::toString).collect(Collectors.joining(", "))));
+        Button importFolder = new Button(getTranslation("cases.import.folder.button"), click -> importFolder());
+        importFolder.setId("import-folder-button");
+        importFolder.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout folderRow = new HorizontalLayout(folder, importFolder);
+        folderRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        folderRow.setWrap(true);
+        add(folderRow, new Anchor("coordinator/cases", getTranslation("cases.import.to-library")));
+    }
+
+    private void importFolder() {
+        report.clear();
+        if (folder.getValue().isBlank()) {
+            Notifications.error(getTranslation("cases.import.folder.empty"));
+            return;
+        }
+        try {
+            report.success(library.importFolder(Path.of(folder.getValue().trim())));
+        } catch (ImportFailedException e) {
+            report.failure(e);
+        } catch (UserFacingException e) {
+            Notifications.error(e);
+        } catch (java.nio.file.InvalidPathException e) {
+            Notifications.error(getTranslation("cases.import.folder.invalid"));
+        }
+    }
+
+    /** Called when the upload has been written to a temporary file: imports it, shows the outcome, deletes it. */
+    private void zipArrived(com.vaadin.flow.server.streams.UploadMetadata metadata, File file) throws IOException {
+        UI ui = UI.getCurrent() != null ? UI.getCurrent() : getUI().orElseThrow();
+        ImportResult result = null;
+        ImportFailedException refused = null;
+        UserFacingException other = null;
+        try (InputStream in = Files.newInputStream(file.toPath())) {
+            result = library.importZip(in, metadata.fileName());
+        } catch (ImportFailedException e) {
+            refused = e;
+        } catch (UserFacingException e) {
+            other = e;
+        } finally {
+            Files.deleteIfExists(file.toPath());
+        }
+        ImportResult done = result;
+        ImportFailedException failed = refused;
+        UserFacingException error = other;
+        ui.access(() -> {
+            upload.clearFileList();
+            if (done != null) {
+                report.success(done);
+            } else if (failed != null) {
+                report.failure(failed);
+            } else if (error != null) {
+                Notifications.error(error);
+            }
+        });
+    }
+
+    private UploadI18N uploadI18n() {
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("cases.import.zip.button"))
+                .setMany(getTranslation("cases.import.zip.button")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("cases.import.zip.drop"))
+                .setMany(getTranslation("cases.import.zip.drop")));
+        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("cases.import.zip.one"))
+                .setFileIsTooBig(getTranslation("cases.import.zip.too-big"))
+                .setIncorrectFileType(getTranslation("cases.import.zip.type")));
+        i18n.setUploading(new UploadI18N.Uploading()
+                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("cases.import.zip.connecting"))
+                        .setStalled(getTranslation("cases.import.zip.stalled"))
+                        .setProcessing(getTranslation("cases.import.zip.processing"))
+                        .setHeld(getTranslation("cases.import.zip.held")))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix(getTranslation("cases.import.zip.remaining"))
+                        .setUnknown(getTranslation("cases.import.zip.remaining-unknown")))
+                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("cases.import.zip.server"))
+                        .setUnexpectedServerError(getTranslation("cases.import.zip.server"))
+                        .setForbidden(getTranslation("cases.import.zip.forbidden"))));
+        i18n.setUnits(new UploadI18N.Units(java.util.List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
+        return i18n;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("cases.import.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,90 @@
+package org.dermread.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dermread.stats.MrmcData;
+
+/**
+ * Reads the FDA iMRMC input format: free header lines, a line "BEGIN DATA:", then rows
+ * {@code readerID,caseID,modalityID,score}; truth rows have readerID -1 and score 0 (negative) or 1 (positive),
+ * their modalityID is ignored. Readers, cases and modalities keep their order of first appearance.
+ */
+final class ImrmcReader {
+
+    private ImrmcReader() {
+    }
+
+    static MrmcData read(Path path) throws IOException {
+        List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).trim().toUpperCase(java.util.Locale.ROOT).startsWith("BEGIN DATA")) {
+                start = i + 1;
+                break;
+            }
+        }
+        if (start < 0) {
+            throw new IllegalArgumentException(path + ": no 'BEGIN DATA:' line");
+        }
+        Map<String, Boolean> truth = new LinkedHashMap<>();
+        Map<String, Integer> cases = new LinkedHashMap<>();
+        Map<String, Integer> readers = new LinkedHashMap<>();
+        Map<String, Integer> modalities = new LinkedHashMap<>();
+        List<String[]> scores = new ArrayList<>();
+        for (int i = start; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split(",");
+            if (f.length < 4) {
+                throw new IllegalArgumentException(path + " line " + (i + 1) + ": expected reader,case,modality,score");
+            }
+            for (int a = 0; a < f.length; a++) {
+                f[a] = f[a].trim();
+            }
+            if (f[0].equals("-1")) {
+                double t = Double.parseDouble(f[3]);
+                if (t != 0 && t != 1) {
+                    throw new IllegalArgumentException(path + " line " + (i + 1) + ": truth must be 0 or 1");
+                }
+                truth.put(f[1], t == 1);
+                cases.putIfAbsent(f[1], cases.size());
+            } else {
+                readers.putIfAbsent(f[0], readers.size());
+                modalities.putIfAbsent(f[2], modalities.size());
+                scores.add(f);
+            }
+        }
+        List<String> caseIds = new ArrayList<>(cases.keySet());
+        boolean[] t = new boolean[caseIds.size()];
+        for (int c = 0; c < t.length; c++) {
+            t[c] = truth.get(caseIds.get(c));
+        }
+        double[][][] ratings = new double[modalities.size()][readers.size()][caseIds.size()];
+        for (double[][] m : ratings) {
+            for (double[] r : m) {
+                Arrays.fill(r, Double.NaN);
+            }
+        }
+        Map<String, Integer> caseIndex = new HashMap<>(cases);
+        for (String[] f : scores) {
+            Integer c = caseIndex.get(f[1]);
+            if (c == null) {
+                throw new IllegalArgumentException(path + ": case " + f[1] + " has no truth row");
+            }
+            ratings[modalities.get(f[2])][readers.get(f[0])][c] = Double.parseDouble(f[3]);
+        }
+        return new MrmcData(new ArrayList<>(modalities.keySet()), new ArrayList<>(readers.keySet()), caseIds, t,
+                ratings);
+    }
+}

@@ -1,0 +1,259 @@
+package org.dermread.export.plots;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import com.orsonpdf.PDFDocument;
+import com.orsonpdf.PDFGraphics2D;
+import com.orsonpdf.Page;
+import org.dermread.stats.ClassMetrics;
+import org.dermread.stats.RocPoint;
+import org.dermread.stats.StudyReport;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * The signature plot of reader studies (Esteva et al., Nature 2017; Haenssle et al., Ann Oncol 2018): the AI's
+ * one-vs-rest ROC curve for a class with every reader's (1 - specificity, sensitivity) point, coloured by
+ * experience group, the mean reader with its bootstrap 95% CI, and the AI's operating point at the readers' mean
+ * specificity. One JFreeChart drawing rendered to SVG, PNG (300 dpi) and PDF, so screen and paper agree.
+ */
+public final class RocPlot {
+
+    /** Size of the figure in points (1/72 inch): about 12 cm square, a journal's single-and-a-half column. */
+    public static final int SIZE = 340;
+    private static final Color AI = new Color(0x1F, 0x4E, 0x79);
+    private static final Color[] GROUPS = {new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x9E, 0x73),
+        new Color(0xCC, 0x79, 0xA7), new Color(0x56, 0xB4, 0xE9), new Color(0x99, 0x99, 0x99)};
+    private static final Color MEAN = new Color(0xD5, 0x5E, 0x00);
+
+    private final JFreeChart chart;
+    private final int readerPoints;
+
+    private RocPlot(JFreeChart chart, int readerPoints) {
+        this.chart = chart;
+        this.readerPoints = readerPoints;
+    }
+
+    /** How many reader points the plot draws (one per reader with the class defined). */
+    public int readerPoints() {
+        return readerPoints;
+    }
+
+    /**
+     * The plot for one class in one phase of a report.
+     *
+     * @param phase the reader phase whose points are drawn ("unaided" normally)
+     */
+    public static RocPlot of(StudyReport report, String code, String phase, String title) {
+        XYSeriesCollection lines = new XYSeriesCollection();
+        Optional<StudyReport.AiClass> ai = report.ai() == null ? Optional.empty()
+                : report.ai().classes().stream().filter(c -> c.code().equals(code)).findFirst();
+        String aiName = "AI";
+        if (ai.isPresent() && ai.get().roc() != null) {
+            aiName = ai.get().auc() == null ? "AI" : String.format(Locale.ROOT, "AI (AUC %.3f, 95%% CI %.3f-%.3f)",
+                    ai.get().auc().auc(), ai.get().auc().lower(), ai.get().auc().upper());
+            XYSeries curve = new XYSeries(aiName, false, true);
+            List<RocPoint> points = ai.get().roc().stream()
+                    .sorted((a, b) -> a.specificity() != b.specificity()
+                            ? Double.compare(b.specificity(), a.specificity())
+                            : Double.compare(a.sensitivity(), b.sensitivity()))
+                    .toList();
+            points.forEach(p -> curve.add(1 - p.specificity(), p.sensitivity()));
+            lines.addSeries(curve);
+        }
+        XYSeries chance = new XYSeries("chance", false, true);
+        chance.add(0, 0);
+        chance.add(1, 1);
+        lines.addSeries(chance);
+
+        Optional<StudyReport.PhaseReport> readerPhase = report.phases().stream()
+                .filter(p -> p.phase().equalsIgnoreCase(phase)).findFirst();
+        Map<String, XYSeries> groups = new LinkedHashMap<>();
+        int readerCount = 0;
+        if (readerPhase.isPresent()) {
+            for (StudyReport.ReaderReport reader : readerPhase.get().readerResults()) {
+                Optional<ClassMetrics> metrics = reader.perClass().stream().filter(m -> m.code().equals(code))
+                        .findFirst();
+                if (metrics.isEmpty() || Double.isNaN(metrics.get().sensitivity())
+                        || Double.isNaN(metrics.get().specificity())) {
+                    continue;
+                }
+                String group = "Readers " + reader.experienceGroup() + " y";
+                groups.computeIfAbsent(group, g -> new XYSeries(g, false, true))
+                        .add(1 - metrics.get().specificity(), metrics.get().sensitivity());
+                readerCount++;
+            }
+        }
+        XYSeriesCollection readerSets = new XYSeriesCollection();
+        groups.values().forEach(readerSets::addSeries);
+
+        XYIntervalSeriesCollection marks = new XYIntervalSeriesCollection();
+        readerPhase.map(StudyReport.PhaseReport::panel).flatMap(panel -> panel.perClass().stream()
+                .filter(c -> c.code().equals(code)).findFirst()).ifPresent(c -> {
+                    if (!Double.isNaN(c.sensitivity().mean()) && !Double.isNaN(c.specificity().mean())) {
+                        XYIntervalSeries mean = new XYIntervalSeries("Mean reader (95% CI)");
+                        mean.add(1 - c.specificity().mean(), 1 - c.specificity().meanUpper(),
+                                1 - c.specificity().meanLower(), c.sensitivity().mean(),
+                                c.sensitivity().meanLower(), c.sensitivity().meanUpper());
+                        marks.addSeries(mean);
+                    }
+                });
+        readerPhase.map(StudyReport.PhaseReport::aiComparison).flatMap(comparison -> comparison == null
+                ? Optional.empty() : comparison.operatingPoints().stream().filter(o -> o.code().equals(code))
+                        .findFirst()).ifPresent(o -> {
+                            if (o.aiSensitivityAtMeanSpecificity() != null
+                                    && !Double.isNaN(o.aiSensitivityAtMeanSpecificity().estimate())) {
+                                XYIntervalSeries point = new XYIntervalSeries("AI at readers' mean specificity");
+                                double x = 1 - o.readerMeanSpecificity();
+                                point.add(x, x, x, o.aiSensitivityAtMeanSpecificity().estimate(),
+                                        o.aiSensitivityAtMeanSpecificity().lower(),
+                                        o.aiSensitivityAtMeanSpecificity().upper());
+                                marks.addSeries(point);
+                            }
+                        });
+
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "1 - specificity", "Sensitivity", lines,
+                PlotOrientation.VERTICAL, true, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setTitle(new TextTitle(title, new Font(Font.SANS_SERIF, Font.BOLD, 13)));
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
+            axis.setRange(0, 1);
+            axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.2));
+            axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        }
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        lineRenderer.setSeriesPaint(0, AI);
+        lineRenderer.setSeriesStroke(0, new BasicStroke(2f));
+        int chanceIndex = lines.getSeriesCount() - 1;
+        lineRenderer.setSeriesPaint(chanceIndex, Color.GRAY);
+        lineRenderer.setSeriesStroke(chanceIndex, new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                1f, new float[] {4f, 4f}, 0f));
+        lineRenderer.setSeriesVisibleInLegend(chanceIndex, false);
+        plot.setRenderer(0, lineRenderer);
+
+        plot.setDataset(1, readerSets);
+        XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
+        for (int i = 0; i < readerSets.getSeriesCount(); i++) {
+            pointRenderer.setSeriesPaint(i, GROUPS[i % GROUPS.length]);
+            pointRenderer.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        }
+        plot.setRenderer(1, pointRenderer);
+
+        plot.setDataset(2, marks);
+        XYErrorRenderer markRenderer = new XYErrorRenderer();
+        markRenderer.setDefaultLinesVisible(false);
+        markRenderer.setDefaultShapesVisible(true);
+        for (int i = 0; i < marks.getSeriesCount(); i++) {
+            boolean mean = "Mean reader (95% CI)".equals(marks.getSeries(i).getKey());
+            markRenderer.setSeriesPaint(i, mean ? MEAN : AI);
+            markRenderer.setSeriesShape(i, mean ? new Rectangle2D.Double(-5, -5, 10, 10)
+                    : new java.awt.Polygon(new int[] {0, 6, 0, -6}, new int[] {-6, 0, 6, 0}, 4));
+        }
+        markRenderer.setErrorPaint(MEAN);
+        plot.setRenderer(2, markRenderer);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+        return new RocPlot(chart, readerCount);
+    }
+
+    public String svg() {
+        SVGGraphics2D g = new SVGGraphics2D(SIZE, SIZE + 60);
+        g.setDefsKeyPrefix("dermread"); // not a time-based prefix: the same plot gives the same bytes
+        chart.draw(g, new Rectangle2D.Double(0, 0, SIZE, SIZE + 60));
+        return g.getSVGDocument();
+    }
+
+    public byte[] svgBytes() {
+        return svg().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** PNG at {@code dpi} dots per inch (the figure is {@link #SIZE} points wide), with the density recorded. */
+    public byte[] png(int dpi) {
+        double scale = dpi / 72.0;
+        int width = (int) Math.round(SIZE * scale);
+        int height = (int) Math.round((SIZE + 60) * scale);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.scale(scale, scale);
+        chart.draw(g, new Rectangle2D.Double(0, 0, SIZE, SIZE + 60));
+        g.dispose();
+        return encodePng(image, dpi);
+    }
+
+    public byte[] pdf() {
+        PDFDocument document = new PDFDocument();
+        document.setTitle(chart.getTitle() == null ? "ROC" : chart.getTitle().getText());
+        document.setAuthor("DermRead");
+        Page page = document.createPage(new Rectangle2D.Double(0, 0, SIZE, SIZE + 60));
+        PDFGraphics2D g = page.getGraphics2D();
+        chart.draw(g, new Rectangle2D.Double(0, 0, SIZE, SIZE + 60));
+        return document.getPDFBytes();
+    }
+
+    private static byte[] encodePng(BufferedImage image, int dpi) {
+        try {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+            IIOMetadata metadata = writer.getDefaultImageMetadata(
+                    ImageTypeSpecifier.createFromRenderedImage(image), writer.getDefaultWriteParam());
+            double dotsPerMilli = dpi / 25.4;
+            IIOMetadataNode horizontal = new IIOMetadataNode("HorizontalPixelSize");
+            horizontal.setAttribute("value", Double.toString(1 / dotsPerMilli));
+            IIOMetadataNode vertical = new IIOMetadataNode("VerticalPixelSize");
+            vertical.setAttribute("value", Double.toString(1 / dotsPerMilli));
+            IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
+            dimension.appendChild(horizontal);
+            dimension.appendChild(vertical);
+            IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
+            root.appendChild(dimension);
+            metadata.mergeTree("javax_imageio_1.0", root);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (var stream = ImageIO.createImageOutputStream(out)) {
+                writer.setOutput(stream);
+                writer.write(null, new IIOImage(image, null, metadata), null);
+            }
+            writer.dispose();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

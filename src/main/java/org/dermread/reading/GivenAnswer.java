@@ -1,0 +1,5 @@
+package org.dermread.reading;
+
+/** An answer as the reader gave it. */
+public record GivenAnswer(String diagnosis, Integer confidence) {
+}

@@ -1,0 +1,286 @@
+package org.dermread.reading.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dermread.reading.AnswerOption;
+import org.dermread.reading.CaseImage;
+import org.dermread.reading.GivenAnswer;
+import org.dermread.reading.MyStudy;
+import org.dermread.reading.Phase;
+import org.dermread.reading.ReaderProfile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** JDBC for the quiz: participations, the study options a reader sees, presentations and answers. */
+@Repository
+public class ReadingRepository {
+
+    private final JdbcClient jdbc;
+
+    public ReadingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A participation with the options of its study; no ground truth. */
+    public record ParticipationRow(long id, long studyId, long readerId, long orderSeed, Instant startedAt,
+            Instant unaidedFinishedAt, Instant aidedFinishedAt, String studyName, String studyDescription,
+            String status, boolean shuffle, boolean allowBack, boolean confidence, boolean feedback,
+            boolean aidedPhase, boolean showClinical, int batchSize, long caseSetId) {
+    }
+
+    public Optional<ParticipationRow> participation(long participationId) {
+        return jdbc.sql("""
+                        select p.id, p.study_id, p.reader_id, p.order_seed, p.started_at, p.unaided_finished_at,
+                               p.aided_finished_at, s.name, s.description, s.status, s.shuffle, s.allow_back,
+                               s.confidence_scale, s.feedback, s.ai_assisted_phase, s.show_clinical, s.batch_size,
+                               s.case_set_id
+                          from participation p join study s on s.id = p.study_id
+                         where p.id = :id
+                        """)
+                .param("id", participationId)
+                .query((rs, row) -> participationRow(rs))
+                .optional();
+    }
+
+    public List<MyStudy> studiesOf(long readerId) {
+        return jdbc.sql("""
+                        select p.id, s.id as study_id, s.name, s.description, s.status, s.ai_assisted_phase,
+                               s.feedback, p.unaided_finished_at, p.aided_finished_at,
+                               (select count(*) from case_set_member m where m.case_set_id = s.case_set_id) as total,
+                               (select count(*) from answer a where a.participation_id = p.id
+                                   and a.phase = 'UNAIDED') as unaided,
+                               (select count(*) from answer a where a.participation_id = p.id
+                                   and a.phase = 'AIDED') as aided
+                          from participation p join study s on s.id = p.study_id
+                         where p.reader_id = :reader and s.status in ('OPEN', 'CLOSED')
+                         order by s.status desc, s.created_at desc
+                        """)
+                .param("reader", readerId)
+                .query((rs, row) -> new MyStudy(rs.getLong("id"), rs.getLong("study_id"), rs.getString("name"),
+                        rs.getString("description"), rs.getString("status"), rs.getInt("total"),
+                        rs.getInt("unaided"), rs.getInt("aided"), rs.getBoolean("ai_assisted_phase"),
+                        rs.getTimestamp("unaided_finished_at") != null, rs.getTimestamp("aided_finished_at") != null,
+                        rs.getBoolean("feedback")))
+                .list();
+    }
+
+    public List<AnswerOption> options(long studyId) {
+        return jdbc.sql("""
+                        select l.diagnosis, d.name_en, d.name_zh
+                          from study_label l join diagnosis d on d.code = l.diagnosis
+                         where l.study_id = :study order by l.position
+                        """)
+                .param("study", studyId)
+                .query((rs, row) -> new AnswerOption(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    public List<Long> caseIds(long caseSetId) {
+        return jdbc.sql("select case_id from case_set_member where case_set_id = :set order by case_id")
+                .param("set", caseSetId)
+                .query(Long.class)
+                .list();
+    }
+
+    public Set<Long> answeredCaseIds(long participationId, Phase phase) {
+        return new HashSet<>(jdbc.sql("select case_id from answer where participation_id = :p and phase = :phase")
+                .param("p", participationId)
+                .param("phase", phase.name())
+                .query(Long.class)
+                .list());
+    }
+
+    public int answeredCount(long participationId, Phase phase) {
+        return jdbc.sql("select count(*) from answer where participation_id = :p and phase = :phase")
+                .param("p", participationId)
+                .param("phase", phase.name())
+                .query(Integer.class)
+                .single();
+    }
+
+    public Optional<GivenAnswer> answer(long participationId, long caseId, Phase phase) {
+        return jdbc.sql("""
+                        select diagnosis, confidence from answer
+                         where participation_id = :p and case_id = :c and phase = :phase
+                        """)
+                .param("p", participationId)
+                .param("c", caseId)
+                .param("phase", phase.name())
+                .query((rs, row) -> new GivenAnswer(rs.getString(1), (Integer) rs.getObject(2)))
+                .optional();
+    }
+
+    /** Clinical fields a study may show: age, sex, body site. */
+    public Map<String, Object> clinicalFields(long caseId) {
+        return jdbc.sql("select age, sex, body_site from clinical_case where id = :c")
+                .param("c", caseId)
+                .query((rs, row) -> {
+                    Map<String, Object> fields = new java.util.HashMap<>();
+                    fields.put("age", rs.getObject("age"));
+                    fields.put("sex", rs.getString("sex"));
+                    fields.put("body_site", rs.getString("body_site"));
+                    return fields;
+                })
+                .single();
+    }
+
+    public CaseImage image(long caseId) {
+        return jdbc.sql("""
+                        select i.bytes, i.media_type
+                          from clinical_case c join case_image i on i.sha256 = c.image_sha256
+                         where c.id = :c
+                        """)
+                .param("c", caseId)
+                .query((rs, row) -> new CaseImage(rs.getBytes(1), rs.getString(2)))
+                .single();
+    }
+
+    /** Records when a case was first shown in a phase; later showings keep the first time. */
+    public void recordShown(long participationId, long caseId, Phase phase) {
+        jdbc.sql("""
+                        insert into case_presentation (participation_id, case_id, phase)
+                        values (:p, :c, :phase) on conflict do nothing
+                        """)
+                .param("p", participationId)
+                .param("c", caseId)
+                .param("phase", phase.name())
+                .update();
+    }
+
+    /**
+     * Inserts the answer unless one exists for (participation, case, phase): the unique key makes concurrent or
+     * repeated submissions store exactly one. Returns whether this call stored it.
+     */
+    public boolean insertAnswer(long participationId, long caseId, Phase phase, String diagnosis,
+            Integer confidence) {
+        return jdbc.sql("""
+                        insert into answer (participation_id, case_id, phase, diagnosis, confidence, shown_at)
+                        values (:p, :c, :phase, :diagnosis, :confidence,
+                                coalesce((select shown_at from case_presentation
+                                           where participation_id = :p and case_id = :c and phase = :phase), now()))
+                        on conflict (participation_id, case_id, phase) do nothing
+                        """)
+                .param("p", participationId)
+                .param("c", caseId)
+                .param("phase", phase.name())
+                .param("diagnosis", diagnosis)
+                .param("confidence", confidence)
+                .update() == 1;
+    }
+
+    /** Replaces an answer, first copying the current version into {@code answer_revision}. */
+    public void reviseAnswer(long participationId, long caseId, Phase phase, String diagnosis, Integer confidence) {
+        jdbc.sql("""
+                        insert into answer_revision (answer_id, revision, diagnosis, confidence, answered_at)
+                        select id, revision, diagnosis, confidence, answered_at from answer
+                         where participation_id = :p and case_id = :c and phase = :phase
+                        """)
+                .param("p", participationId)
+                .param("c", caseId)
+                .param("phase", phase.name())
+                .update();
+        jdbc.sql("""
+                        update answer set diagnosis = :diagnosis, confidence = :confidence, answered_at = now(),
+                               revision = revision + 1
+                         where participation_id = :p and case_id = :c and phase = :phase
+                        """)
+                .param("p", participationId)
+                .param("c", caseId)
+                .param("phase", phase.name())
+                .param("diagnosis", diagnosis)
+                .param("confidence", confidence)
+                .update();
+    }
+
+    /** Locks the participation row so that revisions of one reader's answers are serialised. */
+    public void lock(long participationId) {
+        jdbc.sql("select id from participation where id = :p for update").param("p", participationId)
+                .query(Long.class).single();
+    }
+
+    public void markStarted(long participationId, ReaderProfile profile) {
+        jdbc.sql("""
+                        update participation set started_at = now(), years_dermatology = :yd,
+                               years_dermoscopy = :yds, board_certified = :bc, title = :title,
+                               hospital_level = :hl
+                         where id = :p and started_at is null
+                        """)
+                .param("p", participationId)
+                .param("yd", profile.yearsDermatology())
+                .param("yds", profile.yearsDermoscopy())
+                .param("bc", profile.boardCertified())
+                .param("title", profile.title().name())
+                .param("hl", profile.hospitalLevel().name())
+                .update();
+    }
+
+    public void markFinished(long participationId, Phase phase) {
+        String column = phase == Phase.UNAIDED ? "unaided_finished_at" : "aided_finished_at";
+        jdbc.sql("update participation set " + column + " = now() where id = :p and " + column + " is null")
+                .param("p", participationId)
+                .update();
+    }
+
+    public Optional<ReaderProfile> profile(long accountId) {
+        return jdbc.sql("""
+                        select years_dermatology, years_dermoscopy, board_certified, title, hospital_level
+                          from reader_profile where account_id = :a
+                        """)
+                .param("a", accountId)
+                .query((rs, row) -> new ReaderProfile(rs.getInt(1), rs.getInt(2), rs.getBoolean(3),
+                        ReaderProfile.Title.valueOf(rs.getString(4)),
+                        ReaderProfile.HospitalLevel.valueOf(rs.getString(5))))
+                .optional();
+    }
+
+    public void saveProfile(long accountId, ReaderProfile profile) {
+        jdbc.sql("""
+                        insert into reader_profile (account_id, years_dermatology, years_dermoscopy, board_certified,
+                                                    title, hospital_level)
+                        values (:a, :yd, :yds, :bc, :title, :hl)
+                        on conflict (account_id) do update set years_dermatology = excluded.years_dermatology,
+                               years_dermoscopy = excluded.years_dermoscopy, board_certified = excluded.board_certified,
+                               title = excluded.title, hospital_level = excluded.hospital_level, updated_at = now()
+                        """)
+                .param("a", accountId)
+                .param("yd", profile.yearsDermatology())
+                .param("yds", profile.yearsDermoscopy())
+                .param("bc", profile.boardCertified())
+                .param("title", profile.title().name())
+                .param("hl", profile.hospitalLevel().name())
+                .update();
+    }
+
+    /** (reader's answer, true diagnosis) per answered case of a phase; only for feedback after finishing. */
+    public List<String[]> answersWithTruth(long participationId, Phase phase) {
+        return jdbc.sql("""
+                        select a.diagnosis, c.diagnosis from answer a join clinical_case c on c.id = a.case_id
+                         where a.participation_id = :p and a.phase = :phase
+                        """)
+                .param("p", participationId)
+                .param("phase", phase.name())
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
+    }
+
+    private static ParticipationRow participationRow(ResultSet rs) throws SQLException {
+        return new ParticipationRow(rs.getLong("id"), rs.getLong("study_id"), rs.getLong("reader_id"),
+                rs.getLong("order_seed"), instant(rs, "started_at"), instant(rs, "unaided_finished_at"),
+                instant(rs, "aided_finished_at"), rs.getString("name"), rs.getString("description"),
+                rs.getString("status"), rs.getBoolean("shuffle"), rs.getBoolean("allow_back"),
+                "ONE_TO_FIVE".equals(rs.getString("confidence_scale")), rs.getBoolean("feedback"),
+                rs.getBoolean("ai_assisted_phase"), rs.getBoolean("show_clinical"), rs.getInt("batch_size"),
+                rs.getLong("case_set_id"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,306 @@
+package org.dermread.stats;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/** The AI alone, and readers against the AI. */
+final class AiAnalysis {
+
+    private AiAnalysis() {
+    }
+
+    /**
+     * Top-1 accuracy (argmax over the label set, first label on ties), the confusion matrix at the argmax, per-class
+     * one-vs-rest ROC (all points), AUC with DeLong CI, Youden point; macro AUC = mean of the defined per-class AUCs
+     * (Hand &amp; Till 2001 style one-vs-rest average); micro AUC = AUC of all (case, class) pairs pooled, the
+     * probability of the true class a positive and the others negatives (as scikit-learn's average="micro").
+     */
+    static StudyReport.AiReport report(Study study, AnalysisSettings settings) {
+        List<String> labels = study.labels();
+        int k = labels.size();
+        int[] aiCases = aiCases(study);
+        int[] truth = new int[aiCases.length];
+        int[] chosen = new int[aiCases.length];
+        for (int i = 0; i < aiCases.length; i++) {
+            truth[i] = study.truthOf(aiCases[i]);
+            chosen[i] = study.aiLabel(aiCases[i]);
+        }
+        ConfusionMatrix confusion = ConfusionMatrix.of(labels, truth, chosen);
+        List<StudyReport.AiClass> classes = new ArrayList<>();
+        double aucSum = 0;
+        int aucCount = 0;
+        double[] flat = new double[aiCases.length * k];
+        boolean[] flatPositive = new boolean[aiCases.length * k];
+        for (int c = 0; c < k; c++) {
+            double[] scores = new double[aiCases.length];
+            boolean[] positive = new boolean[aiCases.length];
+            int m = 0;
+            for (int i = 0; i < aiCases.length; i++) {
+                scores[i] = study.ai(aiCases[i], c);
+                positive[i] = truth[i] == c;
+                flat[i * k + c] = scores[i];
+                flatPositive[i * k + c] = positive[i];
+                if (positive[i]) {
+                    m++;
+                }
+            }
+            int n = aiCases.length - m;
+            if (m == 0 || n == 0) {
+                classes.add(new StudyReport.AiClass(labels.get(c), m, n, null, null, null));
+                continue;
+            }
+            RocCurve roc = RocCurve.of(scores, positive);
+            AucEstimate auc = DeLong.estimate(scores, positive, settings.confidenceLevel());
+            aucSum += auc.auc();
+            aucCount++;
+            classes.add(new StudyReport.AiClass(labels.get(c), m, n, auc, roc.youden(), roc.points()));
+        }
+        double macro = aucCount == 0 ? Double.NaN : aucSum / aucCount;
+        double micro = Double.NaN;
+        if (aiCases.length > 0) {
+            micro = Placements.of(flat, flatPositive).auc();
+        }
+        return new StudyReport.AiReport(aiCases.length, confusion.accuracy(), confusion.balancedAccuracy(),
+                confusion, confusion.perClass(), classes, macro, micro);
+    }
+
+    /** Indices of the cases the AI predicted. */
+    static int[] aiCases(Study study) {
+        return java.util.stream.IntStream.range(0, study.caseIds().size()).filter(study::aiPredicted).toArray();
+    }
+
+    /** Per class, the AI cases sorted by the class probability, for the bootstrap's weighted ROC. */
+    static List<PanelBootstrap.AiClassScores> classScores(Study study) {
+        int[] aiCases = aiCases(study);
+        int k = study.labels().size();
+        List<PanelBootstrap.AiClassScores> result = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            final int cls = c;
+            Integer[] boxed = Arrays.stream(aiCases).boxed().toArray(Integer[]::new);
+            Arrays.sort(boxed, Comparator.comparingDouble(i -> study.ai(i, cls)));
+            int[] order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+            double[] sorted = Arrays.stream(order).mapToDouble(i -> study.ai(i, cls)).toArray();
+            boolean[] positive = new boolean[study.caseIds().size()];
+            for (int i = 0; i < positive.length; i++) {
+                positive[i] = study.truthOf(i) == c;
+            }
+            result.add(new PanelBootstrap.AiClassScores(order, sorted, positive));
+        }
+        return result;
+    }
+
+    /** Readers against the AI in one phase (see {@link StudyReport.AiComparison}); readers run in parallel. */
+    static StudyReport.AiComparison compare(Study study, List<ReaderReadings> readers, double[][] point,
+                                            PanelBootstrap.Replicates replicates, AnalysisSettings settings) {
+        List<String> labels = study.labels();
+        int k = labels.size();
+        int r = readers.size();
+        ReaderVsAi[] each = java.util.stream.IntStream.range(0, r).parallel()
+                .mapToObj(j -> ReaderVsAi.of(study, readers.get(j), settings))
+                .toArray(ReaderVsAi[]::new);
+        List<StudyReport.ReaderMcNemar> mcnemar = new ArrayList<>();
+        List<StudyReport.ReaderAucComparison> delong = new ArrayList<>();
+        for (ReaderVsAi x : each) {
+            if (x.mcnemar != null) {
+                mcnemar.add(x.mcnemar);
+            }
+            delong.addAll(x.delong);
+        }
+        List<StudyReport.WilcoxonResult> wilcoxon = new ArrayList<>();
+        wilcoxon.add(wilcoxon("accuracy", null, each, x -> x.accuracy));
+        wilcoxon.add(wilcoxon("balanced_accuracy", null, each, x -> x.balancedAccuracy));
+        for (int cls = 0; cls < k; cls++) {
+            final int c = cls;
+            wilcoxon.add(wilcoxon("sensitivity", labels.get(cls), each, x -> x.sensitivity[c]));
+            wilcoxon.add(wilcoxon("specificity", labels.get(cls), each, x -> x.specificity[c]));
+        }
+        return new StudyReport.AiComparison(mcnemar, wilcoxon, operatingPoints(study, point, replicates, settings),
+                delong);
+    }
+
+    /** One reader's figure and the AI's on the same cases; the difference is computed from counts. */
+    private record Paired(double difference, double reader, double ai) {
+        static final Paired NONE = new Paired(Double.NaN, Double.NaN, Double.NaN);
+
+        static Paired ofCounts(int readerCount, int aiCount, int denominator) {
+            if (denominator == 0) {
+                return NONE;
+            }
+            return new Paired((double) (readerCount - aiCount) / denominator, (double) readerCount / denominator,
+                    (double) aiCount / denominator);
+        }
+    }
+
+    /** One reader against the AI on the cases both answered. */
+    private static final class ReaderVsAi {
+        StudyReport.ReaderMcNemar mcnemar;
+        Paired accuracy = Paired.NONE;
+        Paired balancedAccuracy = Paired.NONE;
+        Paired[] sensitivity;
+        Paired[] specificity;
+        final List<StudyReport.ReaderAucComparison> delong = new ArrayList<>();
+
+        /** Counts both raters on the shared cases; McNemar (1947), DeLong et al. (1988) paired test per class. */
+        static ReaderVsAi of(Study study, ReaderReadings rr, AnalysisSettings settings) {
+            List<String> labels = study.labels();
+            int k = labels.size();
+            ReaderVsAi x = new ReaderVsAi();
+            x.sensitivity = new Paired[k];
+            x.specificity = new Paired[k];
+            java.util.Arrays.fill(x.sensitivity, Paired.NONE);
+            java.util.Arrays.fill(x.specificity, Paired.NONE);
+            String id = study.readers().get(rr.reader()).id();
+            int n = 0;
+            int readerRight = 0;
+            int aiRight = 0;
+            int onlyReader = 0;
+            int onlyAi = 0;
+            int[] positives = new int[k];
+            int[] tpReader = new int[k];
+            int[] tpAi = new int[k];
+            int[] chosenReader = new int[k];
+            int[] chosenAi = new int[k];
+            int[] shared = new int[rr.size()];
+            for (int i = 0; i < rr.size(); i++) {
+                int c = rr.caseAt(i);
+                if (!study.aiPredicted(c)) {
+                    continue;
+                }
+                shared[n++] = i;
+                int t = study.truthOf(c);
+                int a = rr.labelAt(i);
+                int ai = study.aiLabel(c);
+                boolean rOk = a == t;
+                boolean aOk = ai == t;
+                readerRight += rOk ? 1 : 0;
+                aiRight += aOk ? 1 : 0;
+                onlyReader += rOk && !aOk ? 1 : 0;
+                onlyAi += aOk && !rOk ? 1 : 0;
+                positives[t]++;
+                tpReader[t] += rOk ? 1 : 0;
+                tpAi[t] += aOk ? 1 : 0;
+                chosenReader[a]++;
+                chosenAi[ai]++;
+            }
+            if (n == 0) {
+                return x;
+            }
+            x.mcnemar = new StudyReport.ReaderMcNemar(id, n, (double) readerRight / n, (double) aiRight / n,
+                    McNemarTest.of(onlyReader, onlyAi));
+            x.accuracy = Paired.ofCounts(readerRight, aiRight, n);
+            double recallReader = 0;
+            double recallAi = 0;
+            int present = 0;
+            for (int cls = 0; cls < k; cls++) {
+                x.sensitivity[cls] = Paired.ofCounts(tpReader[cls], tpAi[cls], positives[cls]);
+                int negatives = n - positives[cls];
+                // TN = negatives - FP, FP = chosen - TP
+                int tnReader = negatives - (chosenReader[cls] - tpReader[cls]);
+                int tnAi = negatives - (chosenAi[cls] - tpAi[cls]);
+                x.specificity[cls] = Paired.ofCounts(tnReader, tnAi, negatives);
+                if (positives[cls] > 0) {
+                    recallReader += x.sensitivity[cls].reader();
+                    recallAi += x.sensitivity[cls].ai();
+                    present++;
+                }
+            }
+            double bReader = recallReader / present;
+            double bAi = recallAi / present;
+            x.balancedAccuracy = new Paired(bReader - bAi, bReader, bAi);
+            for (int cls = 0; cls < k; cls++) {
+                int m = positives[cls];
+                if (m == 0 || m == n) {
+                    continue;
+                }
+                double[] aiScores = new double[n];
+                double[] readerScores = new double[n];
+                boolean[] positive = new boolean[n];
+                for (int s = 0; s < n; s++) {
+                    int i = shared[s];
+                    int c = rr.caseAt(i);
+                    aiScores[s] = study.ai(c, cls);
+                    readerScores[s] = StudyMrmc.rating(rr.labelAt(i) == cls, rr.confidenceAt(i));
+                    positive[s] = study.truthOf(c) == cls;
+                }
+                x.delong.add(new StudyReport.ReaderAucComparison(id, labels.get(cls),
+                        DeLong.pairedTest(aiScores, readerScores, positive, settings.confidenceLevel())));
+            }
+            return x;
+        }
+    }
+
+    private static StudyReport.WilcoxonResult wilcoxon(String figure, String code, ReaderVsAi[] each,
+                                                       java.util.function.Function<ReaderVsAi, Paired> pick) {
+        List<Paired> defined = java.util.Arrays.stream(each).map(pick)
+                .filter(p -> !Double.isNaN(p.difference())).toList();
+        double[] d = defined.stream().mapToDouble(Paired::difference).toArray();
+        WilcoxonSignedRankTest test = d.length == 0 ? null : WilcoxonSignedRankTest.of(d);
+        return new StudyReport.WilcoxonResult(figure, code,
+                Descriptives.mean(defined.stream().mapToDouble(Paired::reader).toArray()),
+                Descriptives.mean(defined.stream().mapToDouble(Paired::ai).toArray()), test);
+    }
+
+    /**
+     * The AI's sensitivity at the readers' mean specificity and specificity at their mean sensitivity (pROC coords
+     * reading of the AI's ROC), with percentile bootstrap CIs from the same reader-and-case replicates as the panel;
+     * and how many readers lie strictly below the AI's ROC at their own specificity (or sensitivity).
+     */
+    private static List<StudyReport.OperatingPointComparison> operatingPoints(Study study, double[][] point,
+                                                                          PanelBootstrap.Replicates replicates,
+                                                                          AnalysisSettings settings) {
+        List<String> labels = study.labels();
+        int[] aiCases = aiCases(study);
+        List<StudyReport.OperatingPointComparison> result = new ArrayList<>();
+        for (int c = 0; c < labels.size(); c++) {
+            double[] scores = new double[aiCases.length];
+            boolean[] positive = new boolean[aiCases.length];
+            int m = 0;
+            for (int i = 0; i < aiCases.length; i++) {
+                scores[i] = study.ai(aiCases[i], c);
+                positive[i] = study.truthOf(aiCases[i]) == c;
+                m += positive[i] ? 1 : 0;
+            }
+            double[] sens = StudyAnalyzer.column(point, ReaderFigures.classFigure(c, ReaderFigures.SENSITIVITY));
+            double[] spec = StudyAnalyzer.column(point, ReaderFigures.classFigure(c, ReaderFigures.SPECIFICITY));
+            double meanSens = Descriptives.mean(sens);
+            double meanSpec = Descriptives.mean(spec);
+            if (m == 0 || m == aiCases.length) {
+                result.add(new StudyReport.OperatingPointComparison(labels.get(c), 0, meanSens, meanSpec,
+                        new StudyReport.Interval(Double.NaN, Double.NaN, Double.NaN),
+                        new StudyReport.Interval(Double.NaN, Double.NaN, Double.NaN), 0, 0));
+                continue;
+            }
+            RocCurve roc = RocCurve.of(scores, positive);
+            int readers = 0;
+            int beatenAtSpec = 0;
+            int beatenAtSens = 0;
+            for (int j = 0; j < point.length; j++) {
+                if (Double.isNaN(sens[j]) || Double.isNaN(spec[j])) {
+                    continue;
+                }
+                readers++;
+                if (roc.sensitivityAtSpecificity(spec[j]) > sens[j]) {
+                    beatenAtSpec++;
+                }
+                if (roc.specificityAtSensitivity(sens[j]) > spec[j]) {
+                    beatenAtSens++;
+                }
+            }
+            double[] sensCi = {Double.NaN, Double.NaN};
+            double[] specCi = {Double.NaN, Double.NaN};
+            if (replicates != null) {
+                sensCi = PanelBootstrap.percentileInterval(replicates.aiSensitivityAtMeanSpecificity()[c],
+                        settings.confidenceLevel());
+                specCi = PanelBootstrap.percentileInterval(replicates.aiSpecificityAtMeanSensitivity()[c],
+                        settings.confidenceLevel());
+            }
+            result.add(new StudyReport.OperatingPointComparison(labels.get(c), readers, meanSens, meanSpec,
+                    new StudyReport.Interval(roc.sensitivityAtSpecificity(meanSpec), sensCi[0], sensCi[1]),
+                    new StudyReport.Interval(roc.specificityAtSensitivity(meanSens), specCi[0], specCi[1]),
+                    beatenAtSpec, beatenAtSens));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,44 @@
+package org.dermread.stats;
+
+import java.util.List;
+
+/**
+ * Settings of an analysis (the bundle's optional analysis.json).
+ *
+ * @param bootstrapReplicates replicates for the reader-and-case bootstrap (default 2000; 0 turns CIs off)
+ * @param seed                seed of the bootstrap (default 20210101); same seed, same numbers
+ * @param experienceCutPoints increasing cut points in years (default 3, 10: groups &lt;3, 3-10, &gt;10)
+ * @param experienceField     "years_dermatology" (default) or "years_dermoscopy"
+ * @param mrmcModalities      the phases compared by MRMC (default unaided and aided when both exist); empty = auto
+ * @param confidenceLevel     for every interval (default 0.95)
+ */
+public record AnalysisSettings(int bootstrapReplicates, long seed, List<Double> experienceCutPoints,
+                               String experienceField, List<String> mrmcModalities, double confidenceLevel) {
+
+    public static final String YEARS_DERMATOLOGY = "years_dermatology";
+    public static final String YEARS_DERMOSCOPY = "years_dermoscopy";
+
+    public AnalysisSettings {
+        if (bootstrapReplicates < 0) {
+            throw new IllegalArgumentException("bootstrap replicates must not be negative");
+        }
+        experienceCutPoints = List.copyOf(experienceCutPoints);
+        for (int i = 1; i < experienceCutPoints.size(); i++) {
+            if (!(experienceCutPoints.get(i) > experienceCutPoints.get(i - 1))) {
+                throw new IllegalArgumentException("experience cut points must increase");
+            }
+        }
+        if (!YEARS_DERMATOLOGY.equals(experienceField) && !YEARS_DERMOSCOPY.equals(experienceField)) {
+            throw new IllegalArgumentException("experience field must be years_dermatology or years_dermoscopy");
+        }
+        mrmcModalities = List.copyOf(mrmcModalities);
+        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
+            throw new IllegalArgumentException("confidence level must lie in (0, 1)");
+        }
+    }
+
+    /** The defaults: 2000 replicates, seed 20210101, cut points 3 and 10 years of dermatology, 95% intervals. */
+    public static AnalysisSettings defaults() {
+        return new AnalysisSettings(2000, 20210101L, List.of(3.0, 10.0), YEARS_DERMATOLOGY, List.of(), 0.95);
+    }
+}

@@ -1,0 +1,18 @@
+package org.dermread.stats;
+
+/**
+ * DeLong's test for two correlated AUCs measured on the same cases (DeLong et al. 1988), as pROC's
+ * {@code roc.test(method = "delong", paired = TRUE)} reports it.
+ *
+ * @param aucA       AUC of the first score
+ * @param aucB       AUC of the second score
+ * @param difference aucA - aucB
+ * @param standardError sqrt(Var A + Var B - 2 Cov(A, B))
+ * @param z          difference / standardError (NaN when the standard error is 0)
+ * @param p          two-sided p = 2 Phi(-|z|)
+ * @param lower      difference - z(1-alpha/2) * standardError (not clipped)
+ * @param upper      difference + z(1-alpha/2) * standardError
+ */
+public record PairedAucTest(double aucA, double aucB, double difference, double standardError, double z, double p,
+                            double lower, double upper, double confidenceLevel, int positives, int negatives) {
+}

@@ -1,0 +1,77 @@
+package org.dermread.stats;
+
+/**
+ * The per-reader figures as one flat vector, computed from a (possibly bootstrap-weighted) confusion matrix stored
+ * row-major in {@code counts[truth * K + chosen]}. Layout: 0 accuracy, 1 balanced accuracy, 2 Cohen's kappa against
+ * the truth, then for class k at 3 + 5k: sensitivity, specificity, PPV, NPV, F1. Definitions as in
+ * {@link ConfusionMatrix} and {@link CohenKappa}.
+ */
+final class ReaderFigures {
+
+    static final int ACCURACY = 0;
+    static final int BALANCED_ACCURACY = 1;
+    static final int KAPPA = 2;
+    static final int SENSITIVITY = 0;
+    static final int SPECIFICITY = 1;
+    static final int PPV = 2;
+    static final int NPV = 3;
+    static final int F1 = 4;
+
+    private ReaderFigures() {
+    }
+
+    static int count(int k) {
+        return 3 + 5 * k;
+    }
+
+    static int classFigure(int k, int which) {
+        return 3 + 5 * k + which;
+    }
+
+    /** Fills {@code out} (length {@link #count(int)}) from the counts; NaN where a figure is undefined. */
+    static void compute(int[] counts, int k, double[] out, double[] rowScratch, double[] columnScratch) {
+        double n = 0;
+        double trace = 0;
+        java.util.Arrays.fill(rowScratch, 0);
+        java.util.Arrays.fill(columnScratch, 0);
+        for (int t = 0; t < k; t++) {
+            int base = t * k;
+            for (int p = 0; p < k; p++) {
+                int v = counts[base + p];
+                rowScratch[t] += v;
+                columnScratch[p] += v;
+            }
+            trace += counts[base + t];
+            n += rowScratch[t];
+        }
+        out[ACCURACY] = n == 0 ? Double.NaN : trace / n;
+        double recallSum = 0;
+        int classes = 0;
+        double pe = 0;
+        for (int c = 0; c < k; c++) {
+            double tp = counts[c * k + c];
+            double fn = rowScratch[c] - tp;
+            double fp = columnScratch[c] - tp;
+            double tn = n - tp - fn - fp;
+            if (rowScratch[c] > 0) {
+                recallSum += tp / rowScratch[c];
+                classes++;
+            }
+            if (n > 0) {
+                pe += (rowScratch[c] / n) * (columnScratch[c] / n);
+            }
+            int base = 3 + 5 * c;
+            out[base + SENSITIVITY] = ratio(tp, tp + fn);
+            out[base + SPECIFICITY] = ratio(tn, tn + fp);
+            out[base + PPV] = ratio(tp, tp + fp);
+            out[base + NPV] = ratio(tn, tn + fn);
+            out[base + F1] = ratio(2 * tp, 2 * tp + fp + fn);
+        }
+        out[BALANCED_ACCURACY] = classes == 0 ? Double.NaN : recallSum / classes;
+        out[KAPPA] = n == 0 || pe == 1 ? Double.NaN : (out[ACCURACY] - pe) / (1 - pe);
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? Double.NaN : a / b;
+    }
+}

@@ -1,0 +1,132 @@
+package org.dermread.stats;
+
+import java.util.List;
+
+/**
+ * Everything {@link StudyAnalyzer} computes for a study; immutable. docs-stats.md lists each key and definition.
+ *
+ * @param schemaVersion version of this layout (1)
+ * @param settings      the settings used (including the bootstrap seed)
+ * @param study         what was analysed
+ * @param warnings      data left out or figures not estimable, in words
+ * @param ai            the AI alone (null without AI predictions)
+ * @param phases        readers per phase, and readers against the AI
+ * @param mrmc          Obuchowski-Rockette comparison of two phases (null when fewer than two phases)
+ */
+public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary study, List<String> warnings,
+                          AiReport ai, List<PhaseReport> phases, MrmcReport mrmc) {
+
+    public StudyReport {
+        warnings = List.copyOf(warnings);
+        phases = List.copyOf(phases);
+    }
+
+    /** Size of the study. */
+    public record Summary(List<String> labels, int cases, List<Integer> casesPerClass, int readers,
+                          List<String> phases, int casesWithAi) {
+    }
+
+    /** One phase: each reader, the panel, agreement, experience groups and the comparison with the AI. */
+    public record PhaseReport(String phase, int readers, int readings, List<ReaderReport> readerResults,
+                              PanelSummary panel, ConfusionMatrix pooledConfusion, FleissKappa fleissKappa,
+                              PairwiseKappa pairwiseKappa, List<PanelSummary> experienceGroups,
+                              AiComparison aiComparison) {
+    }
+
+    /** One reader in one phase, over the cases that reader answered. */
+    public record ReaderReport(String readerId, String experienceGroup, int cases, double accuracy,
+                               double balancedAccuracy, CohenKappa kappa, List<ClassMetrics> perClass,
+                               ConfusionMatrix confusion) {
+    }
+
+    /**
+     * Mean and median over readers of each figure, with percentile bootstrap CIs (readers and cases resampled).
+     *
+     * @param group "all" or an experience group such as "3-10"
+     */
+    public record PanelSummary(String group, int readers, Estimate accuracy, Estimate balancedAccuracy,
+                               Estimate kappa, List<ClassPanel> perClass) {
+    }
+
+    /** Panel figures of one class. */
+    public record ClassPanel(String code, Estimate sensitivity, Estimate specificity, Estimate ppv, Estimate npv,
+                             Estimate f1) {
+    }
+
+    /**
+     * A figure over readers.
+     *
+     * @param readers readers for whom the figure is defined
+     */
+    public record Estimate(int readers, double mean, double meanLower, double meanUpper, double median,
+                           double medianLower, double medianUpper) {
+    }
+
+    /** Cohen's kappa of every pair of readers over the cases both answered. */
+    public record PairwiseKappa(int pairs, double mean, double median, double min, double max,
+                                List<KappaPair> pairList) {
+    }
+
+    /** Cohen's kappa of two readers. */
+    public record KappaPair(String readerA, String readerB, int cases, double kappa) {
+    }
+
+    /** The AI alone over the cases it predicted. */
+    public record AiReport(int cases, double top1Accuracy, double balancedAccuracy, ConfusionMatrix confusion,
+                           List<ClassMetrics> perClass, List<AiClass> classes, double macroAuc, double microAuc) {
+    }
+
+    /** The AI's one-vs-rest ROC for one class; auc, youden and roc are null without cases or without other cases. */
+    public record AiClass(String code, int positives, int negatives, AucEstimate auc, RocPoint youden,
+                          List<RocPoint> roc) {
+    }
+
+    /** Readers against the AI in one phase, on the cases each reader answered that the AI predicted. */
+    public record AiComparison(List<ReaderMcNemar> mcnemar, List<WilcoxonResult> wilcoxon,
+                               List<OperatingPointComparison> operatingPoints,
+                               List<ReaderAucComparison> pairedDelong) {
+    }
+
+    /** McNemar test of one reader against the AI on top-1 correctness; b = reader right and AI wrong. */
+    public record ReaderMcNemar(String readerId, int cases, double readerAccuracy, double aiAccuracy,
+                                McNemarTest test) {
+    }
+
+    /**
+     * Wilcoxon signed-rank test over readers of (reader figure - AI figure on the same cases).
+     *
+     * @param code null for accuracy and balanced accuracy, the class for sensitivity / specificity
+     */
+    public record WilcoxonResult(String figure, String code, double meanReader, double meanAi,
+                                 WilcoxonSignedRankTest test) {
+    }
+
+    /** The AI's ROC against the readers' operating points for one class. */
+    public record OperatingPointComparison(String code, int readers, double readerMeanSensitivity,
+                                           double readerMeanSpecificity, Interval aiSensitivityAtMeanSpecificity,
+                                           Interval aiSpecificityAtMeanSensitivity,
+                                           int readersBeatenAtTheirSpecificity,
+                                           int readersBeatenAtTheirSensitivity) {
+    }
+
+    /** An estimate with a percentile bootstrap interval. */
+    public record Interval(double estimate, double lower, double upper) {
+    }
+
+    /** Paired DeLong test, AI probability (A) against the reader's ordinal rating (B), one class. */
+    public record ReaderAucComparison(String readerId, String code, PairedAucTest test) {
+    }
+
+    /** The MRMC comparison of two or more phases. */
+    public record MrmcReport(List<String> modalities, List<String> readers, MrmcFom accuracy,
+                             List<MrmcClass> classes) {
+    }
+
+    /** MRMC per class with three figures of merit. */
+    public record MrmcClass(String code, MrmcFom auc, MrmcFom sensitivity, MrmcFom specificity) {
+    }
+
+    /** One figure of merit analysed with both covariance estimates; note says why it is missing. */
+    public record MrmcFom(OrResult delong, OrResult jackknife, String note) {
+    }
+}

@@ -1,0 +1,20 @@
+package org.dermread.studies;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A set of library cases with its label set (diagnosis codes in display order). Locked once a study using it is
+ * opened; a locked set can be cloned, never changed.
+ *
+ * @param samplingSeed     the seed of the stratified sampling that chose the cases, or null when chosen by hand
+ * @param samplingPerClass cases per class of that sampling, or null
+ */
+public record CaseSet(long id, String name, String description, List<String> labels, Long samplingSeed,
+        Integer samplingPerClass, boolean locked, long createdBy, String createdByName, Instant createdAt,
+        int caseCount) {
+
+    public CaseSet {
+        labels = List.copyOf(labels);
+    }
+}

@@ -1,0 +1,203 @@
+package org.dermread.studies;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.dermread.accounts.AccountService;
+import org.dermread.accounts.CurrentUser;
+import org.dermread.accounts.Role;
+import org.dermread.cases.Taxonomy;
+import org.dermread.studies.internal.CaseSetRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Case sets: a label set and the library cases chosen for it, by stratified random sampling with a recorded seed or
+ * by hand. Coordinators see and use every case set but change only their own; administrators change any. A locked
+ * set (one an opened study uses) is never changed: clone it instead.
+ */
+@Service
+public class CaseSetService {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseSetService.class);
+    static final int MIN_LABELS = 2;
+
+    private final CaseSetRepository caseSets;
+    private final Taxonomy taxonomy;
+    private final AccountService accounts;
+
+    public CaseSetService(CaseSetRepository caseSets, Taxonomy taxonomy, AccountService accounts) {
+        this.caseSets = caseSets;
+        this.taxonomy = taxonomy;
+        this.accounts = accounts;
+    }
+
+    /**
+     * Draws {@code perClass} cases of each label: each class's library cases in id order are shuffled by a random
+     * generator seeded from the plan's seed and the class code, and the first ones taken. So the same seed on the
+     * same library gives the same cases, and adding a label does not change the others' draw.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public CaseSelection sample(SamplingPlan plan) {
+        List<String> labels = checkedLabels(plan.labels());
+        List<Long> chosen = new ArrayList<>();
+        Map<String, Integer> distribution = new LinkedHashMap<>();
+        List<String> short_ = new ArrayList<>();
+        for (String code : labels) {
+            List<Long> candidates = new ArrayList<>(caseSets.libraryCaseIds(code, plan.sourceIds()));
+            if (candidates.size() < plan.perClass()) {
+                short_.add(code + " (" + candidates.size() + ")");
+                continue;
+            }
+            Collections.shuffle(candidates, new Random(plan.seed() * 1_000_003L + code.hashCode()));
+            List<Long> taken = candidates.subList(0, plan.perClass());
+            chosen.addAll(taken);
+            distribution.put(code, taken.size());
+        }
+        if (!short_.isEmpty()) {
+            throw new StudyException("studies.caseset.error.too-few", plan.perClass(), String.join(", ", short_));
+        }
+        Collections.sort(chosen);
+        return new CaseSelection(chosen, distribution);
+    }
+
+    /** The class distribution of hand-picked cases, checked against the label set, before saving. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public CaseSelection preview(List<String> labels, List<Long> caseIds) {
+        List<String> checked = checkedLabels(labels);
+        return new CaseSelection(caseIds.stream().distinct().sorted().toList(), distributionOf(checked, caseIds));
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public long create(CaseSetDesign design) {
+        validate(design);
+        long id = caseSets.insert(design, accounts.currentAccount().id().value());
+        log.info("Case set {} '{}' ({} cases, labels {}) created by {}", id, design.name(), design.caseIds().size(),
+                design.labels(), CurrentUser.username().orElse("?"));
+        return id;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public void update(long caseSetId, CaseSetDesign design) {
+        CaseSet existing = caseSets.findForUpdate(caseSetId)
+                .orElseThrow(() -> new StudyException("studies.caseset.error.not-found"));
+        requireOwner(existing);
+        if (existing.locked()) {
+            throw new StudyException("studies.caseset.error.locked", existing.name());
+        }
+        validate(design);
+        caseSets.update(caseSetId, design);
+        log.info("Case set {} changed by {}", caseSetId, CurrentUser.username().orElse("?"));
+    }
+
+    /** A new, unlocked case set with the same labels and cases, owned by the caller. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public long cloneCaseSet(long caseSetId, String newName) {
+        CaseSet original = find(caseSetId);
+        CaseSetDesign copy = new CaseSetDesign(newName, original.description(), original.labels(),
+                caseSets.caseIds(caseSetId), original.samplingSeed(), original.samplingPerClass());
+        validate(copy);
+        return caseSets.insert(copy, accounts.currentAccount().id().value());
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public List<CaseSet> list() {
+        return caseSets.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
+    public CaseSet find(long caseSetId) {
+        return caseSets.find(caseSetId).orElseThrow(() -> new StudyException("studies.caseset.error.not-found"));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
+    public List<Long> caseIds(long caseSetId) {
+        find(caseSetId);
+        return caseSets.caseIds(caseSetId);
+    }
+
+    /** Cases per ground-truth class, in taxonomy order. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
+    public Map<String, Integer> distribution(long caseSetId) {
+        return caseSets.distribution(caseSetId);
+    }
+
+    /** Whether the signed-in person may change this case set (ignoring its lock). */
+    @PreAuthorize("isAuthenticated()")
+    public boolean mayChange(CaseSet caseSet) {
+        return CurrentUser.hasRole(Role.ADMIN)
+                || (CurrentUser.hasRole(Role.COORDINATOR)
+                        && accounts.currentAccount().id().value() == caseSet.createdBy());
+    }
+
+    private void requireOwner(CaseSet caseSet) {
+        if (!mayChange(caseSet)) {
+            throw new NotYourStudyException();
+        }
+    }
+
+    private List<String> checkedLabels(List<String> labels) {
+        if (labels.size() < MIN_LABELS) {
+            throw new StudyException("studies.caseset.error.labels", MIN_LABELS);
+        }
+        if (labels.stream().distinct().count() != labels.size()) {
+            throw new StudyException("studies.caseset.error.labels-duplicate");
+        }
+        taxonomy.inTaxonomyOrder(labels);
+        return labels;
+    }
+
+    private void validate(CaseSetDesign design) {
+        if (design.name().isEmpty()) {
+            throw new StudyException("studies.caseset.error.name");
+        }
+        if (design.name().length() > 200) {
+            throw new StudyException("studies.error.name-too-long", 200);
+        }
+        checkedLabels(design.labels());
+        if (design.caseIds().isEmpty()) {
+            throw new StudyException("studies.caseset.error.no-cases");
+        }
+        distributionOf(design.labels(), design.caseIds());
+        if ((design.samplingSeed() == null) != (design.samplingPerClass() == null)) {
+            throw new StudyException("studies.caseset.error.sampling-record");
+        }
+    }
+
+    /** Refuses ids not in the library and cases whose ground truth is not a label. */
+    private Map<String, Integer> distributionOf(List<String> labels, List<Long> caseIds) {
+        Map<Long, String> truth = caseSets.diagnoses(caseIds.stream().distinct().toList());
+        List<Long> unknown = caseIds.stream().filter(id -> !truth.containsKey(id)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new StudyException("studies.caseset.error.unknown-cases", unknown.size());
+        }
+        List<String> outside = truth.values().stream().filter(code -> !labels.contains(code)).distinct().sorted()
+                .toList();
+        if (!outside.isEmpty()) {
+            throw new StudyException("studies.caseset.error.outside-labels", String.join(", ", outside));
+        }
+        Map<String, Long> counts = truth.values().stream()
+                .collect(Collectors.groupingBy(code -> code, Collectors.counting()));
+        Map<String, Integer> distribution = new LinkedHashMap<>();
+        for (String code : labels) {
+            distribution.put(code, counts.getOrDefault(code, 0L).intValue());
+        }
+        return distribution;
+    }
+}

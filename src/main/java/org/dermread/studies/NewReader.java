@@ -1,0 +1,11 @@
+package org.dermread.studies;
+
+/**
+ * A reader to create: a name, a login (user name) or an e-mail address (then also the user name), and experience.
+ */
+public record NewReader(String displayName, String login, ReaderExperience experience) {
+
+    public String email() {
+        return login.contains("@") ? login : null;
+    }
+}

@@ -1,0 +1,295 @@
+package org.dermread.studies;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.dermread.accounts.Account;
+import org.dermread.accounts.AccountException;
+import org.dermread.accounts.AccountId;
+import org.dermread.accounts.AccountService;
+import org.dermread.accounts.CreatedAccount;
+import org.dermread.accounts.CurrentUser;
+import org.dermread.accounts.NewAccount;
+import org.dermread.accounts.Role;
+import org.dermread.cases.Taxonomy;
+import org.dermread.studies.internal.CaseSetRepository;
+import org.dermread.studies.internal.StudyRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Studies: definition, readers, life cycle (draft, open, closed). A coordinator manages the studies they
+ * coordinate ({@code study_coordinator}; the creator is added on creation); administrators manage every study;
+ * statisticians may read every study; readers may read the studies they take part in. Opening a study locks its
+ * case set and its settings: every answer then refers to exactly what the reader saw.
+ */
+@Service
+public class StudyService {
+
+    private static final Logger log = LoggerFactory.getLogger(StudyService.class);
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final StudyRepository studies;
+    private final CaseSetRepository caseSets;
+    private final AccountService accounts;
+    private final Taxonomy taxonomy;
+
+    public StudyService(StudyRepository studies, CaseSetRepository caseSets, AccountService accounts,
+            Taxonomy taxonomy) {
+        this.studies = studies;
+        this.caseSets = caseSets;
+        this.accounts = accounts;
+        this.taxonomy = taxonomy;
+    }
+
+    /**
+     * A study's definition, for every feature. Coordinators only get the studies they manage; readers only those
+     * they take part in.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Study findStudy(long studyId) {
+        Study study = studies.find(studyId).orElseThrow(() -> new StudyException("studies.error.not-found"));
+        if (!mayRead(studyId)) {
+            throw new NotYourStudyException();
+        }
+        return study;
+    }
+
+    /** The study's cases (its case set's members), ordered by case id. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<Long> caseIds(long studyId) {
+        return caseSets.caseIds(findStudy(studyId).caseSetId());
+    }
+
+    /** The studies the caller may manage (administrators and statisticians: all). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
+    public List<StudySummary> listStudies() {
+        if (CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.STATISTICIAN)) {
+            return studies.summaries(null);
+        }
+        return studies.summaries(me());
+    }
+
+    /** Whether the caller may change this study (its status aside). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public boolean mayManage(long studyId) {
+        return CurrentUser.hasRole(Role.ADMIN)
+                || (CurrentUser.hasRole(Role.COORDINATOR) && studies.isCoordinator(studyId, me()));
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public long create(StudyForm form) {
+        validate(form);
+        long id = studies.insert(form, me());
+        log.info("Study {} '{}' created by {}", id, form.name(), CurrentUser.username().orElse("?"));
+        return id;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public void update(long studyId, StudyForm form) {
+        Study study = manageable(studyId);
+        requireDraft(study);
+        validate(form);
+        studies.update(studyId, form);
+    }
+
+    /** Opens a draft to its readers; locks its case set and, with its status, its settings. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public void open(long studyId) {
+        Study study = manageable(studyId);
+        requireDraft(study);
+        caseSets.findForUpdate(study.caseSetId()).orElseThrow();
+        validate(new StudyForm(study.name(), study.description(), study.caseSetId(), study.labels(), study.options()));
+        caseSets.lock(study.caseSetId());
+        studies.setStatus(studyId, StudyStatus.OPEN);
+        log.info("Study {} opened by {}; case set {} locked", studyId, CurrentUser.username().orElse("?"),
+                study.caseSetId());
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public void close(long studyId) {
+        Study study = manageable(studyId);
+        if (study.status() != StudyStatus.OPEN) {
+            throw new StudyException("studies.error.not-open");
+        }
+        studies.setStatus(studyId, StudyStatus.CLOSED);
+        log.info("Study {} closed by {}", studyId, CurrentUser.username().orElse("?"));
+    }
+
+    /** A new draft with the same case set, labels and options (no readers), coordinated by the caller. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public long cloneStudy(long studyId, String newName) {
+        Study study = manageable(studyId);
+        return create(new StudyForm(newName, study.description(), study.caseSetId(), study.labels(),
+                study.options()));
+    }
+
+    /** Invites existing reader accounts, each with a random order seed; returns how many were new to the study. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public int assignReaders(long studyId, List<AccountId> readers) {
+        Study study = manageable(studyId);
+        requireNotClosed(study);
+        List<String> notReaders = new ArrayList<>();
+        for (AccountId reader : readers) {
+            if (!studies.hasRole(reader.value(), Role.READER.name())) {
+                notReaders.add(String.valueOf(reader.value()));
+            }
+        }
+        if (!notReaders.isEmpty()) {
+            throw new StudyException("studies.readers.error.not-reader", String.join(", ", notReaders));
+        }
+        int added = 0;
+        for (AccountId reader : readers) {
+            if (studies.addParticipation(studyId, reader.value(), SEEDS.nextLong())) {
+                added++;
+            }
+        }
+        log.info("{} reader(s) invited to study {} by {}", added, studyId, CurrentUser.username().orElse("?"));
+        return added;
+    }
+
+    /**
+     * Creates reader accounts with their experience and invites them, all or none. Returns the one-time passwords,
+     * which are shown once and never stored.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public List<CreatedReader> createReaders(long studyId, List<NewReader> readers) {
+        Study study = manageable(studyId);
+        requireNotClosed(study);
+        if (readers.isEmpty()) {
+            throw new StudyException("studies.readers.error.empty");
+        }
+        Set<String> logins = new HashSet<>();
+        Set<String> taken = new HashSet<>();
+        for (Account account : accounts.list()) {
+            taken.add(account.username().toLowerCase(Locale.ROOT));
+        }
+        List<String> problems = new ArrayList<>();
+        List<NewAccount> newAccounts = new ArrayList<>();
+        for (NewReader reader : readers) {
+            String login = reader.login().toLowerCase(Locale.ROOT);
+            if (!logins.add(login)) {
+                problems.add(reader.login());
+            } else if (taken.contains(login)) {
+                problems.add(reader.login());
+            }
+            try {
+                newAccounts.add(new NewAccount(reader.login(), reader.displayName(), reader.email(),
+                        Set.of(Role.READER)));
+            } catch (AccountException e) {
+                throw new StudyException("studies.readers.error.login", reader.login());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new StudyException("studies.readers.error.taken", String.join(", ", problems));
+        }
+        List<CreatedReader> created = new ArrayList<>();
+        for (int i = 0; i < readers.size(); i++) {
+            CreatedAccount account = accounts.create(newAccounts.get(i));
+            long id = account.account().id().value();
+            studies.saveProfile(id, readers.get(i).experience());
+            studies.addParticipation(studyId, id, SEEDS.nextLong());
+            created.add(new CreatedReader(account.account().username(), account.account().displayName(),
+                    account.oneTimePassword()));
+        }
+        log.info("{} reader account(s) created for study {} by {}", created.size(), studyId,
+                CurrentUser.username().orElse("?"));
+        return created;
+    }
+
+    /** Withdraws an invitation the reader has not started on. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public void removeReader(long studyId, long participationId) {
+        Study study = manageable(studyId);
+        requireNotClosed(study);
+        if (studies.removeUnstartedParticipation(studyId, participationId) == 0) {
+            throw new StudyException("studies.readers.error.started");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
+    public List<Participant> participants(long studyId) {
+        findStudy(studyId);
+        return studies.participants(studyId);
+    }
+
+    private Study manageable(long studyId) {
+        Study study = studies.findForUpdate(studyId).orElseThrow(() -> new StudyException("studies.error.not-found"));
+        if (!mayManage(studyId)) {
+            throw new NotYourStudyException();
+        }
+        return study;
+    }
+
+    private boolean mayRead(long studyId) {
+        if (CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.STATISTICIAN)) {
+            return true;
+        }
+        long me = me();
+        return (CurrentUser.hasRole(Role.COORDINATOR) && studies.isCoordinator(studyId, me))
+                || (CurrentUser.hasRole(Role.READER) && studies.isParticipant(studyId, me));
+    }
+
+    private static void requireDraft(Study study) {
+        if (study.status() != StudyStatus.DRAFT) {
+            throw new StudyException("studies.error.locked", study.name());
+        }
+    }
+
+    private static void requireNotClosed(Study study) {
+        if (study.status() == StudyStatus.CLOSED) {
+            throw new StudyException("studies.error.closed", study.name());
+        }
+    }
+
+    private void validate(StudyForm form) {
+        if (form.name().isEmpty()) {
+            throw new StudyException("studies.error.name");
+        }
+        if (form.name().length() > 200) {
+            throw new StudyException("studies.error.name-too-long", 200);
+        }
+        if (caseSets.find(form.caseSetId()).isEmpty()) {
+            throw new StudyException("studies.caseset.error.not-found");
+        }
+        if (form.labels().size() < CaseSetService.MIN_LABELS) {
+            throw new StudyException("studies.caseset.error.labels", CaseSetService.MIN_LABELS);
+        }
+        if (form.labels().stream().distinct().count() != form.labels().size()) {
+            throw new StudyException("studies.caseset.error.labels-duplicate");
+        }
+        taxonomy.inTaxonomyOrder(form.labels());
+        Map<String, Integer> truth = caseSets.distribution(form.caseSetId());
+        if (truth.isEmpty()) {
+            throw new StudyException("studies.caseset.error.no-cases");
+        }
+        List<String> missing = truth.keySet().stream().filter(code -> !form.labels().contains(code)).toList();
+        if (!missing.isEmpty()) {
+            throw new StudyException("studies.error.labels-miss-truth", String.join(", ", missing));
+        }
+    }
+
+    private long me() {
+        return accounts.currentAccount().id().value();
+    }
+}

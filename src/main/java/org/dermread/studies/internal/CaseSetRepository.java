@@ -1,0 +1,152 @@
+package org.dermread.studies.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dermread.studies.CaseSet;
+import org.dermread.studies.CaseSetDesign;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** JDBC access to {@code case_set}, its labels and members. Callers own transactions and security checks. */
+@Repository
+public class CaseSetRepository {
+
+    private static final String SELECT = """
+            select s.id, s.name, s.description, s.sampling_seed, s.sampling_per_class, s.locked, s.created_by,
+                   a.display_name, s.created_at,
+                   (select count(*) from case_set_member m where m.case_set_id = s.id) as cases
+              from case_set s join account a on a.id = s.created_by
+            """;
+
+    private final JdbcClient jdbc;
+
+    public CaseSetRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(CaseSetDesign design, long createdBy) {
+        long id = jdbc.sql("""
+                        insert into case_set (name, description, sampling_seed, sampling_per_class, created_by)
+                        values (:name, :description, :seed, :perClass, :by) returning id
+                        """)
+                .param("name", design.name())
+                .param("description", design.description())
+                .param("seed", design.samplingSeed())
+                .param("perClass", design.samplingPerClass())
+                .param("by", createdBy)
+                .query(Long.class).single();
+        writeContent(id, design);
+        return id;
+    }
+
+    public void update(long id, CaseSetDesign design) {
+        jdbc.sql("""
+                        update case_set set name = :name, description = :description, sampling_seed = :seed,
+                               sampling_per_class = :perClass
+                         where id = :id
+                        """)
+                .param("name", design.name())
+                .param("description", design.description())
+                .param("seed", design.samplingSeed())
+                .param("perClass", design.samplingPerClass())
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from case_set_label where case_set_id = :id").param("id", id).update();
+        jdbc.sql("delete from case_set_member where case_set_id = :id").param("id", id).update();
+        writeContent(id, design);
+    }
+
+    private void writeContent(long id, CaseSetDesign design) {
+        int position = 1;
+        for (String code : design.labels()) {
+            jdbc.sql("insert into case_set_label (case_set_id, position, diagnosis) values (:id, :position, :code)")
+                    .param("id", id).param("position", position++).param("code", code).update();
+        }
+        for (Long caseId : design.caseIds()) {
+            jdbc.sql("insert into case_set_member (case_set_id, case_id) values (:id, :caseId)")
+                    .param("id", id).param("caseId", caseId).update();
+        }
+    }
+
+    public void lock(long id) {
+        jdbc.sql("update case_set set locked = true where id = :id").param("id", id).update();
+    }
+
+    public Optional<CaseSet> find(long id) {
+        return jdbc.sql(SELECT + " where s.id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** Locks the row for the rest of the transaction, so a concurrent change cannot slip past a lock check. */
+    public Optional<CaseSet> findForUpdate(long id) {
+        jdbc.sql("select id from case_set where id = :id for update").param("id", id).query(Long.class).optional();
+        return find(id);
+    }
+
+    public List<CaseSet> findAll() {
+        return jdbc.sql(SELECT + " order by s.id desc").query(this::map).list();
+    }
+
+    public List<String> labels(long id) {
+        return jdbc.sql("select diagnosis from case_set_label where case_set_id = :id order by position")
+                .param("id", id).query(String.class).list();
+    }
+
+    public List<Long> caseIds(long id) {
+        return jdbc.sql("select case_id from case_set_member where case_set_id = :id order by case_id")
+                .param("id", id).query(Long.class).list();
+    }
+
+    /** Cases per ground-truth class among the members, in taxonomy order. */
+    public Map<String, Integer> distribution(long id) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select c.diagnosis, count(*) as n
+                          from case_set_member m join clinical_case c on c.id = m.case_id
+                          join diagnosis d on d.code = c.diagnosis
+                         where m.case_set_id = :id
+                         group by c.diagnosis, d.position order by d.position
+                        """)
+                .param("id", id)
+                .query(rs -> {
+                    counts.put(rs.getString("diagnosis"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    /** Ground-truth class of each given case id that exists; ids not in the library are absent. */
+    public Map<Long, String> diagnoses(List<Long> caseIds) {
+        Map<Long, String> result = new LinkedHashMap<>();
+        if (caseIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select id, diagnosis from clinical_case where id in (:ids)").param("ids", caseIds)
+                .query(rs -> {
+                    result.put(rs.getLong("id"), rs.getString("diagnosis"));
+                });
+        return result;
+    }
+
+    /** Library case ids of one class (optionally from some sources only), ascending. */
+    public List<Long> libraryCaseIds(String diagnosis, java.util.Set<Long> sourceIds) {
+        String sql = "select id from clinical_case where diagnosis = :code"
+                + (sourceIds.isEmpty() ? "" : " and source_id in (:sources)") + " order by id";
+        var statement = jdbc.sql(sql).param("code", diagnosis);
+        if (!sourceIds.isEmpty()) {
+            statement = statement.param("sources", List.copyOf(sourceIds));
+        }
+        return statement.query(Long.class).list();
+    }
+
+    private CaseSet map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        long seed = rs.getLong("sampling_seed");
+        Long seedOrNull = rs.wasNull() ? null : seed;
+        int perClass = rs.getInt("sampling_per_class");
+        Integer perClassOrNull = rs.wasNull() ? null : perClass;
+        long id = rs.getLong("id");
+        return new CaseSet(id, rs.getString("name"), rs.getString("description"), labels(id), seedOrNull,
+                perClassOrNull, rs.getBoolean("locked"), rs.getLong("created_by"), rs.getString("display_name"),
+                rs.getTimestamp("created_at").toInstant(), rs.getInt("cases"));
+    }
+}

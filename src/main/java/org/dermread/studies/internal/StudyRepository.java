@@ -1,0 +1,228 @@
+package org.dermread.studies.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.dermread.accounts.AccountId;
+import org.dermread.studies.ConfidenceScale;
+import org.dermread.studies.Participant;
+import org.dermread.studies.ReaderExperience;
+import org.dermread.studies.Study;
+import org.dermread.studies.StudyForm;
+import org.dermread.studies.StudyOptions;
+import org.dermread.studies.StudyStatus;
+import org.dermread.studies.StudySummary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** JDBC access to studies, their labels, coordinators, reader profiles and participations. */
+@Repository
+public class StudyRepository {
+
+    private static final String SELECT = """
+            select id, name, description, case_set_id, status, shuffle, allow_back, confidence_scale, feedback,
+                   ai_assisted_phase, show_clinical, batch_size, model_sha256
+              from study
+            """;
+
+    private final JdbcClient jdbc;
+
+    public StudyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(StudyForm form, long createdBy) {
+        StudyOptions o = form.options();
+        long id = jdbc.sql("""
+                        insert into study (name, description, case_set_id, shuffle, allow_back, confidence_scale,
+                                           feedback, ai_assisted_phase, show_clinical, batch_size, created_by)
+                        values (:name, :description, :caseSet, :shuffle, :back, :confidence, :feedback, :ai,
+                                :clinical, :batch, :by)
+                        returning id
+                        """)
+                .param("name", form.name())
+                .param("description", form.description())
+                .param("caseSet", form.caseSetId())
+                .param("shuffle", o.shuffle())
+                .param("back", o.allowBack())
+                .param("confidence", o.confidence().name())
+                .param("feedback", o.feedback())
+                .param("ai", o.aiAssisted())
+                .param("clinical", o.showClinical())
+                .param("batch", o.batchSize())
+                .param("by", createdBy)
+                .query(Long.class).single();
+        writeLabels(id, form.labels());
+        addCoordinator(id, createdBy);
+        return id;
+    }
+
+    public void update(long id, StudyForm form) {
+        StudyOptions o = form.options();
+        jdbc.sql("""
+                        update study set name = :name, description = :description, case_set_id = :caseSet,
+                               shuffle = :shuffle, allow_back = :back, confidence_scale = :confidence,
+                               feedback = :feedback, ai_assisted_phase = :ai, show_clinical = :clinical,
+                               batch_size = :batch
+                         where id = :id
+                        """)
+                .param("name", form.name())
+                .param("description", form.description())
+                .param("caseSet", form.caseSetId())
+                .param("shuffle", o.shuffle())
+                .param("back", o.allowBack())
+                .param("confidence", o.confidence().name())
+                .param("feedback", o.feedback())
+                .param("ai", o.aiAssisted())
+                .param("clinical", o.showClinical())
+                .param("batch", o.batchSize())
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from study_label where study_id = :id").param("id", id).update();
+        writeLabels(id, form.labels());
+    }
+
+    private void writeLabels(long id, List<String> labels) {
+        int position = 1;
+        for (String code : labels) {
+            jdbc.sql("insert into study_label (study_id, position, diagnosis) values (:id, :position, :code)")
+                    .param("id", id).param("position", position++).param("code", code).update();
+        }
+    }
+
+    public void addCoordinator(long studyId, long accountId) {
+        jdbc.sql("""
+                        insert into study_coordinator (study_id, account_id) values (:study, :account)
+                        on conflict do nothing
+                        """)
+                .param("study", studyId).param("account", accountId).update();
+    }
+
+    public boolean isCoordinator(long studyId, long accountId) {
+        return jdbc.sql("""
+                        select exists (select 1 from study_coordinator where study_id = :study and account_id = :account)
+                        """)
+                .param("study", studyId).param("account", accountId).query(Boolean.class).single();
+    }
+
+    public boolean isParticipant(long studyId, long accountId) {
+        return jdbc.sql("select exists (select 1 from participation where study_id = :study and reader_id = :account)")
+                .param("study", studyId).param("account", accountId).query(Boolean.class).single();
+    }
+
+    public void setStatus(long id, StudyStatus status) {
+        String stamp = switch (status) {
+            case OPEN -> ", opened_at = now()";
+            case CLOSED -> ", closed_at = now()";
+            case DRAFT -> "";
+        };
+        jdbc.sql("update study set status = :status" + stamp + " where id = :id")
+                .param("status", status.name()).param("id", id).update();
+    }
+
+    public Optional<Study> find(long id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional();
+    }
+
+    public Optional<Study> findForUpdate(long id) {
+        jdbc.sql("select id from study where id = :id for update").param("id", id).query(Long.class).optional();
+        return find(id);
+    }
+
+    public List<String> labels(long id) {
+        return jdbc.sql("select diagnosis from study_label where study_id = :id order by position")
+                .param("id", id).query(String.class).list();
+    }
+
+    /** Studies, all of them or those the account coordinates, newest first. */
+    public List<StudySummary> summaries(Long coordinatorId) {
+        String sql = """
+                select s.id, s.name, s.status, s.case_set_id, cs.name as case_set_name, s.created_at,
+                       (select count(*) from case_set_member m where m.case_set_id = s.case_set_id) as cases,
+                       (select count(*) from participation p where p.study_id = s.id) as readers
+                  from study s join case_set cs on cs.id = s.case_set_id
+                """ + (coordinatorId == null ? "" : """
+                 where exists (select 1 from study_coordinator c where c.study_id = s.id and c.account_id = :me)
+                """) + " order by s.id desc";
+        var statement = jdbc.sql(sql);
+        if (coordinatorId != null) {
+            statement = statement.param("me", coordinatorId);
+        }
+        return statement.query((rs, row) -> new StudySummary(rs.getLong("id"), rs.getString("name"),
+                StudyStatus.valueOf(rs.getString("status")), rs.getLong("case_set_id"), rs.getString("case_set_name"),
+                rs.getInt("cases"), rs.getInt("readers"), rs.getTimestamp("created_at").toInstant())).list();
+    }
+
+    public boolean anyStudyOpenedWith(long caseSetId) {
+        return jdbc.sql("select exists (select 1 from study where case_set_id = :id and status <> 'DRAFT')")
+                .param("id", caseSetId).query(Boolean.class).single();
+    }
+
+    /** Adds a participation unless the reader already has one; true when added. */
+    public boolean addParticipation(long studyId, long readerId, long orderSeed) {
+        return jdbc.sql("""
+                        insert into participation (study_id, reader_id, order_seed) values (:study, :reader, :seed)
+                        on conflict (study_id, reader_id) do nothing
+                        """)
+                .param("study", studyId).param("reader", readerId).param("seed", orderSeed).update() == 1;
+    }
+
+    public int removeUnstartedParticipation(long studyId, long participationId) {
+        return jdbc.sql("""
+                        delete from participation p where p.id = :id and p.study_id = :study and p.started_at is null
+                           and not exists (select 1 from case_presentation c where c.participation_id = p.id)
+                           and not exists (select 1 from answer a where a.participation_id = p.id)
+                        """)
+                .param("id", participationId).param("study", studyId).update();
+    }
+
+    public List<Participant> participants(long studyId) {
+        return jdbc.sql("""
+                        select p.id, p.reader_id, a.username, a.display_name, p.order_seed, p.invited_at,
+                               p.started_at
+                          from participation p join account a on a.id = p.reader_id
+                         where p.study_id = :study order by lower(a.username)
+                        """)
+                .param("study", studyId)
+                .query((rs, row) -> new Participant(rs.getLong("id"), new AccountId(rs.getLong("reader_id")),
+                        rs.getString("username"), rs.getString("display_name"), rs.getLong("order_seed"),
+                        rs.getTimestamp("invited_at").toInstant(),
+                        rs.getTimestamp("started_at") == null ? null : rs.getTimestamp("started_at").toInstant()))
+                .list();
+    }
+
+    public void saveProfile(long accountId, ReaderExperience e) {
+        jdbc.sql("""
+                        insert into reader_profile (account_id, years_dermatology, years_dermoscopy, board_certified,
+                                                    title, hospital_level)
+                        values (:id, :derm, :dermoscopy, :board, :title, :level)
+                        on conflict (account_id) do update set years_dermatology = excluded.years_dermatology,
+                               years_dermoscopy = excluded.years_dermoscopy, board_certified = excluded.board_certified,
+                               title = excluded.title, hospital_level = excluded.hospital_level, updated_at = now()
+                        """)
+                .param("id", accountId)
+                .param("derm", e.yearsDermatology())
+                .param("dermoscopy", e.yearsDermoscopy())
+                .param("board", e.boardCertified())
+                .param("title", e.title().name())
+                .param("level", e.hospitalLevel().name())
+                .update();
+    }
+
+    public boolean hasRole(long accountId, String role) {
+        return jdbc.sql("select exists (select 1 from account_role where account_id = :id and role = :role)")
+                .param("id", accountId).param("role", role).query(Boolean.class).single();
+    }
+
+    private Study map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        int batch = rs.getInt("batch_size");
+        Integer batchOrNull = rs.wasNull() ? null : batch;
+        long id = rs.getLong("id");
+        StudyOptions options = new StudyOptions(rs.getBoolean("shuffle"), rs.getBoolean("allow_back"),
+                ConfidenceScale.valueOf(rs.getString("confidence_scale")), rs.getBoolean("feedback"),
+                rs.getBoolean("ai_assisted_phase"), rs.getBoolean("show_clinical"), batchOrNull);
+        String model = rs.getString("model_sha256");
+        return new Study(id, rs.getString("name"), rs.getString("description"),
+                StudyStatus.valueOf(rs.getString("status")), options, labels(id), rs.getLong("case_set_id"),
+                model == null ? null : model.trim());
+    }
+}

@@ -1,0 +1,116 @@
+package org.dermread.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.dermread.accounts.Account;
+import org.dermread.accounts.Role;
+import org.dermread.testing.BrowserTest;
+import org.dermread.testing.TestAccounts;
+import org.dermread.testing.TestStudies;
+import org.dermread.testing.TestStudies.Options;
+import org.dermread.testing.TestStudies.TestStudy;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class ReaderCompletesAStudyInTheBrowserTest extends BrowserTest {
+
+    @Autowired
+    TestStudies studies;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_reader_fills_the_profile_and_completes_ten_cases_by_keyboard_with_a_refresh_half_way() {
+        driver.manage().window().setSize(new Dimension(768, 1024));
+        Account coordinator = testAccounts.create("coord", Role.COORDINATOR);
+        Account reader = testAccounts.create("tablet-reader", Role.READER);
+        TestStudy study = studies.openStudy(coordinator, 10, List.of("MN", "BCC", "SK", "DF", "AV", "LP", "Rosa",
+                "VW"), Options.defaults().withFeedback());
+        long participation = studies.invite(study, reader, 2021L);
+
+        signIn(reader.username(), TestAccounts.PASSWORD);
+        waitFor(By.id("reader-profile"));
+        driver.findElement(By.cssSelector("#years-dermatology input")).sendKeys("6");
+        driver.findElement(By.cssSelector("#years-dermoscopy input")).sendKeys("3");
+        choose("title", "Attending physician");
+        choose("hospital", "Tertiary grade A hospital");
+        driver.findElement(By.id("save-profile")).click();
+
+        waitFor(By.id("open-" + participation)).click();
+        waitFor(By.id("reading-view"));
+        screenshot("reading-tablet");
+
+        List<Long> order = ReadingOrder.of(study.caseIds(), 2021L, Phase.UNAIDED, true);
+        String[] keys = {"1", "2", "3", "4", "5", "6", "7", "8", "1", "2"};
+        List<String> labels = study.labels();
+        for (int i = 0; i < 10; i++) {
+            waitForProgress(i + 1);
+            if (i == 5) {
+                driver.navigate().refresh();
+                waitFor(By.id("reading-view"));
+                waitForProgress(6);
+            }
+            new Actions(driver).sendKeys(keys[i]).perform();
+            waitUpTo(20).until(ExpectedConditions.attributeToBe(
+                    By.id("option-" + labels.get(Integer.parseInt(keys[i]) - 1)), "aria-pressed", "true"));
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
+        }
+
+        waitFor(By.id("reading-done"));
+        assertThat(driver.findElement(By.id("feedback-accuracy-unaided")).getText()).contains("of 10 correct");
+        screenshot("reading-done");
+
+        List<String> stored = jdbc.sql("""
+                        select case_id || ':' || diagnosis from answer where participation_id = :p
+                         order by answered_at, id
+                        """)
+                .param("p", participation).query(String.class).list();
+        assertThat(stored).hasSize(10);
+        for (int i = 0; i < 10; i++) {
+            assertThat(stored.get(i)).isEqualTo(order.get(i) + ":" + labels.get(Integer.parseInt(keys[i]) - 1));
+        }
+        assertThat(jdbc.sql("select count(*) from answer where shown_at > answered_at").query(Integer.class)
+                .single()).isZero();
+        assertThat(driver.getPageSource()).doesNotContain(study.truth().values().iterator().next() + "\"");
+    }
+
+    @Test
+    void the_reading_page_never_contains_ground_truth_or_case_identifiers() {
+        Account coordinator = testAccounts.create("coord", Role.COORDINATOR);
+        Account reader = testAccounts.create("curious-reader", Role.READER);
+        studies.giveProfile(reader, 4);
+        TestStudy study = studies.openStudy(coordinator, 3, List.of("MN", "BCC", "SK", "DF"), Options.defaults());
+        long participation = studies.invite(study, reader, 1L);
+        String externalId = jdbc.sql("select external_id from clinical_case where id = :c")
+                .param("c", study.caseIds().get(0)).query(String.class).single();
+        String imageSha = jdbc.sql("select image_sha256 from clinical_case where id = :c")
+                .param("c", study.caseIds().get(0)).query(String.class).single();
+
+        signIn(reader.username(), TestAccounts.PASSWORD);
+        waitFor(By.id("reader-home"));
+        driver.get(url("reading/" + participation + "/unaided"));
+        waitFor(By.id("case-image"));
+
+        String page = driver.getPageSource();
+        assertThat(page).doesNotContain(externalId).doesNotContain(imageSha);
+        // The image address is Vaadin's opaque one-off resource: UI id and a random key; no case id.
+        String src = driver.findElement(By.id("case-image")).getDomAttribute("src");
+        assertThat(src).matches("VAADIN/dynamic/resource/\\d+/[0-9a-f-]{36}/");
+    }
+
+    private void choose(String selectId, String label) {
+        driver.findElement(By.id(selectId)).click();
+        waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']")).click();
+    }
+
+    private void waitForProgress(int caseNumber) {
+        waitUpTo(30).until(ExpectedConditions.textToBe(By.id("reading-progress-text"), "Case " + caseNumber + " of 10"));
+    }
+}

@@ -1,0 +1,94 @@
+package org.dermread.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+
+import org.junit.jupiter.api.Test;
+
+/** Reproducibility of the bootstrap and designs beyond two modalities. */
+class BootstrapAndDesignTest {
+
+    private static Study smallStudy() {
+        SplittableRandom rng = new SplittableRandom(3);
+        int cases = 60;
+        int readers = 7;
+        int[] truth = new int[cases];
+        List<String> ids = new ArrayList<>();
+        double[][] ai = new double[cases][3];
+        for (int c = 0; c < cases; c++) {
+            truth[c] = rng.nextInt(3);
+            ids.add("c" + c);
+            for (int k = 0; k < 3; k++) {
+                ai[c][k] = rng.nextDouble() + (k == truth[c] ? 0.6 : 0);
+            }
+        }
+        List<StudyReader> people = new ArrayList<>();
+        List<ReaderReadings> answers = new ArrayList<>();
+        for (int r = 0; r < readers; r++) {
+            people.add(new StudyReader("r" + r, r * 3, r, "", "", ""));
+            int[] cs = new int[cases - r];
+            int[] labels = new int[cases - r];
+            for (int i = 0; i < cs.length; i++) {
+                cs[i] = i + r;
+                labels[i] = rng.nextDouble() < 0.7 ? truth[cs[i]] : rng.nextInt(3);
+            }
+            answers.add(new ReaderReadings(r, cs, labels, new int[cs.length]));
+        }
+        return new Study(List.of("A", "B", "C"), ids, truth, people,
+                List.of(new PhaseReadings("unaided", answers)), ai);
+    }
+
+    @Test
+    void bootstrap_intervals_do_not_depend_on_the_number_of_threads() throws Exception {
+        Study study = smallStudy();
+        AnalysisSettings settings = new AnalysisSettings(300, 11, List.of(3.0, 10.0), "years_dermatology",
+                List.of(), 0.95);
+        StudyReport parallel = StudyAnalyzer.analyze(study, settings);
+        ForkJoinPool single = new ForkJoinPool(1);
+        try {
+            StudyReport serial = single.submit(() -> StudyAnalyzer.analyze(study, settings)).get();
+            StudyReport.PanelSummary a = parallel.phases().get(0).panel();
+            StudyReport.PanelSummary b = serial.phases().get(0).panel();
+            assertThat(b.accuracy()).isEqualTo(a.accuracy());
+            assertThat(b.perClass()).isEqualTo(a.perClass());
+            assertThat(serial.phases().get(0).experienceGroups())
+                    .isEqualTo(parallel.phases().get(0).experienceGroups());
+            assertThat(serial.phases().get(0).aiComparison().operatingPoints())
+                    .isEqualTo(parallel.phases().get(0).aiComparison().operatingPoints());
+        } finally {
+            single.shutdown();
+        }
+        assertThat(parallel.phases().get(0).panel().accuracy().meanLower()).isFinite();
+    }
+
+    @Test
+    void three_modalities_give_one_global_test_and_every_pairwise_difference() {
+        SplittableRandom rng = new SplittableRandom(8);
+        int cases = 50;
+        boolean[] truth = new boolean[cases];
+        List<String> ids = new ArrayList<>();
+        for (int c = 0; c < cases; c++) {
+            truth[c] = c % 3 == 0;
+            ids.add("c" + c);
+        }
+        double[][][] ratings = new double[3][4][cases];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 4; j++) {
+                for (int c = 0; c < cases; c++) {
+                    ratings[i][j][c] = rng.nextGaussian() + (truth[c] ? 0.5 + 0.4 * i : 0);
+                }
+            }
+        }
+        MrmcData data = new MrmcData(List.of("x", "y", "z"), List.of("1", "2", "3", "4"), ids, truth, ratings);
+        OrResult or = ObuchowskiRockette.analyze(data, FigureOfMerit.AUC, CovarianceMethod.JACKKNIFE, 0.95);
+        assertThat(or.randomReadersRandomCases().df1()).isEqualTo(2);
+        assertThat(or.randomReadersRandomCases().differences()).extracting(OrResult.Difference::modalityA)
+                .containsExactly("x", "x", "y");
+        assertThat(or.randomReadersRandomCases().p()).isBetween(0.0, 1.0);
+        assertThat(or.fixedReadersRandomCases().perReader()).hasSize(12);
+    }
+}

@@ -1,0 +1,405 @@
+# Reference data and expected values for DermRead's statistics engine.
+#
+# Run from this folder:  Rscript generate_reference.R
+# Needs: R >= 4.2 and pROC (Debian: r-base-core, r-cran-proc). Everything else is written here straight from the
+# papers' equations (Cohen 1960; Fleiss 1971; Fleiss, Nee & Landis 1979; Obuchowski & Rockette 1995; Hillis 2007),
+# independently of the Java code. Outputs:
+#   bundle/            an export bundle (cases, labels, readings, readers, ai_predictions, analysis.json)
+#   mrmc-complete.imrmc, mrmc-partial.imrmc, roc-table.csv
+#   expected.csv       key,value pairs the JUnit tests compare against (1e-6 proportions/AUCs, 1e-4 the rest)
+suppressMessages(library(pROC))
+options(digits = 17)
+set.seed(20210101)
+expected <- list()
+put <- function(key, value) expected[[key]] <<- value
+
+## ---------------------------------------------------------------- the bundle
+labels <- c("MN", "BCC", "SK", "Pso", "DF")        # DF has no cases: the "class with no cases" edge case
+real <- labels[1:4]
+n_cases <- 150
+case_id <- sprintf("C%03d", 1:n_cases)
+truth <- sample(real, n_cases, replace = TRUE, prob = c(0.35, 0.2, 0.25, 0.2))
+n_readers <- 10
+reader_id <- sprintf("R%02d", 1:n_readers)
+years <- c(1, 2, 2.5, 3, 5, 8, 10, 12, 20, NA)
+skill <- c(0.55, 0.6, 0.5, 0.65, 0.7, 0.72, 0.75, 0.8, 0.82, 0.7)
+dir.create("bundle", showWarnings = FALSE)
+write.csv(data.frame(case_id = case_id, truth = truth), "bundle/cases.csv", row.names = FALSE, quote = FALSE)
+write.csv(data.frame(position = seq_along(labels), code = labels), "bundle/labels.csv", row.names = FALSE,
+          quote = FALSE)
+write.csv(data.frame(reader_id = reader_id, years_dermatology = ifelse(is.na(years), "", years),
+                     years_dermoscopy = ifelse(is.na(years), "", pmax(0, years - 1)),
+                     board_certified = "true", title = "attending", hospital_level = "tertiary"),
+          "bundle/readers.csv", row.names = FALSE, quote = FALSE)
+answer <- function(t, p) {
+  if (runif(1) < p) return(t)
+  others <- setdiff(labels, t)
+  sample(others, 1, prob = ifelse(others == "DF", 0.1, 1))
+}
+rows <- list()
+for (phase in c("unaided", "aided")) {
+  for (r in 1:n_readers) {
+    read <- if (phase == "unaided") sort(sample(n_cases, 110)) else 1:n_cases   # unaided: incomplete design
+    p <- skill[r] + ifelse(phase == "aided", 0.1, 0)
+    for (c in read) {
+      a <- answer(truth[c], p)
+      if (r == 3 && a == "BCC") a <- "SK"                                  # reader R03 never chooses BCC
+      conf <- if (runif(1) < 0.1) NA else sample(1:5, 1)
+      rows[[length(rows) + 1]] <- data.frame(reader_id = reader_id[r], case_id = case_id[c], phase = phase,
+                                             label = a, confidence = ifelse(is.na(conf), "", conf),
+                                             shown_at = "2024-01-01T00:00:00Z", answered_at = "2024-01-01T00:00:05Z")
+    }
+  }
+}
+readings <- do.call(rbind, rows)
+write.csv(readings, "bundle/readings.csv", row.names = FALSE, quote = FALSE)
+logits <- matrix(rnorm(n_cases * 5), n_cases, 5)
+for (c in 1:n_cases) logits[c, match(truth[c], labels)] <- logits[c, match(truth[c], labels)] + 2.2
+logits[, 5] <- logits[, 5] - 3
+prob <- exp(logits) / rowSums(exp(logits))
+prob <- round(prob, 2)                               # rounding makes tied scores on purpose
+colnames(prob) <- paste0("p_", labels)
+ai <- data.frame(case_id = case_id, prob, raw_p_LP = 0.01, check.names = FALSE)
+write.csv(ai, "bundle/ai_predictions.csv", row.names = FALSE, quote = FALSE)
+writeLines('{ "bootstrap_replicates": 200, "seed": 7, "experience_cut_points": [3, 10] }', "bundle/analysis.json")
+
+## Read everything back exactly as the Java side will.
+cases <- read.csv("bundle/cases.csv", stringsAsFactors = FALSE)
+rd <- read.csv("bundle/readings.csv", stringsAsFactors = FALSE)
+ai <- read.csv("bundle/ai_predictions.csv", stringsAsFactors = FALSE, check.names = FALSE)
+truth <- cases$truth[match(ai$case_id, cases$case_id)]
+P <- as.matrix(ai[, paste0("p_", labels)])
+ai_label <- labels[apply(P, 1, which.max)]         # which.max: first maximum, as the Java side
+
+## ---------------------------------------------------------------- per reader (textbook formulas)
+for (phase in c("unaided", "aided")) {
+  sub <- rd[rd$phase == phase, ]
+  means <- list()
+  for (r in reader_id) {
+    x <- sub[sub$reader_id == r, ]
+    t <- cases$truth[match(x$case_id, cases$case_id)]
+    a <- x$label
+    key <- paste(phase, "reader", r, sep = ".")
+    put(paste0(key, ".cases"), nrow(x))
+    put(paste0(key, ".accuracy"), mean(a == t))
+    recall <- sapply(unique(t), function(k) mean(a[t == k] == k))
+    put(paste0(key, ".balanced_accuracy"), mean(recall))
+    po <- mean(a == t)
+    pe <- sum(sapply(labels, function(k) mean(t == k) * mean(a == k)))
+    put(paste0(key, ".kappa"), (po - pe) / (1 - pe))
+    put(paste0(key, ".kappa_se"), sqrt(po * (1 - po) / (length(t) * (1 - pe)^2)))
+    for (k in labels) {
+      tp <- sum(a == k & t == k); fn <- sum(a != k & t == k); fp <- sum(a == k & t != k); tn <- sum(a != k & t != k)
+      put(paste0(key, ".", k, ".sensitivity"), if (tp + fn > 0) tp / (tp + fn) else NaN)
+      put(paste0(key, ".", k, ".specificity"), tn / (tn + fp))
+      put(paste0(key, ".", k, ".ppv"), if (tp + fp > 0) tp / (tp + fp) else NaN)
+      put(paste0(key, ".", k, ".npv"), tn / (tn + fn))
+      put(paste0(key, ".", k, ".f1"), if (2 * tp + fp + fn > 0) 2 * tp / (2 * tp + fp + fn) else NaN)
+    }
+  }
+  ## panel means / medians over readers (readers with an undefined figure are left out)
+  for (fig in c("accuracy", "balanced_accuracy", "kappa")) {
+    v <- sapply(reader_id, function(r) expected[[paste(phase, "reader", r, fig, sep = ".")]])
+    put(paste(phase, "panel", fig, "mean", sep = "."), mean(v))
+    put(paste(phase, "panel", fig, "median", sep = "."), median(v))
+  }
+  for (k in labels) for (fig in c("sensitivity", "specificity", "ppv", "f1")) {
+    v <- sapply(reader_id, function(r) expected[[paste(phase, "reader", r, k, fig, sep = ".")]])
+    v <- v[!is.nan(v)]
+    put(paste(phase, "panel", k, fig, "mean", sep = "."), if (length(v)) mean(v) else NaN)
+    put(paste(phase, "panel", k, fig, "median", sep = "."), if (length(v)) median(v) else NaN)
+    put(paste(phase, "panel", k, fig, "readers", sep = "."), length(v))
+  }
+  ## Fleiss (1971), generalised to varying raters per case; SE (Fleiss, Nee & Landis 1979) when n is constant
+  tab <- t(sapply(case_id, function(c) sapply(labels, function(k) sum(sub$case_id == c & sub$label == k))))
+  ni <- rowSums(tab); tab <- tab[ni >= 2, , drop = FALSE]; ni <- ni[ni >= 2]
+  Pi <- rowSums(tab * (tab - 1)) / (ni * (ni - 1))
+  pj <- colSums(tab) / sum(ni)
+  Pbar <- mean(Pi); Pe <- sum(pj^2)
+  kappa <- (Pbar - Pe) / (1 - Pe)
+  put(paste0(phase, ".fleiss.kappa"), kappa)
+  for (j in seq_along(labels)) {
+    qj <- 1 - pj[j]
+    kj <- if (pj[j] * qj > 0) 1 - sum(tab[, j] * (ni - tab[, j]) / (ni - 1)) / (sum(ni) * pj[j] * qj) else NaN
+    put(paste0(phase, ".fleiss.", labels[j], ".kappa"), kj)
+  }
+  if (length(unique(ni)) == 1) {
+    n <- ni[1]; N <- nrow(tab); q <- 1 - pj
+    se <- sqrt(2) / (sum(pj * q) * sqrt(N * n * (n - 1))) * sqrt(sum(pj * q)^2 - sum(pj * q * (q - pj)))
+    put(paste0(phase, ".fleiss.se"), se)
+    put(paste0(phase, ".fleiss.z"), kappa / se)
+    put(paste0(phase, ".fleiss.category_se"), sqrt(2 / (N * n * (n - 1))))
+  }
+  ## pairwise Cohen kappa, a few pairs, over shared cases
+  for (pair in list(c("R01", "R02"), c("R03", "R09"), c("R05", "R10"))) {
+    xa <- sub[sub$reader_id == pair[1], ]; xb <- sub[sub$reader_id == pair[2], ]
+    sh <- intersect(xa$case_id, xb$case_id)
+    a <- xa$label[match(sh, xa$case_id)]; b <- xb$label[match(sh, xb$case_id)]
+    po <- mean(a == b); pe <- sum(sapply(labels, function(k) mean(a == k) * mean(b == k)))
+    put(paste(phase, "pair", pair[1], pair[2], "cases", sep = "."), length(sh))
+    put(paste(phase, "pair", pair[1], pair[2], "kappa", sep = "."), (po - pe) / (1 - pe))
+  }
+  ## readers against the AI: McNemar (R's default, continuity-corrected) and exact binomial
+  acc_d <- c(); sens_d <- list()
+  for (r in reader_id) {
+    x <- sub[sub$reader_id == r, ]
+    idx <- match(x$case_id, ai$case_id)
+    t <- truth[idx]; ra <- x$label == t; aa <- ai_label[idx] == t
+    b <- sum(ra & !aa); cc <- sum(!ra & aa)
+    key <- paste(phase, "mcnemar", r, sep = ".")
+    put(paste0(key, ".b"), b); put(paste0(key, ".c"), cc)
+    m <- suppressWarnings(mcnemar.test(matrix(c(sum(ra & aa), cc, b, sum(!ra & !aa)), 2)))
+    put(paste0(key, ".statistic"), unname(m$statistic)); put(paste0(key, ".p"), m$p.value)
+    put(paste0(key, ".exact_p"), if (b + cc > 0) binom.test(b, b + cc)$p.value else 1)
+    acc_d <- c(acc_d, (sum(ra) - sum(aa)) / length(t))
+    for (k in real) {
+      pos <- t == k
+      sens_d[[k]] <- c(sens_d[[k]], (sum(x$label[pos] == k) - sum(ai_label[idx][pos] == k)) / sum(pos))
+    }
+  }
+  w <- suppressWarnings(wilcox.test(acc_d))
+  put(paste0(phase, ".wilcoxon.accuracy.V"), unname(w$statistic)); put(paste0(phase, ".wilcoxon.accuracy.p"), w$p.value)
+  put(paste0(phase, ".wilcoxon.accuracy.exact"), as.numeric(grepl("exact", w$method)))
+  for (k in real) {
+    w <- suppressWarnings(wilcox.test(sens_d[[k]]))
+    put(paste0(phase, ".wilcoxon.", k, ".sensitivity.V"), unname(w$statistic))
+    put(paste0(phase, ".wilcoxon.", k, ".sensitivity.p"), w$p.value)
+  }
+  ## AI sensitivity at the readers' mean specificity (pROC coords), readers beaten at their own specificity
+  for (k in real) {
+    rocK <- roc(truth == k, P[, paste0("p_", k)], levels = c(FALSE, TRUE), direction = "<", quiet = TRUE)
+    sens <- sapply(reader_id, function(r) expected[[paste(phase, "reader", r, k, "sensitivity", sep = ".")]])
+    spec <- sapply(reader_id, function(r) expected[[paste(phase, "reader", r, k, "specificity", sep = ".")]])
+    ms <- mean(spec); mse <- mean(sens)
+    put(paste(phase, "op", k, "ai_sens_at_mean_spec", sep = "."),
+        coords(rocK, x = ms, input = "specificity", ret = "sensitivity", transpose = FALSE)[1, 1])
+    put(paste(phase, "op", k, "ai_spec_at_mean_sens", sep = "."),
+        coords(rocK, x = mse, input = "sensitivity", ret = "specificity", transpose = FALSE)[1, 1])
+    at <- sapply(spec, function(s) coords(rocK, x = s, input = "specificity", ret = "sensitivity",
+                                          transpose = FALSE)[1, 1])
+    put(paste(phase, "op", k, "beaten", sep = "."), sum(at > sens))
+  }
+  ## paired DeLong: AI probability against a reader's ordinal rating (chose k: 5 + conf, else 6 - conf; NA conf = 5)
+  for (r in c("R01", "R07")) for (k in c("MN", "SK")) {
+    x <- sub[sub$reader_id == r, ]
+    idx <- match(x$case_id, ai$case_id)
+    conf <- ifelse(is.na(x$confidence), 5, x$confidence)
+    rating <- ifelse(x$label == k, 5 + conf, 6 - conf)
+    y <- truth[idx] == k
+    r1 <- roc(y, P[idx, paste0("p_", k)], levels = c(FALSE, TRUE), direction = "<", quiet = TRUE)
+    r2 <- roc(y, rating, levels = c(FALSE, TRUE), direction = "<", quiet = TRUE)
+    tt <- roc.test(r1, r2, method = "delong", paired = TRUE)
+    key <- paste(phase, "delong", r, k, sep = ".")
+    put(paste0(key, ".auc_ai"), as.numeric(r1$auc)); put(paste0(key, ".auc_reader"), as.numeric(r2$auc))
+    put(paste0(key, ".z"), unname(tt$statistic)); put(paste0(key, ".p"), tt$p.value)
+    put(paste0(key, ".lower"), tt$conf.int[1]); put(paste0(key, ".upper"), tt$conf.int[2])
+  }
+}
+
+## ---------------------------------------------------------------- the AI alone (pROC)
+put("ai.top1_accuracy", mean(ai_label == truth))
+aucs <- c()
+for (k in real) {
+  rocK <- roc(truth == k, P[, paste0("p_", k)], levels = c(FALSE, TRUE), direction = "<", quiet = TRUE)
+  ci <- ci.auc(rocK, method = "delong")
+  put(paste0("ai.", k, ".auc"), as.numeric(rocK$auc))
+  put(paste0("ai.", k, ".lower"), ci[1]); put(paste0("ai.", k, ".upper"), ci[3])
+  put(paste0("ai.", k, ".se"), sqrt(var(rocK, method = "delong")))
+  put(paste0("ai.", k, ".points"), length(rocK$thresholds))
+  best <- coords(rocK, "best", best.method = "youden", ret = c("sensitivity", "specificity"), transpose = FALSE)
+  put(paste0("ai.", k, ".youden_sensitivity"), best[1, 1]); put(paste0("ai.", k, ".youden_specificity"), best[1, 2])
+  aucs <- c(aucs, as.numeric(rocK$auc))
+}
+put("ai.macro_auc", mean(aucs))
+flat_y <- as.vector(t(sapply(labels, function(k) truth == k)))
+flat_s <- as.vector(t(P))
+put("ai.micro_auc", as.numeric(roc(flat_y, flat_s, levels = c(FALSE, TRUE), direction = "<", quiet = TRUE)$auc))
+
+## ---------------------------------------------------------------- OR-Hillis, written from the equations
+## theta: t x r matrix; S: (t*r) x (t*r) covariance, unit (i, j) at index (i - 1) * r + j.
+or_hillis <- function(theta, S, level = 0.95) {
+  t <- nrow(theta); r <- ncol(theta); u <- function(i, j) (i - 1) * r + j
+  Var <- mean(sapply(1:t, function(i) sapply(1:r, function(j) S[u(i, j), u(i, j)])))
+  c1 <- c(); c2 <- c(); c3 <- c()
+  for (i in 1:t) for (j in 1:r) for (i2 in 1:t) for (j2 in 1:r) {
+    if (i == i2 && j == j2) next
+    v <- S[u(i, j), u(i2, j2)]
+    if (i != i2 && j == j2) c1 <- c(c1, v)
+    if (i == i2 && j != j2) c2 <- c(c2, v)
+    if (i != i2 && j != j2) c3 <- c(c3, v)
+  }
+  Cov1 <- mean(c1); Cov2 <- mean(c2); Cov3 <- mean(c3)
+  mi <- rowMeans(theta); mj <- colMeans(theta); m <- mean(theta)
+  MST <- r * sum((mi - m)^2) / (t - 1)
+  MSR <- t * sum((mj - m)^2) / (r - 1)
+  MSTR <- sum((theta - outer(mi, rep(1, r)) - outer(rep(1, t), mj) + m)^2) / ((t - 1) * (r - 1))
+  den <- MSTR + r * max(Cov2 - Cov3, 0)
+  Fh <- MST / den
+  ddf <- den^2 / (MSTR^2 / ((t - 1) * (r - 1)))
+  d <- mi[1] - mi[2]
+  se <- sqrt(2 / r * den)
+  q <- qt(1 - (1 - level) / 2, ddf)
+  single <- lapply(1:t, function(i) {
+    msr <- sum((theta[i, ] - mi[i])^2) / (r - 1)
+    cov2i <- mean(unlist(lapply(1:r, function(j) sapply(setdiff(1:r, j), function(j2) S[u(i, j), u(i, j2)]))))
+    vari <- mean(sapply(1:r, function(j) S[u(i, j), u(i, j)]))
+    term <- msr + r * max(cov2i, 0)
+    df <- term^2 / (msr^2 / (r - 1))
+    list(se = sqrt(term / r), df = df, lower = mi[i] - qt(0.975, df) * sqrt(term / r),
+         fixed_se = sqrt((vari + (r - 1) * max(cov2i, 0)) / r), rrfc_se = sqrt(msr / r))
+  })
+  fden <- Var - Cov1 + (r - 1) * max(Cov2 - Cov3, 0)
+  X2 <- (t - 1) * MST / fden
+  list(Var = Var, Cov1 = Cov1, Cov2 = Cov2, Cov3 = Cov3, MST = MST, MSR = MSR, MSTR = MSTR,
+       theta1 = mi[1], theta2 = mi[2],
+       rrrc = c(F = Fh, ddf = ddf, p = 1 - pf(Fh, t - 1, ddf), diff = d, se = se, lower = d - q * se,
+                upper = d + q * se),
+       frrc = c(X2 = X2, p = 1 - pchisq(X2, t - 1), se = sqrt(2 / r * fden),
+                lower = d - qnorm(0.975) * sqrt(2 / r * fden), upper = d + qnorm(0.975) * sqrt(2 / r * fden)),
+       rrfc = c(F = MST / MSTR, p = 1 - pf(MST / MSTR, t - 1, (t - 1) * (r - 1)), se = sqrt(2 / r * MSTR),
+                lower = d - qt(0.975, (t - 1) * (r - 1)) * sqrt(2 / r * MSTR)),
+       single = single)
+}
+put_or <- function(prefix, o) {
+  for (nm in c("Var", "Cov1", "Cov2", "Cov3", "MST", "MSR", "MSTR", "theta1", "theta2")) put(paste0(prefix, ".", nm), unname(o[[nm]]))
+  for (a in c("rrrc", "frrc", "rrfc")) for (nm in names(o[[a]])) put(paste0(prefix, ".", a, ".", nm), unname(o[[a]][[nm]]))
+  for (i in seq_along(o$single)) for (nm in names(o$single[[i]])) put(paste0(prefix, ".single", i, ".", nm), unname(o$single[[i]][[nm]]))
+}
+## Jackknife covariance by brute force: leave each case out, recompute every figure (Hillis et al. 2005), over the
+## cases the figure is computed from (all for AUC / accuracy, positives for sensitivity, negatives for specificity,
+## as MRMCaov does).
+jackknife_cov <- function(fom, units, cases) {
+  loo <- sapply(cases, function(k) sapply(units, function(u) fom(u, k)))   # units x cases
+  centred <- loo - rowMeans(loo)
+  n <- length(cases)
+  (n - 1) / n * centred %*% t(centred)
+}
+write_imrmc <- function(file, truth01, scores) {   # scores[mod, reader, case], NA = not read
+  con <- file(file, "w")
+  writeLines(c("Simulated MRMC data for DermRead tests", paste0("NR: ", dim(scores)[2]),
+               paste0("N0: ", sum(truth01 == 0)), paste0("N1: ", sum(truth01 == 1)),
+               paste0("NM: ", dim(scores)[1]), "", "BEGIN DATA:"), con)
+  for (c in seq_along(truth01)) writeLines(sprintf("-1,case%03d,0,%d", c, truth01[c]), con)
+  for (i in 1:dim(scores)[1]) for (j in 1:dim(scores)[2]) for (c in seq_along(truth01))
+    if (!is.na(scores[i, j, c])) writeLines(sprintf("reader%d,case%03d,mod%s,%s", j, c, c("A", "B", "C")[i],
+                                                    format(scores[i, j, c], digits = 15)), con)
+  close(con)
+}
+auc_of <- function(y, s) as.numeric(roc(y, s, levels = c(0, 1), direction = "<", quiet = TRUE)$auc)
+
+## complete design: 6 readers, 2 modalities, 90 cases; modality A ordinal 1-5, modality B continuous
+set.seed(7)
+nc <- 90; y <- rep(0:1, c(54, 36)); nr <- 6
+latent <- outer(rep(1, nr), y * 1.3) + matrix(rnorm(nr * nc, sd = 0.8), nr) + outer(rep(1, nr), rnorm(nc, sd = 0.6))
+S <- array(NA, c(2, nr, nc))
+S[1, , ] <- pmin(5, pmax(1, round(latent + 2.5)))
+S[2, , ] <- round(latent + outer(rep(1, nr), y * 0.4) + matrix(rnorm(nr * nc, sd = 0.5), nr), 3)
+write_imrmc("mrmc-complete.imrmc", y, S)
+theta <- t(sapply(1:2, function(i) sapply(1:nr, function(j) auc_of(y, S[i, j, ]))))
+rocs <- lapply(1:(2 * nr), function(u) { i <- (u - 1) %/% nr + 1; j <- (u - 1) %% nr + 1
+  roc(y, S[i, j, ], levels = c(0, 1), direction = "<", quiet = TRUE) })
+Sd <- matrix(0, 2 * nr, 2 * nr)
+for (a in 1:(2 * nr)) for (b in 1:(2 * nr))
+  Sd[a, b] <- if (a == b) var(rocs[[a]], method = "delong") else cov(rocs[[a]], rocs[[b]], method = "delong")
+put_or("complete.delong", or_hillis(theta, Sd))
+unit_auc <- function(Sarr, yy) function(u, k) { i <- (u - 1) %/% nr + 1; j <- (u - 1) %% nr + 1
+  keep <- setdiff(which(!is.na(Sarr[i, j, ])), k); auc_of(yy[keep], Sarr[i, j, keep]) }
+Sj <- jackknife_cov(unit_auc(S, y), 1:(2 * nr), 1:nc)
+put_or("complete.jackknife", or_hillis(theta, Sj))
+for (j in 1:nr) put(sprintf("complete.reader%d.modA.auc", j), theta[1, j])
+
+## sensitivity / specificity of a binary call (modality A: rating >= 3; modality B: score >= 1) on the complete
+## design; DeLong covariance of two proportions over the same m cases = cov(x_a, x_b) / m (divisor m - 1)
+Bc <- S; Bc[1, , ] <- (S[1, , ] >= 3) * 1; Bc[2, , ] <- (S[2, , ] >= 1) * 1
+for (what in c("sens", "spec")) {
+  use <- if (what == "sens") y == 1 else y == 0
+  X <- if (what == "sens") Bc else 1 - Bc
+  th <- t(sapply(1:2, function(i) sapply(1:nr, function(j) mean(X[i, j, use]))))
+  Sd <- matrix(0, 2 * nr, 2 * nr)
+  for (a in 1:(2 * nr)) for (b in 1:(2 * nr)) {
+    ia <- (a - 1) %/% nr + 1; ja <- (a - 1) %% nr + 1; ib <- (b - 1) %/% nr + 1; jb <- (b - 1) %% nr + 1
+    Sd[a, b] <- cov(X[ia, ja, use], X[ib, jb, use]) / sum(use)
+  }
+  put_or(paste0("complete.", what, ".delong"), or_hillis(th, Sd))
+  fom <- function(u, k) { i <- (u - 1) %/% nr + 1; j <- (u - 1) %% nr + 1
+    keep <- setdiff(which(use), k); mean(X[i, j, keep]) }
+  put_or(paste0("complete.", what, ".jackknife"), or_hillis(th, jackknife_cov(fom, 1:(2 * nr), which(use))))
+}
+
+## partial design: every reader skips ~20% of cases (jackknife defined for any design)
+Sp <- S
+for (i in 1:2) for (j in 1:nr) Sp[i, j, sample(nc, 18)] <- NA
+write_imrmc("mrmc-partial.imrmc", y, Sp)
+theta_p <- t(sapply(1:2, function(i) sapply(1:nr, function(j) { k <- !is.na(Sp[i, j, ]); auc_of(y[k], Sp[i, j, k]) })))
+put_or("partial.jackknife", or_hillis(theta_p, jackknife_cov(unit_auc(Sp, y), 1:(2 * nr), 1:nc)))
+
+## bundle MRMC (unaided vs aided): top-1 accuracy and MN sensitivity, jackknife by brute force
+for (what in c("accuracy", "MN.sensitivity")) {
+  X <- array(NA, c(2, n_readers, n_cases))
+  for (i in 1:2) { sub <- rd[rd$phase == c("unaided", "aided")[i], ]
+    for (j in 1:n_readers) { x <- sub[sub$reader_id == reader_id[j], ]; idx <- match(x$case_id, cases$case_id)
+      X[i, j, idx] <- if (what == "accuracy") as.numeric(x$label == cases$truth[idx]) else as.numeric(x$label == "MN") } }
+  use <- if (what == "accuracy") rep(TRUE, n_cases) else cases$truth == "MN"
+  fom <- function(u, k) { i <- (u - 1) %/% n_readers + 1; j <- (u - 1) %% n_readers + 1
+    keep <- setdiff(which(!is.na(X[i, j, ]) & use), k); mean(X[i, j, keep]) }
+  th <- t(sapply(1:2, function(i) sapply(1:n_readers, function(j) fom((i - 1) * n_readers + j, 0))))
+  put_or(paste0("bundle.", what, ".jackknife"), or_hillis(th, jackknife_cov(fom, 1:(2 * n_readers), which(use))))
+}
+
+## ---------------------------------------------------------------- a plain ROC table with three scores
+set.seed(11)
+n <- 120; yy <- rbinom(n, 1, 0.4)
+s1 <- round(yy * 1.1 + rnorm(n), 2); s2 <- round(yy * 0.7 + rnorm(n), 1); s3 <- sample(1:5, n, TRUE) + yy
+write.csv(data.frame(case = sprintf("k%03d", 1:n), truth = yy, model_a = s1, model_b = s2, reader = s3),
+          "roc-table.csv", row.names = FALSE, quote = FALSE)
+rs <- list(model_a = s1, model_b = s2, reader = s3)
+rr <- lapply(rs, function(s) roc(yy, s, levels = c(0, 1), direction = "<", quiet = TRUE))
+for (nm in names(rr)) {
+  ci <- ci.auc(rr[[nm]], method = "delong")
+  put(paste0("roc.", nm, ".auc"), as.numeric(rr[[nm]]$auc))
+  put(paste0("roc.", nm, ".lower"), ci[1]); put(paste0("roc.", nm, ".upper"), ci[3])
+  put(paste0("roc.", nm, ".points"), length(rr[[nm]]$thresholds))
+  best <- coords(rr[[nm]], "best", best.method = "youden", ret = c("sensitivity", "specificity"), transpose = FALSE)
+  put(paste0("roc.", nm, ".youden_sensitivity"), best[1, 1])
+  put(paste0("roc.", nm, ".youden_specificity"), best[1, 2])
+  for (s in c(0.5, 0.8, 0.9)) put(paste0("roc.", nm, ".sens_at_spec_", s),
+    coords(rr[[nm]], x = s, input = "specificity", ret = "sensitivity", transpose = FALSE)[1, 1])
+}
+for (pr in list(c("model_a", "model_b"), c("model_a", "reader"), c("model_b", "reader"))) {
+  tt <- roc.test(rr[[pr[1]]], rr[[pr[2]]], method = "delong", paired = TRUE)
+  key <- paste("roc", pr[1], pr[2], sep = ".")
+  put(paste0(key, ".z"), unname(tt$statistic)); put(paste0(key, ".p"), tt$p.value)
+  put(paste0(key, ".lower"), tt$conf.int[1]); put(paste0(key, ".upper"), tt$conf.int[2])
+}
+
+## ---------------------------------------------------------------- pROC's published aSAH example (Turck et al. 2010)
+data(aSAH, package = "pROC")
+asah <- data.frame(case = sprintf("p%03d", seq_len(nrow(aSAH))), truth = as.integer(aSAH$outcome == "Poor"),
+                   s100b = aSAH$s100b, ndka = aSAH$ndka, wfns = as.integer(aSAH$wfns))
+write.csv(asah, "asah.csv", row.names = FALSE, quote = FALSE)
+ra <- lapply(c("s100b", "ndka", "wfns"), function(v) roc(asah$truth, asah[[v]], levels = c(0, 1), direction = "<",
+                                                        quiet = TRUE))
+names(ra) <- c("s100b", "ndka", "wfns")
+for (nm in names(ra)) {
+  ci <- ci.auc(ra[[nm]], method = "delong")
+  put(paste0("asah.", nm, ".auc"), as.numeric(ra[[nm]]$auc))
+  put(paste0("asah.", nm, ".lower"), ci[1]); put(paste0("asah.", nm, ".upper"), ci[3])
+}
+tt <- roc.test(ra$s100b, ra$ndka, method = "delong", paired = TRUE)
+put("asah.s100b.ndka.z", unname(tt$statistic)); put("asah.s100b.ndka.p", tt$p.value)
+put("asah.s100b.ndka.lower", tt$conf.int[1]); put("asah.s100b.ndka.upper", tt$conf.int[2])
+
+## ---------------------------------------------------------------- Wilcoxon and McNemar edge cases (base R)
+w <- wilcox.test(c(0.1, -0.2, 0.3, 0.4, -0.05, 0.6, 0.7))                      # exact
+put("wilcoxon.exact.V", unname(w$statistic)); put("wilcoxon.exact.p", w$p.value)
+w <- suppressWarnings(wilcox.test(c(0.1, -0.1, 0.2, 0.2, 0, 0.3, -0.4, 0.5)))  # ties and a zero: normal approx
+put("wilcoxon.ties.V", unname(w$statistic)); put("wilcoxon.ties.p", w$p.value)
+set.seed(3); d <- round(rnorm(60, 0.05, 0.1), 3)
+write.csv(data.frame(d = d), "wilcoxon-large.csv", row.names = FALSE, quote = FALSE)
+w <- suppressWarnings(wilcox.test(d)); put("wilcoxon.large.V", unname(w$statistic)); put("wilcoxon.large.p", w$p.value)
+m <- mcnemar.test(matrix(c(30, 5, 12, 20), 2)); put("mcnemar.5_12.statistic", unname(m$statistic))
+put("mcnemar.5_12.p", m$p.value); put("mcnemar.5_12.exact_p", binom.test(12, 17)$p.value)
+
+out <- data.frame(key = names(expected), value = sapply(expected, function(v) format(v, digits = 17)))
+write.csv(out, "expected.csv", row.names = FALSE, quote = FALSE)
+cat("wrote", nrow(out), "expected values\n")
