@@ -17,10 +17,12 @@ import org.dermread.accounts.Role;
 import org.dermread.inference.DemoStudies.DemoStudy;
 import org.dermread.testing.DermReadTest;
 import org.dermread.testing.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -40,6 +42,21 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"dermread.inference.worker.enabled=false", "dermread.inference.predictors=1",
         "dermread.inference.threads=${benchmark.threads:2}", "dermread.inference.batch-size=1"})
 class InferenceBenchmark {
+
+    /** This context's own strategy (see {@link #useThisContextsSecurity()}). */
+    @Autowired
+    SecurityContextHolderStrategy securityStrategy;
+
+    /**
+     * Each Spring test context installs its own Vaadin-aware security strategy (with its own thread-local) as the
+     * global one; after another context has started, signing in through {@code SecurityContextHolder} would land
+     * in that context's strategy and this context's method security would see nobody. Point the global holder back
+     * at this context's strategy.
+     */
+    @BeforeEach
+    void useThisContextsSecurity() {
+        SecurityContextHolder.setContextHolderStrategy(securityStrategy);
+    }
 
     private static final int IMAGES = Integer.getInteger("benchmark.images", 16);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 2);

@@ -26,11 +26,29 @@ import org.dermread.inference.ui.AiRunsView;
 import org.dermread.shell.AccessDeniedView;
 import org.dermread.shell.NotFoundView;
 import org.dermread.testing.KaribuTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** The coordinator's AI pages, server-side with Karibu-Testing: real services, worker, DJL and database. */
 class InferenceViewsTest extends KaribuTest {
+
+    /** This context's own strategy (see {@link #useThisContextsSecurity()}). */
+    @Autowired
+    SecurityContextHolderStrategy securityStrategy;
+
+    /**
+     * Each Spring test context installs its own Vaadin-aware security strategy (with its own thread-local) as the
+     * global one; after another context has started, signing in through {@code SecurityContextHolder} would land
+     * in that context's strategy and this context's method security would see nobody. Point the global holder back
+     * at this context's strategy.
+     */
+    @BeforeEach
+    void useThisContextsSecurity() {
+        SecurityContextHolder.setContextHolderStrategy(securityStrategy);
+    }
 
     @Autowired
     DemoStudies demoStudies;

@@ -27,10 +27,25 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** Registering models: real TorchScript files through DJL, real PostgreSQL, a real model store folder. */
 @DermReadTest
 class ModelRegistrationTest {
+
+    /** This context's own strategy (see {@link #useThisContextsSecurity()}). */
+    @Autowired
+    SecurityContextHolderStrategy securityStrategy;
+
+    /**
+     * Each Spring test context installs its own Vaadin-aware security strategy (with its own thread-local) as the
+     * global one; after another context has started, signing in through {@code SecurityContextHolder} would land
+     * in that context's strategy and this context's method security would see nobody. Point the global holder back
+     * at this context's strategy.
+     */
+    void useThisContextsSecurity() {
+        SecurityContextHolder.setContextHolderStrategy(securityStrategy);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,6 +64,7 @@ class ModelRegistrationTest {
 
     @BeforeEach
     void signInAsCoordinator() {
+        useThisContextsSecurity();
         signIn(accounts.create("coord", Role.COORDINATOR));
     }
 

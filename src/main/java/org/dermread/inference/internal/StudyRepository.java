@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** What inference reads about studies, cases, coordinators and readers (tables owned by other features). */
-@Repository
+@Repository("inferenceStudyRepository")
 public class StudyRepository {
 
     /** A study as inference sees it. */
