@@ -19,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param threads           PyTorch intra-op threads; 0 leaves libtorch's default (all cores)
  * @param predictors        predictors per loaded model (DJL predictors are not thread-safe; one per worker thread)
  * @param batchSize         images per forward pass in batch runs; 1 is fastest on CPUs, larger pays on a GPU
+ * @param graphOptimizer    libtorch's profiling graph executor (off by default): it re-specialises a TorchScript
+ *                          graph on the input shapes it sees; images of a study come in many sizes, and with it on
+ *                          the EfficientNet-b4 export fell to 0.6 images/s in batch runs here (13.4 with it off,
+ *                          and as fast as or faster than Python at every batch size; see the benchmark)
  * @param registerDemoModel register the committed demo model ({@code classpath:models/demo-skin-cnn}) at start
  * @param worker            the PostgreSQL-backed job worker
  */
@@ -30,6 +34,7 @@ public record InferenceProperties(
         @DefaultValue("0") @Min(0) @Max(256) int threads,
         @DefaultValue("2") @Min(1) @Max(64) int predictors,
         @DefaultValue("1") @Min(1) @Max(256) int batchSize,
+        @DefaultValue("false") boolean graphOptimizer,
         @DefaultValue("true") boolean registerDemoModel,
         @DefaultValue @Valid @NotNull Worker worker) {
 

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Batch runs over a study of demo cases, through the real job queue, worker, DJL model and PostgreSQL. The
@@ -35,6 +36,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @DermReadTest
 class BatchRunTest {
+
+    /** This context's own strategy (see {@link #useThisContextsSecurity()}). */
+    @Autowired
+    SecurityContextHolderStrategy securityStrategy;
+
+    /**
+     * Each Spring test context installs its own Vaadin-aware security strategy (with its own thread-local) as the
+     * global one; after another context has started, signing in through {@code SecurityContextHolder} would land
+     * in that context's strategy and this context's method security would see nobody. Point the global holder back
+     * at this context's strategy.
+     */
+    void useThisContextsSecurity() {
+        SecurityContextHolder.setContextHolderStrategy(securityStrategy);
+    }
 
     /** The ten classes of the synthetic demo set. */
     static final List<String> DEMO_LABELS = List.of("LP", "Rosa", "VW", "AV", "KAHS", "EAD", "DF", "SK", "MN", "BCC");
@@ -59,6 +74,7 @@ class BatchRunTest {
 
     @BeforeEach
     void pauseTheBackgroundWorkerAndRegisterAModel() throws IOException {
+        useThisContextsSecurity();
         worker.stop();
         // Runs other tests left behind must not be claimed here.
         jdbc.sql("update inference_job set status = 'CANCELLED' where status in ('QUEUED', 'RUNNING')").update();

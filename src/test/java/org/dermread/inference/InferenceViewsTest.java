@@ -26,11 +26,29 @@ import org.dermread.inference.ui.AiRunsView;
 import org.dermread.shell.AccessDeniedView;
 import org.dermread.shell.NotFoundView;
 import org.dermread.testing.KaribuTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** The coordinator's AI pages, server-side with Karibu-Testing: real services, worker, DJL and database. */
 class InferenceViewsTest extends KaribuTest {
+
+    /** This context's own strategy (see {@link #useThisContextsSecurity()}). */
+    @Autowired
+    SecurityContextHolderStrategy securityStrategy;
+
+    /**
+     * Each Spring test context installs its own Vaadin-aware security strategy (with its own thread-local) as the
+     * global one; after another context has started, signing in through {@code SecurityContextHolder} would land
+     * in that context's strategy and this context's method security would see nobody. Point the global holder back
+     * at this context's strategy.
+     */
+    @BeforeEach
+    void useThisContextsSecurity() {
+        SecurityContextHolder.setContextHolderStrategy(securityStrategy);
+    }
 
     @Autowired
     DemoStudies demoStudies;
@@ -53,14 +71,18 @@ class InferenceViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("inference-run")));
 
         ProgressBar progress = _get(ProgressBar.class, spec -> spec.withId("inference-progress"));
+        Button cancel = _get(Button.class, spec -> spec.withId("inference-cancel"));
+        assertThat(cancel.isEnabled()).as("a queued run can be cancelled").isTrue();
         long deadline = System.nanoTime() + 90_000_000_000L;
-        while (progress.getValue() < 1 && System.nanoTime() < deadline) {
+        while ((progress.getValue() < 1 || cancel.isEnabled()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
             // Runs what the background thread handed to the UI with ui.access (the push a browser would get).
             MockVaadin.clientRoundtrip();
         }
         assertThat(progress.getValue()).isEqualTo(1.0);
-        assertThat(_get(Button.class, spec -> spec.withId("inference-cancel")).isEnabled()).isFalse();
+        assertThat(cancel.isEnabled()).isFalse();
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("inference-progress-text"))
+                .getText()).startsWith("Done");
 
         @SuppressWarnings("unchecked")
         Grid<CaseResult> cases = _get(Grid.class, spec -> spec.withId("inference-cases"));

@@ -27,10 +27,25 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** Registering models: real TorchScript files through DJL, real PostgreSQL, a real model store folder. */
 @DermReadTest
 class ModelRegistrationTest {
+
+    /** This context's own strategy (see {@link #useThisContextsSecurity()}). */
+    @Autowired
+    SecurityContextHolderStrategy securityStrategy;
+
+    /**
+     * Each Spring test context installs its own Vaadin-aware security strategy (with its own thread-local) as the
+     * global one; after another context has started, signing in through {@code SecurityContextHolder} would land
+     * in that context's strategy and this context's method security would see nobody. Point the global holder back
+     * at this context's strategy.
+     */
+    void useThisContextsSecurity() {
+        SecurityContextHolder.setContextHolderStrategy(securityStrategy);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,11 +57,14 @@ class ModelRegistrationTest {
     JdbcClient jdbc;
     @Autowired
     InferenceProperties properties;
+    @Autowired
+    DemoModelRegistrar demoModelRegistrar;
 
     private final ExportedModels.Exported tiny = ExportedModels.tiny();
 
     @BeforeEach
     void signInAsCoordinator() {
+        useThisContextsSecurity();
         signIn(accounts.create("coord", Role.COORDINATOR));
     }
 
@@ -82,6 +100,21 @@ class ModelRegistrationTest {
         assertThat(properties.modelStore().resolve(model.sha256() + ".pt")).exists()
                 .hasSameBinaryContentAs(tiny.pt());
         assertThat(registry.models()).extracting(RegisteredModel::sha256).contains(model.sha256());
+    }
+
+    @Test
+    void the_demo_model_is_registered_at_start_and_registering_it_again_changes_nothing() throws IOException {
+        byte[] demoFile = Files.readAllBytes(Path.of("src/main/resources/models/demo-skin-cnn/demo-skin-cnn.pt"));
+        RegisteredModel demo = registry.models().stream().filter(model -> model.name().equals("demo-skin-cnn"))
+                .findFirst().orElseThrow();
+        assertThat(demo.sha256()).isEqualTo(DemoStudies.sha256(demoFile));
+        assertThat(demo.registeredBy()).isNull();
+        int rows = modelRows();
+
+        demoModelRegistrar.run(null);
+
+        assertThat(modelRows()).isEqualTo(rows);
+        assertThat(registry.model(demo.sha256())).contains(demo);
     }
 
     @Test

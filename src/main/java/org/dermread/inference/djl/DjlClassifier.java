@@ -94,18 +94,25 @@ public final class DjlClassifier implements Classifier {
     }
 
     /**
-     * Runs the model on a few small synthetic images and checks every output's shape against the manifest; then
-     * repeats a pass so libtorch's JIT has optimised the graph before real work (the first passes are slow).
+     * Runs the model on two small synthetic images in one batch (so the batch dimension really is -1, at a size
+     * unlike any training size) and checks every output's shape against the manifest.
      *
      * @throws ModelValidationException when an output does not match the contract
      */
-    public void checkAndWarmUp() {
-        long start = System.nanoTime();
-        // Two images in one batch (so the batch dimension is really -1) at a size unlike any training size.
+    public void checkContract() {
         List<ClassifierOutput> outputs = classify(List.of(dummy(61, 47, 1), dummy(61, 47, 2)));
         if (outputs.size() != 2) {
             throw new ModelValidationException("inference.error.output-shape", "logits", outputs.size(), 2);
         }
+    }
+
+    /**
+     * Checks the contract, then runs a few passes at the network's input size: libtorch's JIT profiles and
+     * optimises the graph during the first passes, which are several times slower than later ones.
+     */
+    public void checkAndWarmUp() {
+        long start = System.nanoTime();
+        checkContract();
         int h = manifest.resize().size() == 2 ? manifest.resize().get(0) : 224;
         int w = manifest.resize().size() == 2 ? manifest.resize().get(1) : 224;
         for (int i = 0; i < WARM_UP_PASSES; i++) {

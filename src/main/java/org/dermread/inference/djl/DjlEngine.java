@@ -31,6 +31,7 @@ public final class DjlEngine {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(properties.threads()));
             System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(properties.threads()));
         }
+        System.setProperty("ai.djl.pytorch.graph_optimizer", Boolean.toString(properties.graphOptimizer()));
         Engine engine = Engine.getEngine(ENGINE);
         int gpus = engine.getGpuCount();
         Device device = switch (properties.device()) {
@@ -47,7 +48,8 @@ public final class DjlEngine {
         String description = "DJL " + Engine.getDjlVersion() + ", " + engine.getEngineName() + " "
                 + engine.getVersion() + ", device " + device + " (" + gpus + " GPU(s) visible, setting "
                 + properties.device().name().toLowerCase() + "), threads "
-                + (properties.threads() > 0 ? properties.threads() : "default");
+                + (properties.threads() > 0 ? properties.threads() : "default") + ", graph optimizer "
+                + (properties.graphOptimizer() ? "on" : "off");
         log.info("AI inference: {}", description);
         return new DjlEngine(device, description);
     }

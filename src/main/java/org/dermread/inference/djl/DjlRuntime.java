@@ -67,7 +67,7 @@ class DjlRuntime implements ModelRuntime {
     @Override
     public void check(Path file, ModelManifest manifest) {
         try (DjlClassifier classifier = DjlClassifier.load(file, "candidate", manifest, engine().device(), 1)) {
-            classifier.checkAndWarmUp();
+            classifier.checkContract();
         }
     }
 
