@@ -12,7 +12,7 @@ class InferenceNavigation implements NavigationContributor {
     @Override
     public List<NavigationEntry> entries() {
         return List.of(
-                new NavigationEntry("inference.nav.runs", AiRunsView.class, VaadinIcon.AUTOMATION, 150, false),
-                new NavigationEntry("inference.nav.models", ModelsView.class, VaadinIcon.CUBES, 160, false));
+                new NavigationEntry("inference.nav.runs", AiRunsView.class, VaadinIcon.AUTOMATION, 400, false),
+                new NavigationEntry("inference.nav.models", ModelsView.class, VaadinIcon.CUBES, 410, false));
     }
 }
