@@ -50,14 +50,14 @@ class SignInAndNavigationTest extends KaribuTest {
         assertThat(navigationFor(testAccounts.create("reader", Role.READER)))
                 .containsExactly("My studies", "Change password");
         assertThat(navigationFor(testAccounts.create("coord", Role.COORDINATOR)))
-                .containsExactly("Studies and cases", "AI runs", "AI models", "Results", "Accounts",
+                .containsExactly("Studies and cases", "Results", "AI runs", "AI models", "Accounts",
                         "Change password");
         assertThat(navigationFor(testAccounts.create("stat", Role.STATISTICIAN)))
-                .containsExactly("AI runs", "AI models", "Results", "Change password");
+                .containsExactly("Results", "AI runs", "AI models", "Change password");
         assertThat(navigationFor(testAccounts.create("admin", Role.ADMIN)))
                 .containsExactly("AI runs", "AI models", "Accounts", "Audit log", "Change password");
         assertThat(navigationFor(testAccounts.create("both", Role.READER, Role.STATISTICIAN)))
-                .containsExactly("AI runs", "AI models", "Results", "My studies", "Change password");
+                .containsExactly("Results", "My studies", "AI runs", "AI models", "Change password");
     }
 
     @Test
