@@ -4,15 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.dermread.accounts.Role;
+import org.dermread.accounts.RunAs;
 import org.dermread.shell.Translations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,11 +46,10 @@ public class StudySetImportCommand implements ApplicationRunner {
 
     /** Imports one folder as the command line; returns what happened or throws with every problem. */
     public ImportResult importFolder(Path folder) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("command-line", null,
-                List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
-        SecurityContextHolder.setContext(context);
+        return RunAs.run("command-line", List.of(Role.ADMIN), () -> importAsAdmin(folder));
+    }
+
+    private ImportResult importAsAdmin(Path folder) {
         try {
             ImportResult result = library.importFolderFromCommandLine(folder);
             log.info(result.alreadyPresent()
@@ -66,8 +63,6 @@ public class StudySetImportCommand implements ApplicationRunner {
                             problem.arguments().toArray())));
             log.error(report.toString());
             throw e;
-        } finally {
-            SecurityContextHolder.setContext(previous);
         }
     }
 }

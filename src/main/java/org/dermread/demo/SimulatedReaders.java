@@ -10,6 +10,7 @@ import java.util.Random;
 import org.dermread.accounts.AccountBootstrap;
 import org.dermread.accounts.PasswordPolicy;
 import org.dermread.accounts.Role;
+import org.dermread.accounts.RunAs;
 import org.dermread.inference.InferenceService;
 import org.dermread.inference.ModelRegistry;
 import org.dermread.inference.RegisteredModel;
@@ -22,9 +23,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,8 +80,6 @@ class SimulatedReaders implements ApplicationRunner {
                 build(caseSet.get(), coordinator.get());
             } catch (RuntimeException e) {
                 log.error("Demo mode: the simulated-readers study could not be built", e);
-            } finally {
-                SecurityContextHolder.clearContext();
             }
         }, "demo-simulated-readers");
         worker.setDaemon(true);
@@ -97,7 +93,10 @@ class SimulatedReaders implements ApplicationRunner {
 
     private void build(long caseSetId, long coordinatorId) {
         long studyId = transaction.execute(status -> createStudy(caseSetId, coordinatorId));
-        actAs("demo-coordinator", Role.COORDINATOR);
+        RunAs.run("demo-coordinator", List.of(Role.COORDINATOR), () -> predictAndSimulate(studyId, caseSetId));
+    }
+
+    private void predictAndSimulate(long studyId, long caseSetId) {
         Optional<RegisteredModel> model = models.models().stream().filter(m -> m.name().equals("demo-skin-cnn"))
                 .findFirst();
         if (model.isEmpty()) {
@@ -239,13 +238,6 @@ class SimulatedReaders implements ApplicationRunner {
                 .sorted(Comparator.naturalOrder()).toList();
         int anchor = Math.floorMod(truth.hashCode(), others.size());
         return random.nextDouble() < 0.6 ? others.get(anchor) : others.get(random.nextInt(others.size()));
-    }
-
-    private static void actAs(String username, Role role) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority(role.authority()))));
-        SecurityContextHolder.setContext(context);
     }
 
     private static void sleep() {

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.AccountService;
 import org.dermread.accounts.Role;
+import org.dermread.accounts.RunAs;
 import org.dermread.cases.CaseFilter;
 import org.dermread.cases.CaseLibraryService;
 import org.dermread.cases.ImportProperties;
@@ -17,9 +18,6 @@ import org.dermread.cases.ImportResult;
 import org.dermread.cases.StudySetImportCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -107,15 +105,6 @@ public class DemoStudy {
     }
 
     private static <T> T run(String name, List<Role> roles, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null,
-                roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return RunAs.run(name, roles, work);
     }
 }

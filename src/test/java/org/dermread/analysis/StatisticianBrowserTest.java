@@ -16,12 +16,11 @@ import java.util.zip.ZipInputStream;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
 import org.dermread.inference.InferenceService;
-import org.dermread.inference.ModelRegistry;
 import org.dermread.reading.Phase;
 import org.dermread.reading.ReadingService;
 import org.dermread.testing.BrowserTest;
-import org.dermread.testing.SignIn;
 import org.dermread.testing.TestAccounts;
+import org.dermread.testing.TestReadings;
 import org.dermread.testing.TestStudies;
 import org.dermread.testing.TestStudies.Options;
 import org.dermread.testing.TestStudies.TestStudy;
@@ -41,7 +40,7 @@ class StatisticianBrowserTest extends BrowserTest {
     @Autowired
     InferenceService inference;
     @Autowired
-    ModelRegistry registry;
+    TestReadings readings;
 
     @Test
     void a_statistician_opens_a_finished_study_sees_the_roc_plot_and_downloads_the_bundle() throws Exception {
@@ -104,31 +103,16 @@ class StatisticianBrowserTest extends BrowserTest {
     private TestStudy finishedStudy() throws InterruptedException {
         Account coordinator = testAccounts.create("stat-coord", Role.COORDINATOR);
         TestStudy study = studies.openStudy(coordinator, 16, LABELS, Options.defaults().withAidedPhase());
-        SignIn.as(coordinator);
-        String model = registry.models().stream().filter(m -> m.name().equals("demo-skin-cnn")).findFirst()
-                .orElseThrow().sha256();
-        inference.startRun(study.studyId(), model);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!inference.hasCompletePredictions(study.studyId()) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        assertThat(readings.predictWithDemoModel(coordinator, study)).isTrue();
         for (int r = 0; r < 3; r++) {
+            int seat = r;
             Account reader = testAccounts.create("stat-reader", Role.READER);
             studies.giveProfile(reader, 1 + 7 * r);
             long participation = studies.invite(study, reader, 7 + r);
-            SignIn.as(reader);
-            for (Phase phase : Phase.values()) {
-                reading.open(participation, phase);
-                int i = 0;
-                while (reading.next(participation, phase).isPresent()) {
-                    long caseId = reading.next(participation, phase).orElseThrow().caseId();
-                    String truth = study.truth().get(caseId);
-                    String answer = (i++ + r) % 4 != 0 ? truth : LABELS.get((LABELS.indexOf(truth) + 1) % 8);
-                    reading.answer(participation, phase, caseId, answer, null);
-                }
-            }
+            readings.readAll(reader, participation, (caseId, i, phase) -> (i + seat) % 4 != 0
+                    ? study.truth().get(caseId)
+                    : LABELS.get((LABELS.indexOf(study.truth().get(caseId)) + 1) % 8), Phase.UNAIDED, Phase.AIDED);
         }
-        SignIn.out();
         return study;
     }
 }

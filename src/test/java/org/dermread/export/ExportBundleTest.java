@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +22,13 @@ import org.dermread.analysis.AnalysisService;
 import org.dermread.cli.AnalyzeCommand;
 import org.dermread.export.plots.RocPlot;
 import org.dermread.inference.InferenceService;
-import org.dermread.inference.ModelRegistry;
 import org.dermread.reading.Phase;
 import org.dermread.reading.ReadingService;
 import org.dermread.stats.StudyReport;
 import org.dermread.testing.DermReadTest;
 import org.dermread.testing.SignIn;
 import org.dermread.testing.TestAccounts;
+import org.dermread.testing.TestReadings;
 import org.dermread.testing.TestStudies;
 import org.dermread.testing.TestStudies.Options;
 import org.dermread.testing.TestStudies.TestStudy;
@@ -60,9 +59,9 @@ class ExportBundleTest {
     @Autowired
     InferenceService inference;
     @Autowired
-    ModelRegistry registry;
-    @Autowired
     AnalysisService analysis;
+    @Autowired
+    TestReadings readings;
 
     Account coordinator;
     Account statistician;
@@ -75,37 +74,27 @@ class ExportBundleTest {
         coordinator = accounts.create("export-coord", Role.COORDINATOR);
         statistician = accounts.create("export-stat", Role.STATISTICIAN);
         study = studies.openStudy(coordinator, 24, LABELS, Options.defaults().withConfidence().withAidedPhase());
-        SignIn.as(coordinator);
-        String model = registry.models().stream().filter(m -> m.name().equals("demo-skin-cnn")).findFirst()
-                .orElseThrow().sha256();
-        inference.startRun(study.studyId(), model);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!inference.hasCompletePredictions(study.studyId()) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(inference.hasCompletePredictions(study.studyId())).isTrue();
-
+        assertThat(readings.predictWithDemoModel(coordinator, study)).isTrue();
         readers = List.of(accounts.create("export-reader", Role.READER), accounts.create("export-reader", Role.READER),
                 accounts.create("export-reader", Role.READER));
-        int r = 0;
-        for (Account reader : readers) {
-            studies.giveProfile(reader, 2 + 6 * r);
-            long participation = studies.invite(study, reader, 100 + r);
-            SignIn.as(reader);
-            for (Phase phase : Phase.values()) {
-                reading.open(participation, phase);
-                int i = 0;
-                while (reading.next(participation, phase).isPresent()) {
-                    long caseId = reading.next(participation, phase).orElseThrow().caseId();
-                    String truth = study.truth().get(caseId);
+        for (int r = 0; r < readers.size(); r++) {
+            int seat = r;
+            studies.giveProfile(readers.get(r), 2 + 6 * r);
+            long participation = studies.invite(study, readers.get(r), 100 + r);
+            readings.readAll(readers.get(r), participation, new TestReadings.Answerer() {
+                @Override
+                public String answer(long caseId, int i, Phase phase) {
                     // readers right on most cases, more often with the AI; wrong answers differ by reader
-                    boolean right = (i + r) % (phase == Phase.UNAIDED ? 3 : 5) != 0;
-                    String answer = right ? truth : LABELS.get((LABELS.indexOf(truth) + 1 + r) % LABELS.size());
-                    reading.answer(participation, phase, caseId, answer, 1 + (i + r) % 5);
-                    i++;
+                    String truth = study.truth().get(caseId);
+                    boolean right = (i + seat) % (phase == Phase.UNAIDED ? 3 : 5) != 0;
+                    return right ? truth : LABELS.get((LABELS.indexOf(truth) + 1 + seat) % LABELS.size());
                 }
-            }
-            r++;
+
+                @Override
+                public Integer confidence(long caseId, int i, Phase phase) {
+                    return 1 + (i + seat) % 5;
+                }
+            }, Phase.UNAIDED, Phase.AIDED);
         }
         SignIn.as(statistician);
         bundle = analysis.bundle(study.studyId());

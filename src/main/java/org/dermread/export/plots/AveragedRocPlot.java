@@ -2,7 +2,6 @@ package org.dermread.export.plots;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,6 @@ import org.dermread.stats.RocCurve;
 import org.dermread.stats.RocPoint;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -95,16 +92,8 @@ public final class AveragedRocPlot extends Figure {
 
         JFreeChart chart = ChartFactory.createXYLineChart(title, "1 - specificity", "Sensitivity", lines,
                 PlotOrientation.VERTICAL, true, false, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        styleUnitSquare(chart);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
-            axis.setRange(0, 1);
-            axis.setTickUnit(new NumberTickUnit(0.2));
-        }
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
         lineRenderer.setSeriesPaint(0, new Color(0x1F, 0x4E, 0x79));
         lineRenderer.setSeriesStroke(0, new BasicStroke(2f));
@@ -127,7 +116,6 @@ public final class AveragedRocPlot extends Figure {
         pointRenderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
         plot.setRenderer(1, pointRenderer);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
-        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
         return new AveragedRocPlot(chart);
     }
 

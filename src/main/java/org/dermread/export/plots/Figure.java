@@ -36,6 +36,27 @@ public class Figure {
         this.height = height;
     }
 
+    /**
+     * The look shared by the ROC figures: white background, light grid, both axes from 0 to 1 in steps of 0.2,
+     * journal-sized fonts.
+     */
+    protected static void styleUnitSquare(JFreeChart chart) {
+        chart.setBackgroundPaint(java.awt.Color.WHITE);
+        chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
+        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(java.awt.Color.WHITE);
+        plot.setDomainGridlinePaint(new java.awt.Color(0xDD, 0xDD, 0xDD));
+        plot.setRangeGridlinePaint(new java.awt.Color(0xDD, 0xDD, 0xDD));
+        for (org.jfree.chart.axis.ValueAxis axis : new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(),
+            plot.getRangeAxis()}) {
+            axis.setRange(0, 1);
+            ((org.jfree.chart.axis.NumberAxis) axis).setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.2));
+            axis.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+            axis.setTickLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+        }
+        chart.getLegend().setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 9));
+    }
+
     public String svg() {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix("dermread"); // not a time-based prefix: the same figure gives the same bytes

@@ -2,7 +2,6 @@ package org.dermread.export.plots;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.LinkedHashMap;
@@ -15,12 +14,10 @@ import org.dermread.stats.RocPoint;
 import org.dermread.stats.StudyReport;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
@@ -128,18 +125,8 @@ public final class RocPlot extends Figure {
 
         JFreeChart chart = ChartFactory.createXYLineChart(title, "1 - specificity", "Sensitivity", lines,
                 PlotOrientation.VERTICAL, true, false, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setTitle(new TextTitle(title, new Font(Font.SANS_SERIF, Font.BOLD, 13)));
+        styleUnitSquare(chart);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
-            axis.setRange(0, 1);
-            axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.2));
-            axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-        }
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
         lineRenderer.setSeriesPaint(0, AI);
         lineRenderer.setSeriesStroke(0, new BasicStroke(2f));
@@ -171,7 +158,6 @@ public final class RocPlot extends Figure {
         markRenderer.setErrorPaint(MEAN);
         plot.setRenderer(2, markRenderer);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
-        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
         return new RocPlot(chart, readerCount);
     }
 }
