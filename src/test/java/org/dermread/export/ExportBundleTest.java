@@ -21,9 +21,7 @@ import org.dermread.accounts.Role;
 import org.dermread.analysis.AnalysisService;
 import org.dermread.cli.AnalyzeCommand;
 import org.dermread.export.plots.RocPlot;
-import org.dermread.inference.InferenceService;
 import org.dermread.reading.Phase;
-import org.dermread.reading.ReadingService;
 import org.dermread.stats.StudyReport;
 import org.dermread.testing.DermReadTest;
 import org.dermread.testing.SignIn;
@@ -54,10 +52,6 @@ class ExportBundleTest {
     TestAccounts accounts;
     @Autowired
     TestStudies studies;
-    @Autowired
-    ReadingService reading;
-    @Autowired
-    InferenceService inference;
     @Autowired
     AnalysisService analysis;
     @Autowired
