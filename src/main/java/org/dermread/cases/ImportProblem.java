@@ -14,11 +14,12 @@ public record ImportProblem(String file, int line, String messageKey, List<Objec
     public ImportProblem {
         file = file == null ? "" : file;
         Objects.requireNonNull(messageKey);
-        arguments = List.copyOf(arguments);
+        // an argument may be a library's message, which can be null (found by ImportFuzzTest)
+        arguments = arguments.stream().map(argument -> argument == null ? "?" : argument).toList();
     }
 
     public static ImportProblem of(String file, int line, String messageKey, Object... arguments) {
-        return new ImportProblem(file, line, messageKey, List.of(arguments));
+        return new ImportProblem(file, line, messageKey, java.util.Arrays.asList(arguments));
     }
 
     /** Where, for reports and logs: {@code manifest.csv:12}, {@code images/a.jpg} or empty. */

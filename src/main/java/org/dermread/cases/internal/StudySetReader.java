@@ -87,7 +87,8 @@ public final class StudySetReader {
                 }
                 set.put(path, out.toByteArray());
             }
-        } catch (ZipException e) {
+        } catch (ZipException | IllegalArgumentException e) {
+            // IllegalArgumentException: an entry name that is not valid UTF-8 (found by ImportFuzzTest)
             set.problem(ImportProblem.of("", 0, "cases.problem.zip-unreadable", e.getMessage()));
             set.markIncomplete();
             return set;
