@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.dermread.audit.AuditLog;
 import org.dermread.accounts.CurrentUser;
 import org.dermread.accounts.Role;
 import org.dermread.common.UserFacingException;
@@ -51,8 +52,11 @@ public class InferenceService {
         return thread;
     });
 
+    private final AuditLog audit;
+
     InferenceService(InferenceAccess access, StudyRepository studies, ModelRepository models,
-            PredictionRepository predictions, JobRepository jobs, ModelRuntime runtime) {
+            PredictionRepository predictions, JobRepository jobs, ModelRuntime runtime, AuditLog audit) {
+        this.audit = audit;
         this.access = access;
         this.studies = studies;
         this.models = models;
@@ -84,6 +88,7 @@ public class InferenceService {
             throw new UserFacingException("inference.error.no-cases", study.name());
         }
         long id = jobs.enqueue(studyId, modelSha256, study.caseCount(), access.currentAccountId());
+        audit.record("model.run", "study " + studyId, "run " + id + " of " + model.label() + " (" + modelSha256 + ")");
         log.info("Run {} of model {} over study {} queued by {}", id, model.label(), studyId,
                 CurrentUser.username().orElse("?"));
         return id;
