@@ -94,14 +94,11 @@ public class ReadingService {
     public SaveOutcome answer(long participationId, Phase phase, long caseId, String diagnosis, Integer confidence) {
         ParticipationRow participation = own(participationId);
         requireReadable(participation, phase);
-        validate(participation, phase, caseId, diagnosis, confidence);
-        SaveOutcome outcome;
-        if (repository.insertAnswer(participationId, caseId, phase, diagnosis, confidence)) {
-            outcome = SaveOutcome.SAVED;
-        } else {
-            outcome = SaveOutcome.ALREADY_SAVED;
-        }
-        if (repository.answeredCount(participationId, phase) >= order(participation, phase).size()) {
+        List<Long> caseIds = repository.caseIds(participation.caseSetId());
+        validate(participation, caseIds, caseId, diagnosis, confidence);
+        SaveOutcome outcome = repository.insertAnswer(participationId, caseId, phase, diagnosis, confidence)
+                ? SaveOutcome.SAVED : SaveOutcome.ALREADY_SAVED;
+        if (repository.answeredCount(participationId, phase) >= caseIds.size()) {
             repository.markFinished(participationId, phase);
         }
         return outcome;
@@ -115,7 +112,7 @@ public class ReadingService {
         if (!participation.allowBack()) {
             throw new ReadingException("reading.error.no-going-back");
         }
-        validate(participation, phase, caseId, diagnosis, confidence);
+        validate(participation, repository.caseIds(participation.caseSetId()), caseId, diagnosis, confidence);
         repository.lock(participationId);
         Optional<GivenAnswer> earlier = repository.answer(participationId, caseId, phase);
         if (earlier.isEmpty()) {
@@ -215,9 +212,9 @@ public class ReadingService {
                 repository.answer(participation.id(), caseId, phase), aiAdvice);
     }
 
-    private void validate(ParticipationRow participation, Phase phase, long caseId, String diagnosis,
+    private void validate(ParticipationRow participation, List<Long> caseIds, long caseId, String diagnosis,
             Integer confidence) {
-        if (!repository.caseIds(participation.caseSetId()).contains(caseId)) {
+        if (!caseIds.contains(caseId)) {
             throw new AccessDeniedException("case not in this study");
         }
         if (repository.options(participation.studyId()).stream().noneMatch(o -> o.code().equals(diagnosis))) {
