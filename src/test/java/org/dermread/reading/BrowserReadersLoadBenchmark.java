@@ -1,0 +1,183 @@
+package org.dermread.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dermread.accounts.Account;
+import org.dermread.accounts.Role;
+import org.dermread.testing.BrowserTest;
+import org.dermread.testing.SignIn;
+import org.dermread.testing.TestAccounts;
+import org.dermread.testing.TestStudies;
+import org.dermread.testing.TestStudies.Options;
+import org.dermread.testing.TestStudies.TestStudy;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Real headless-browser readers answering through the Vaadin page while 300 simulated readers answer through the
+ * service, and the server's heap per open reading session. Prints figures:
+ * {@code mvn -Pbenchmark test -Dtest=BrowserReadersLoadBenchmark}.
+ */
+@Tag("benchmark")
+class BrowserReadersLoadBenchmark extends BrowserTest {
+
+    static final int BROWSERS = 3;
+    static final int SIMULATED = 300;
+    static final int CASES = 12;
+
+    @Autowired
+    TestStudies studies;
+    @Autowired
+    ReadingService reading;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void browser_readers_answer_while_three_hundred_simulated_readers_load_the_server() throws Exception {
+        List<String> labels = List.of("MN", "BCC", "SK", "DF", "AV", "LP", "Rosa", "VW");
+        Account coordinator = testAccounts.create("bl-coord", Role.COORDINATOR);
+        TestStudy study = studies.openStudy(coordinator, CASES, labels, Options.defaults());
+        List<Account> simulated = new ArrayList<>();
+        List<Long> simulatedParticipations = new ArrayList<>();
+        for (int r = 0; r < SIMULATED; r++) {
+            Account reader = testAccounts.create("bl-sim", Role.READER);
+            studies.giveProfile(reader, r % 20);
+            simulated.add(reader);
+            simulatedParticipations.add(studies.invite(study, reader, r));
+        }
+        List<Account> browserReaders = new ArrayList<>();
+        List<Long> browserParticipations = new ArrayList<>();
+        for (int b = 0; b < BROWSERS; b++) {
+            Account reader = testAccounts.create("bl-browser", Role.READER);
+            studies.giveProfile(reader, 5);
+            browserReaders.add(reader);
+            browserParticipations.add(studies.invite(study, reader, 1000 + b));
+        }
+
+        long heapBefore = usedHeapAfterGc();
+        List<WebDriver> browsers = new ArrayList<>();
+        browsers.add(driver);
+        for (int b = 1; b < BROWSERS; b++) {
+            browsers.add(newBrowser());
+        }
+        for (int b = 0; b < BROWSERS; b++) {
+            WebDriver browser = browsers.get(b);
+            signInWith(browser, browserReaders.get(b).username());
+            browser.get(url("reading/" + browserParticipations.get(b) + "/unaided"));
+            new WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("case-image")));
+        }
+        long heapWithSessions = usedHeapAfterGc();
+
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(SIMULATED);
+        for (int r = 0; r < SIMULATED; r++) {
+            Account reader = simulated.get(r);
+            long participation = simulatedParticipations.get(r);
+            Random random = new Random(r);
+            pool.submit(() -> {
+                SignIn.as(reader);
+                try {
+                    reading.open(participation, Phase.UNAIDED);
+                    var next = reading.next(participation, Phase.UNAIDED);
+                    while (next.isPresent()) {
+                        Thread.sleep(200 + random.nextInt(1000));
+                        reading.answer(participation, Phase.UNAIDED, next.get().caseId(),
+                                labels.get(random.nextInt(labels.size())), null);
+                        next = reading.next(participation, Phase.UNAIDED);
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                } finally {
+                    SignIn.out();
+                }
+            });
+        }
+        ConcurrentLinkedQueue<Long> browserAnswerMillis = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < CASES; i++) {
+            for (WebDriver browser : browsers) {
+                String before = browser.findElement(By.id("reading-progress-text")).getText();
+                long t0 = System.nanoTime();
+                browser.findElement(By.id("option-MN")).click();
+                browser.findElement(By.id("save-answer")).click();
+                if (i < CASES - 1) {
+                    new WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(d -> !d.findElement(
+                            By.id("reading-progress-text")).getText().equals(before));
+                } else {
+                    new WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+                            .until(ExpectedConditions.visibilityOfElementLocated(By.id("reading-done")));
+                }
+                browserAnswerMillis.add((System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+        for (int b = 1; b < browsers.size(); b++) {
+            browsers.get(b).quit();
+        }
+
+        long[] sorted = browserAnswerMillis.stream().mapToLong(Long::longValue).sorted().toArray();
+        int browserRows = jdbc.sql("select count(*) from answer where participation_id in (:ids)")
+                .param("ids", browserParticipations).query(Integer.class).single();
+        int allRows = jdbc.sql("select count(*) from answer a join participation p on p.id = a.participation_id "
+                + "where p.study_id = :s").param("s", study.studyId()).query(Integer.class).single();
+        System.out.printf("%nBROWSER READERS: %d browsers + %d simulated readers, %d cases each%n", BROWSERS,
+                SIMULATED, CASES);
+        System.out.printf("browser click-to-next-case ms: p50 %d p95 %d max %d (n %d)%n",
+                sorted[sorted.length / 2], sorted[(int) Math.ceil(0.95 * sorted.length) - 1],
+                sorted[sorted.length - 1], sorted.length);
+        System.out.printf("server heap per open reading session (signed in, reading page shown): %.0f KiB%n",
+                (heapWithSessions - heapBefore) / 1024.0 / BROWSERS);
+        System.out.printf("rows: browsers %d of %d, all %d of %d, errors %d%n", browserRows, BROWSERS * CASES,
+                allRows, (BROWSERS + SIMULATED) * CASES, errors.get());
+        assertThat(browserRows).isEqualTo(BROWSERS * CASES);
+        assertThat(allRows).isEqualTo((BROWSERS + SIMULATED) * CASES);
+        assertThat(errors.get()).isZero();
+    }
+
+    private WebDriver newBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--window-size=1280,900");
+        return new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(java.nio.file.Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+    }
+
+    private void signInWith(WebDriver browser, String username) {
+        browser.get(url("login"));
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")))
+                .sendKeys(username);
+        browser.findElement(By.cssSelector("input[name=password]")).sendKeys(TestAccounts.PASSWORD);
+        browser.findElement(By.cssSelector("vaadin-button[slot=submit]")).click();
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("reader-home")));
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
