@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
 import org.dermread.testing.BrowserTest;
-import org.dermread.testing.SignIn;
 import org.dermread.testing.TestAccounts;
 import org.dermread.testing.TestStudies;
 import org.dermread.testing.TestStudies.Options;
@@ -55,22 +49,10 @@ class BrowserReadersLoadBenchmark extends BrowserTest {
         List<String> labels = List.of("MN", "BCC", "SK", "DF", "AV", "LP", "Rosa", "VW");
         Account coordinator = testAccounts.create("bl-coord", Role.COORDINATOR);
         TestStudy study = studies.openStudy(coordinator, CASES, labels, Options.defaults());
-        List<Account> simulated = new ArrayList<>();
-        List<Long> simulatedParticipations = new ArrayList<>();
-        for (int r = 0; r < SIMULATED; r++) {
-            Account reader = testAccounts.create("bl-sim", Role.READER);
-            studies.giveProfile(reader, r % 20);
-            simulated.add(reader);
-            simulatedParticipations.add(studies.invite(study, reader, r));
-        }
-        List<Account> browserReaders = new ArrayList<>();
-        List<Long> browserParticipations = new ArrayList<>();
-        for (int b = 0; b < BROWSERS; b++) {
-            Account reader = testAccounts.create("bl-browser", Role.READER);
-            studies.giveProfile(reader, 5);
-            browserReaders.add(reader);
-            browserParticipations.add(studies.invite(study, reader, 1000 + b));
-        }
+        var simulated = studies.inviteNewReaders(testAccounts, study, SIMULATED, "bl-sim", 0);
+        var browserReaders = studies.inviteNewReaders(testAccounts, study, BROWSERS, "bl-browser", 1000);
+        List<Long> browserParticipations = browserReaders.stream().map(TestStudies.InvitedReader::participation)
+                .toList();
 
         long heapBefore = usedHeapAfterGc();
         List<WebDriver> browsers = new ArrayList<>();
@@ -80,37 +62,14 @@ class BrowserReadersLoadBenchmark extends BrowserTest {
         }
         for (int b = 0; b < BROWSERS; b++) {
             WebDriver browser = browsers.get(b);
-            signInWith(browser, browserReaders.get(b).username());
+            signInWith(browser, browserReaders.get(b).account().username());
             browser.get(url("reading/" + browserParticipations.get(b) + "/unaided"));
             new WebDriverWait(browser, java.time.Duration.ofSeconds(60))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("case-image")));
         }
         long heapWithSessions = usedHeapAfterGc();
 
-        AtomicInteger errors = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(SIMULATED);
-        for (int r = 0; r < SIMULATED; r++) {
-            Account reader = simulated.get(r);
-            long participation = simulatedParticipations.get(r);
-            Random random = new Random(r);
-            pool.submit(() -> {
-                SignIn.as(reader);
-                try {
-                    reading.open(participation, Phase.UNAIDED);
-                    var next = reading.next(participation, Phase.UNAIDED);
-                    while (next.isPresent()) {
-                        Thread.sleep(200 + random.nextInt(1000));
-                        reading.answer(participation, Phase.UNAIDED, next.get().caseId(),
-                                labels.get(random.nextInt(labels.size())), null);
-                        next = reading.next(participation, Phase.UNAIDED);
-                    }
-                } catch (Exception e) {
-                    errors.incrementAndGet();
-                } finally {
-                    SignIn.out();
-                }
-            });
-        }
+        SimulatedReaders load = new SimulatedReaders(reading, simulated, labels, 200, 1200);
         ConcurrentLinkedQueue<Long> browserAnswerMillis = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < CASES; i++) {
             for (WebDriver browser : browsers) {
@@ -128,8 +87,7 @@ class BrowserReadersLoadBenchmark extends BrowserTest {
                 browserAnswerMillis.add((System.nanoTime() - t0) / 1_000_000);
             }
         }
-        pool.shutdown();
-        assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+        SimulatedReaders.Run run = load.await();
         for (int b = 1; b < browsers.size(); b++) {
             browsers.get(b).quit();
         }
@@ -147,10 +105,10 @@ class BrowserReadersLoadBenchmark extends BrowserTest {
         System.out.printf("server heap per open reading session (signed in, reading page shown): %.0f KiB%n",
                 (heapWithSessions - heapBefore) / 1024.0 / BROWSERS);
         System.out.printf("rows: browsers %d of %d, all %d of %d, errors %d%n", browserRows, BROWSERS * CASES,
-                allRows, (BROWSERS + SIMULATED) * CASES, errors.get());
+                allRows, (BROWSERS + SIMULATED) * CASES, run.errors());
         assertThat(browserRows).isEqualTo(BROWSERS * CASES);
         assertThat(allRows).isEqualTo((BROWSERS + SIMULATED) * CASES);
-        assertThat(errors.get()).isZero();
+        assertThat(run.errors()).isZero();
     }
 
     private WebDriver newBrowser() {

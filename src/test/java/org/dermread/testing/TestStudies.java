@@ -147,6 +147,25 @@ public class TestStudies {
                 .query(Long.class).single();
     }
 
+    /** A reader invited to a study. */
+    public record InvitedReader(Account account, long participation) {
+    }
+
+    /**
+     * Creates {@code count} new readers with profiles (years of dermatology cycling 0-19) and invites them, with
+     * order seeds {@code firstSeed}, {@code firstSeed + 1}, ...
+     */
+    public List<InvitedReader> inviteNewReaders(TestAccounts accounts, TestStudy study, int count, String prefix,
+            long firstSeed) {
+        List<InvitedReader> readers = new ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            Account reader = accounts.create(prefix, org.dermread.accounts.Role.READER);
+            giveProfile(reader, r % 20);
+            readers.add(new InvitedReader(reader, invite(study, reader, firstSeed + r)));
+        }
+        return readers;
+    }
+
     /** Gives a reader an experience profile (needed before starting a study). */
     public void giveProfile(Account reader, int yearsDermatology) {
         jdbc.sql("""
