@@ -17,14 +17,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dermread.stats.AnalysisSettings;
 import org.dermread.stats.PhaseReadings;
 import org.dermread.stats.ReaderReadings;
-import org.dermread.stats.Study;
+import org.dermread.stats.StudyData;
 import org.dermread.stats.StudyReader;
 
 /** Reads an export bundle folder (cases, labels, readings, readers, ai_predictions, analysis.json). */
 final class BundleReader {
 
     /** The study, the settings and what the reader had to leave out. */
-    record Bundle(Study study, AnalysisSettings settings, List<String> notes) {
+    record Bundle(StudyData study, AnalysisSettings settings, List<String> notes) {
     }
 
     private BundleReader() {
@@ -158,7 +158,7 @@ final class BundleReader {
         }
 
         double[][] ai = readAi(folder.resolve("ai_predictions.csv"), labels, caseIndex, caseIds.size(), notes);
-        Study study = new Study(labels, caseIds, truth.stream().mapToInt(Integer::intValue).toArray(), readers,
+        StudyData study = new StudyData(labels, caseIds, truth.stream().mapToInt(Integer::intValue).toArray(), readers,
                 phaseReadings, ai);
         return new Bundle(study, readSettings(folder.resolve("analysis.json")), notes);
     }

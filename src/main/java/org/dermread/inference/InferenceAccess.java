@@ -1,31 +1,37 @@
 package org.dermread.inference;
 
+import org.dermread.accounts.AccountService;
 import org.dermread.accounts.CurrentUser;
 import org.dermread.accounts.Role;
 import org.dermread.common.UserFacingException;
-import org.dermread.inference.internal.StudyRepository;
-import org.dermread.inference.internal.StudyRepository.StudyRow;
+import org.dermread.inference.internal.StudyCasesRepository;
+import org.dermread.inference.internal.StudyCasesRepository.StudyRow;
+import org.dermread.studies.StudyAccess;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may do what with models and predictions. Coordinators of a study (and admins) run models on it;
+ * Who may do what with models and predictions, on top of {@link StudyAccess} (which answers who manages or may read
+ * a study). Coordinators of a study (and admins) run models on it;
  * statisticians (and the study's coordinators, and admins) read its predictions; readers see the AI's advice only
  * in the AI-assisted phase of a study they take part in, after finishing its unaided phase.
  */
 @Component
 class InferenceAccess {
 
-    private final StudyRepository studies;
+    private final StudyCasesRepository studies;
+    private final StudyAccess studyAccess;
+    private final AccountService accounts;
 
-    InferenceAccess(StudyRepository studies) {
+    InferenceAccess(StudyCasesRepository studies, StudyAccess studyAccess, AccountService accounts) {
         this.studies = studies;
+        this.studyAccess = studyAccess;
+        this.accounts = accounts;
     }
 
     /** The signed-in account's id. */
     long currentAccountId() {
-        String username = CurrentUser.username().orElseThrow(() -> new AccessDeniedException("not signed in"));
-        return studies.accountId(username).orElseThrow(() -> new AccessDeniedException("no such account"));
+        return accounts.currentAccount().id().value();
     }
 
     StudyRow study(long studyId) {
@@ -34,12 +40,11 @@ class InferenceAccess {
     }
 
     boolean mayRun(long studyId) {
-        return CurrentUser.hasRole(Role.ADMIN)
-                || CurrentUser.hasRole(Role.COORDINATOR) && studies.isCoordinator(studyId, currentAccountId());
+        return studyAccess.mayManage(studyId);
     }
 
     boolean mayRead(long studyId) {
-        return mayRun(studyId) || CurrentUser.hasRole(Role.STATISTICIAN);
+        return studyAccess.mayReadResults(studyId);
     }
 
     /** Coordinators of the study and admins. */
@@ -62,12 +67,7 @@ class InferenceAccess {
 
     /** Statisticians, admins, and coordinators of a study that contains the case. */
     void requireMayReadCase(long caseId) {
-        if (CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.STATISTICIAN)) {
-            return;
-        }
-        if (!CurrentUser.hasRole(Role.COORDINATOR) || !studies.coordinatesStudyWithCase(currentAccountId(), caseId)) {
-            throw new AccessDeniedException("may not read predictions of case " + caseId);
-        }
+        studyAccess.requireMayReadCaseResults(caseId);
     }
 
     /**
@@ -98,8 +98,6 @@ class InferenceAccess {
         if (mayRead(studyId)) {
             return;
         }
-        if (!CurrentUser.hasRole(Role.READER) || !studies.participates(studyId, currentAccountId())) {
-            throw new AccessDeniedException("may not see study " + studyId);
-        }
+        studyAccess.requireTakesPart(studyId);
     }
 }

@@ -18,8 +18,8 @@ import org.dermread.common.UserFacingException;
 import org.dermread.inference.internal.JobRepository;
 import org.dermread.inference.internal.ModelRepository;
 import org.dermread.inference.internal.PredictionRepository;
-import org.dermread.inference.internal.StudyRepository;
-import org.dermread.inference.internal.StudyRepository.StudyRow;
+import org.dermread.inference.internal.StudyCasesRepository;
+import org.dermread.inference.internal.StudyCasesRepository.StudyRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,7 +41,7 @@ public class InferenceService {
     private static final long PROGRESS_INTERVAL_MS = 500;
 
     private final InferenceAccess access;
-    private final StudyRepository studies;
+    private final StudyCasesRepository studies;
     private final ModelRepository models;
     private final PredictionRepository predictions;
     private final JobRepository jobs;
@@ -54,7 +54,7 @@ public class InferenceService {
 
     private final AuditLog audit;
 
-    InferenceService(InferenceAccess access, StudyRepository studies, ModelRepository models,
+    InferenceService(InferenceAccess access, StudyCasesRepository studies, ModelRepository models,
             PredictionRepository predictions, JobRepository jobs, ModelRuntime runtime, AuditLog audit) {
         this.audit = audit;
         this.access = access;

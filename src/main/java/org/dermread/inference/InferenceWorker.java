@@ -15,7 +15,7 @@ import org.dermread.common.UserFacingException;
 import org.dermread.inference.internal.JobRepository;
 import org.dermread.inference.internal.ModelRepository;
 import org.dermread.inference.internal.PredictionRepository;
-import org.dermread.inference.internal.StudyRepository;
+import org.dermread.inference.internal.StudyCasesRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,7 +37,7 @@ class InferenceWorker implements SmartLifecycle {
     private final JobRepository jobs;
     private final ModelRepository models;
     private final PredictionRepository predictions;
-    private final StudyRepository studies;
+    private final StudyCasesRepository studies;
     private final ModelRegistry registry;
     private final ModelRuntime runtime;
     private final String instance;
@@ -48,7 +48,7 @@ class InferenceWorker implements SmartLifecycle {
     private volatile JobTimings lastTimings = JobTimings.NONE;
 
     InferenceWorker(InferenceProperties properties, JobRepository jobs, ModelRepository models,
-            PredictionRepository predictions, StudyRepository studies, ModelRegistry registry, ModelRuntime runtime) {
+            PredictionRepository predictions, StudyCasesRepository studies, ModelRegistry registry, ModelRuntime runtime) {
         this.properties = properties;
         this.jobs = jobs;
         this.models = models;

@@ -3,8 +3,8 @@ package org.dermread.inference;
 import org.dermread.common.UserFacingException;
 import org.dermread.inference.internal.ModelRepository;
 import org.dermread.inference.internal.PredictionRepository;
-import org.dermread.inference.internal.StudyRepository;
-import org.dermread.inference.internal.StudyRepository.StudyRow;
+import org.dermread.inference.internal.StudyCasesRepository;
+import org.dermread.inference.internal.StudyCasesRepository.StudyRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,12 +23,12 @@ public class SaliencyService {
     private final InferenceAccess access;
     private final ModelRepository models;
     private final PredictionRepository predictions;
-    private final StudyRepository studies;
+    private final StudyCasesRepository studies;
     private final ModelRegistry registry;
     private final ModelRuntime runtime;
 
     SaliencyService(InferenceAccess access, ModelRepository models, PredictionRepository predictions,
-            StudyRepository studies, ModelRegistry registry, ModelRuntime runtime) {
+            StudyCasesRepository studies, ModelRegistry registry, ModelRuntime runtime) {
         this.access = access;
         this.models = models;
         this.predictions = predictions;

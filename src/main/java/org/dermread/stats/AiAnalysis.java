@@ -17,7 +17,7 @@ final class AiAnalysis {
      * (Hand &amp; Till 2001 style one-vs-rest average); micro AUC = AUC of all (case, class) pairs pooled, the
      * probability of the true class a positive and the others negatives (as scikit-learn's average="micro").
      */
-    static StudyReport.AiReport report(Study study, AnalysisSettings settings) {
+    static StudyReport.AiReport report(StudyData study, AnalysisSettings settings) {
         List<String> labels = study.labels();
         int k = labels.size();
         int[] aiCases = aiCases(study);
@@ -67,12 +67,12 @@ final class AiAnalysis {
     }
 
     /** Indices of the cases the AI predicted. */
-    static int[] aiCases(Study study) {
+    static int[] aiCases(StudyData study) {
         return java.util.stream.IntStream.range(0, study.caseIds().size()).filter(study::aiPredicted).toArray();
     }
 
     /** Per class, the AI cases sorted by the class probability, for the bootstrap's weighted ROC. */
-    static List<PanelBootstrap.AiClassScores> classScores(Study study) {
+    static List<PanelBootstrap.AiClassScores> classScores(StudyData study) {
         int[] aiCases = aiCases(study);
         int k = study.labels().size();
         List<PanelBootstrap.AiClassScores> result = new ArrayList<>();
@@ -92,7 +92,7 @@ final class AiAnalysis {
     }
 
     /** Readers against the AI in one phase (see {@link StudyReport.AiComparison}); readers run in parallel. */
-    static StudyReport.AiComparison compare(Study study, List<ReaderReadings> readers, double[][] point,
+    static StudyReport.AiComparison compare(StudyData study, List<ReaderReadings> readers, double[][] point,
                                             PanelBootstrap.Replicates replicates, AnalysisSettings settings) {
         List<String> labels = study.labels();
         int k = labels.size();
@@ -143,7 +143,7 @@ final class AiAnalysis {
         final List<StudyReport.ReaderAucComparison> delong = new ArrayList<>();
 
         /** Counts both raters on the shared cases; McNemar (1947), DeLong et al. (1988) paired test per class. */
-        static ReaderVsAi of(Study study, ReaderReadings rr, AnalysisSettings settings) {
+        static ReaderVsAi of(StudyData study, ReaderReadings rr, AnalysisSettings settings) {
             List<String> labels = study.labels();
             int k = labels.size();
             ReaderVsAi x = new ReaderVsAi();
@@ -247,7 +247,7 @@ final class AiAnalysis {
      * reading of the AI's ROC), with percentile bootstrap CIs from the same reader-and-case replicates as the panel;
      * and how many readers lie strictly below the AI's ROC at their own specificity (or sensitivity).
      */
-    private static List<StudyReport.OperatingPointComparison> operatingPoints(Study study, double[][] point,
+    private static List<StudyReport.OperatingPointComparison> operatingPoints(StudyData study, double[][] point,
                                                                           PanelBootstrap.Replicates replicates,
                                                                           AnalysisSettings settings) {
         List<String> labels = study.labels();

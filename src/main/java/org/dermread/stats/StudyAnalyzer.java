@@ -14,7 +14,7 @@ public final class StudyAnalyzer {
     }
 
     /** Runs the whole analysis; see docs-stats.md for every definition. */
-    public static StudyReport analyze(Study study, AnalysisSettings settings) {
+    public static StudyReport analyze(StudyData study, AnalysisSettings settings) {
         List<String> warnings = new ArrayList<>();
         int k = study.labels().size();
         List<Integer> perClass = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class StudyAnalyzer {
     }
 
     /** One phase: per-reader figures, the bootstrap panel and groups, agreement, and readers against the AI. */
-    static StudyReport.PhaseReport analyzePhase(Study study, PhaseReadings phase, AnalysisSettings settings,
+    static StudyReport.PhaseReport analyzePhase(StudyData study, PhaseReadings phase, AnalysisSettings settings,
                                                 List<String> warnings) {
         List<String> labels = study.labels();
         int k = labels.size();

@@ -30,7 +30,7 @@ final class StudyMrmc {
      * answered in every modality; cases they did not read count as missing (see {@link ObuchowskiRockette});
      * null without two modalities.
      */
-    static StudyReport.MrmcReport report(Study study, AnalysisSettings settings, List<String> warnings) {
+    static StudyReport.MrmcReport report(StudyData study, AnalysisSettings settings, List<String> warnings) {
         List<String> modalities = modalities(study, settings, warnings);
         if (modalities == null) {
             return null;
@@ -103,7 +103,7 @@ final class StudyMrmc {
         return new StudyReport.MrmcReport(modalities, readerIds, accuracy, classes);
     }
 
-    private static StudyReport.MrmcClass mrmcClass(Study study, AnalysisSettings settings, List<String> modalities,
+    private static StudyReport.MrmcClass mrmcClass(StudyData study, AnalysisSettings settings, List<String> modalities,
                                                    List<Integer> readers, List<String> readerIds, int[][][] label,
                                                    int[][][] confidence, int k, List<String> warnings) {
         int t = modalities.size();
@@ -203,7 +203,7 @@ final class StudyMrmc {
         }
     }
 
-    private static List<String> modalities(Study study, AnalysisSettings settings, List<String> warnings) {
+    private static List<String> modalities(StudyData study, AnalysisSettings settings, List<String> warnings) {
         List<String> names = study.phases().stream().map(PhaseReadings::phase).toList();
         List<String> wanted = settings.mrmcModalities();
         if (wanted.isEmpty()) {

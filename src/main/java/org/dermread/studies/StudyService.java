@@ -42,9 +42,11 @@ public class StudyService {
     private final AccountService accounts;
     private final Taxonomy taxonomy;
     private final AuditLog audit;
+    private final StudyAccess access;
 
     public StudyService(StudyRepository studies, CaseSetRepository caseSets, AccountService accounts,
-            Taxonomy taxonomy, AuditLog audit) {
+            Taxonomy taxonomy, AuditLog audit, StudyAccess access) {
+        this.access = access;
         this.studies = studies;
         this.caseSets = caseSets;
         this.accounts = accounts;
@@ -60,7 +62,7 @@ public class StudyService {
     @PreAuthorize("isAuthenticated()")
     public Study findStudy(long studyId) {
         Study study = studies.find(studyId).orElseThrow(() -> new StudyException("studies.error.not-found"));
-        if (!mayRead(studyId)) {
+        if (!access.mayRead(studyId)) {
             throw new NotYourStudyException();
         }
         return study;
@@ -81,14 +83,6 @@ public class StudyService {
             return studies.summaries(null);
         }
         return studies.summaries(me());
-    }
-
-    /** Whether the caller may change this study (its status aside). */
-    @Transactional(readOnly = true)
-    @PreAuthorize("isAuthenticated()")
-    public boolean mayManage(long studyId) {
-        return CurrentUser.hasRole(Role.ADMIN)
-                || (CurrentUser.hasRole(Role.COORDINATOR) && studies.isCoordinator(studyId, me()));
     }
 
     @Transactional
@@ -243,19 +237,10 @@ public class StudyService {
 
     private Study manageable(long studyId) {
         Study study = studies.findForUpdate(studyId).orElseThrow(() -> new StudyException("studies.error.not-found"));
-        if (!mayManage(studyId)) {
+        if (!access.mayManage(studyId)) {
             throw new NotYourStudyException();
         }
         return study;
-    }
-
-    private boolean mayRead(long studyId) {
-        if (CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.STATISTICIAN)) {
-            return true;
-        }
-        long me = me();
-        return (CurrentUser.hasRole(Role.COORDINATOR) && studies.isCoordinator(studyId, me))
-                || (CurrentUser.hasRole(Role.READER) && studies.isParticipant(studyId, me));
     }
 
     private static void requireDraft(Study study) {

@@ -84,7 +84,7 @@ class AgreementAndMetricsTest {
 
     @Test
     void a_study_rejects_an_answer_outside_the_label_set() {
-        assertThatThrownBy(() -> new Study(List.of("MN", "BCC"), List.of("c1"), new int[] {0},
+        assertThatThrownBy(() -> new StudyData(List.of("MN", "BCC"), List.of("c1"), new int[] {0},
                 List.of(StudyReader.unknown("r1")),
                 List.of(new PhaseReadings("unaided", List.of(new ReaderReadings(0, new int[] {0}, new int[] {2},
                         new int[] {0})))), null))

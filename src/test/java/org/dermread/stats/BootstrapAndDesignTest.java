@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Reproducibility of the bootstrap and designs beyond two modalities. */
 class BootstrapAndDesignTest {
 
-    private static Study smallStudy() {
+    private static StudyData smallStudy() {
         SplittableRandom rng = new SplittableRandom(3);
         int cases = 60;
         int readers = 7;
@@ -38,13 +38,13 @@ class BootstrapAndDesignTest {
             }
             answers.add(new ReaderReadings(r, cs, labels, new int[cs.length]));
         }
-        return new Study(List.of("A", "B", "C"), ids, truth, people,
+        return new StudyData(List.of("A", "B", "C"), ids, truth, people,
                 List.of(new PhaseReadings("unaided", answers)), ai);
     }
 
     @Test
     void bootstrap_intervals_do_not_depend_on_the_number_of_threads() throws Exception {
-        Study study = smallStudy();
+        StudyData study = smallStudy();
         AnalysisSettings settings = new AnalysisSettings(300, 11, List.of(3.0, 10.0), "years_dermatology",
                 List.of(), 0.95);
         StudyReport parallel = StudyAnalyzer.analyze(study, settings);

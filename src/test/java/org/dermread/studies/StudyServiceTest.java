@@ -26,6 +26,8 @@ class StudyServiceTest {
     @Autowired
     StudyService studies;
     @Autowired
+    StudyAccess access;
+    @Autowired
     CaseSetService caseSets;
     @Autowired
     CaseLibraryService library;
@@ -68,7 +70,7 @@ class StudyServiceTest {
         assertThat(study.caseSetId()).isEqualTo(caseSet);
         assertThat(studies.caseIds(id)).hasSize(16).isSorted();
         assertThat(studies.listStudies()).extracting(StudySummary::id).contains(id);
-        assertThat(studies.mayManage(id)).isTrue();
+        assertThat(access.mayManage(id)).isTrue();
     }
 
     @Test

@@ -104,6 +104,16 @@ public class StudyRepository {
                 .param("study", studyId).param("account", accountId).query(Boolean.class).single();
     }
 
+    /** Whether the account coordinates any study whose case set contains the case. */
+    public boolean coordinatesStudyWithCase(long accountId, long caseId) {
+        return jdbc.sql("""
+                        select exists (select 1 from study_coordinator c join study s on s.id = c.study_id
+                                       join case_set_member m on m.case_set_id = s.case_set_id
+                                        where c.account_id = :account and m.case_id = :case)
+                        """)
+                .param("account", accountId).param("case", caseId).query(Boolean.class).single();
+    }
+
     public boolean isParticipant(long studyId, long accountId) {
         return jdbc.sql("select exists (select 1 from participation where study_id = :study and reader_id = :account)")
                 .param("study", studyId).param("account", accountId).query(Boolean.class).single();

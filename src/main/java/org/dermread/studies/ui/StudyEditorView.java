@@ -45,6 +45,7 @@ import org.dermread.studies.ReaderListParser;
 import org.dermread.studies.Study;
 import org.dermread.studies.StudyForm;
 import org.dermread.studies.StudyOptions;
+import org.dermread.studies.StudyAccess;
 import org.dermread.studies.StudyService;
 import org.dermread.studies.StudyStatus;
 
@@ -60,6 +61,7 @@ public class StudyEditorView extends VerticalLayout implements BeforeEnterObserv
     private final CaseSetService caseSets;
     private final AccountService accounts;
     private final Taxonomy taxonomy;
+    private final StudyAccess access;
 
     private final TextField name = new TextField();
     private final TextArea description = new TextArea();
@@ -75,8 +77,9 @@ public class StudyEditorView extends VerticalLayout implements BeforeEnterObserv
     private Study study;
 
     public StudyEditorView(StudyService studies, CaseSetService caseSets, AccountService accounts,
-            Taxonomy taxonomy) {
+            Taxonomy taxonomy, StudyAccess access) {
         this.studies = studies;
+        this.access = access;
         this.caseSets = caseSets;
         this.accounts = accounts;
         this.taxonomy = taxonomy;
@@ -91,7 +94,7 @@ public class StudyEditorView extends VerticalLayout implements BeforeEnterObserv
         if (!id.equals("new")) {
             try {
                 long studyId = Long.parseLong(id);
-                if (!studies.mayManage(studyId)) {
+                if (!access.mayManage(studyId)) {
                     event.rerouteToError(NotFoundException.class);
                     return;
                 }

@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** What inference reads about studies, cases, coordinators and readers (tables owned by other features). */
-@Repository("inferenceStudyRepository")
-public class StudyRepository {
+@Repository
+public class StudyCasesRepository {
 
     /** A study as inference sees it. */
     public record StudyRow(long id, String name, String status, boolean aiAssistedPhase, String modelSha256,
@@ -22,14 +22,10 @@ public class StudyRepository {
 
     private final JdbcClient jdbc;
 
-    public StudyRepository(JdbcClient jdbc) {
+    public StudyCasesRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Optional<Long> accountId(String username) {
-        return jdbc.sql("select id from account where lower(username) = lower(:u) and enabled")
-                .param("u", username).query(Long.class).optional();
-    }
 
     public Optional<StudyRow> study(long studyId) {
         return jdbc.sql(STUDY + " where s.id = :id").param("id", studyId).query(StudyRow.class).optional();
@@ -67,19 +63,7 @@ public class StudyRepository {
                 """).param("s", studyId).param("c", caseId).query(Boolean.class).single();
     }
 
-    public boolean isCoordinator(long studyId, long accountId) {
-        return jdbc.sql("select exists (select 1 from study_coordinator where study_id = :s and account_id = :a)")
-                .param("s", studyId).param("a", accountId).query(Boolean.class).single();
-    }
 
-    /** Whether the account coordinates any study that contains the case. */
-    public boolean coordinatesStudyWithCase(long accountId, long caseId) {
-        return jdbc.sql("""
-                select exists (select 1 from study_coordinator c join study s on s.id = c.study_id
-                               join case_set_member m on m.case_set_id = s.case_set_id
-                               where c.account_id = :a and m.case_id = :c)
-                """).param("a", accountId).param("c", caseId).query(Boolean.class).single();
-    }
 
     /** Whether the reader participates in the study and has finished its unaided phase. */
     public boolean finishedUnaidedPhase(long studyId, long readerId) {
@@ -89,10 +73,6 @@ public class StudyRepository {
                 """).param("s", studyId).param("r", readerId).query(Boolean.class).single();
     }
 
-    public boolean participates(long studyId, long readerId) {
-        return jdbc.sql("select exists (select 1 from participation where study_id = :s and reader_id = :r)")
-                .param("s", studyId).param("r", readerId).query(Boolean.class).single();
-    }
 
     /** The case's image bytes, as imported. */
     public Optional<byte[]> imageBytes(long caseId) {

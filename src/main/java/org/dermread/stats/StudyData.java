@@ -13,10 +13,10 @@ import java.util.List;
  * @param phases    readings per phase, in analysis order
  * @param aiProbabilities cases x labels probabilities, a row of NaN where the AI has no prediction; null if no AI
  */
-public record Study(List<String> labels, List<String> caseIds, int[] truth, List<StudyReader> readers,
+public record StudyData(List<String> labels, List<String> caseIds, int[] truth, List<StudyReader> readers,
                     List<PhaseReadings> phases, double[][] aiProbabilities) {
 
-    public Study {
+    public StudyData {
         labels = List.copyOf(labels);
         caseIds = List.copyOf(caseIds);
         readers = List.copyOf(readers);
