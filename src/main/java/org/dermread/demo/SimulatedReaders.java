@@ -2,82 +2,125 @@ package org.dermread.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.dermread.accounts.Account;
 import org.dermread.accounts.AccountBootstrap;
-import org.dermread.accounts.PasswordPolicy;
+import org.dermread.accounts.AccountService;
 import org.dermread.accounts.Role;
 import org.dermread.accounts.RunAs;
+import org.dermread.cases.CaseLibraryService;
+import org.dermread.cases.LibraryCase;
 import org.dermread.inference.InferenceService;
 import org.dermread.inference.ModelRegistry;
 import org.dermread.inference.RegisteredModel;
 import org.dermread.inference.StudyCasePrediction;
 import org.dermread.reading.Phase;
 import org.dermread.reading.ReadingOrder;
+import org.dermread.reading.RecordedAnswer;
+import org.dermread.reading.RecordedReadings;
+import org.dermread.studies.CaseSet;
+import org.dermread.studies.CaseSetService;
+import org.dermread.studies.ConfidenceScale;
+import org.dermread.studies.CreatedReader;
+import org.dermread.studies.DemoStudy;
+import org.dermread.studies.HospitalLevel;
+import org.dermread.studies.NewReader;
+import org.dermread.studies.Participant;
+import org.dermread.studies.ReaderProfile;
+import org.dermread.studies.ReaderTitle;
+import org.dermread.studies.StudyForm;
+import org.dermread.studies.StudyOptions;
+import org.dermread.studies.StudyService;
+import org.dermread.studies.StudySummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo mode's finished study, so a statistician has results to look at on a fresh installation: the demo case set
- * read by 12 SIMULATED readers (synthetic accounts that cannot sign in) unaided and then AI-assisted, with the demo
- * model's real predictions. The readers' answers are drawn with a fixed seed from a simple model: the chance of a
- * correct diagnosis grows with experience, and with the AI a reader more often takes the AI's answer. Nothing here
- * is real reader data; the study's description says so. Runs in the background after start-up, once.
+ * read by 12 SIMULATED readers (accounts that cannot sign in) unaided and then AI-assisted, with the demo model's
+ * real predictions. The readers' answers are drawn with a fixed seed from a simple model: the chance of a correct
+ * diagnosis grows with experience, and with the AI a reader more often takes the AI's answer. Nothing here is real
+ * reader data; the study's description says so. Runs in the background after start-up, once.
+ *
+ * <p>Everything goes through the features' own services, as the people would: the coordinator creates the study,
+ * its readers (with their profiles) and opens it, and runs the model; an administrator disables the simulated
+ * accounts; the answers, with their simulated times, come in through {@link RecordedReadings}, which only the
+ * system importer may call.
  */
 @Component
 @Order(40)
 class SimulatedReaders implements ApplicationRunner {
 
     static final String STUDY_NAME = "Demo study with 12 simulated readers (synthetic, finished)";
+    static final String MODEL_NAME = "demo-skin-cnn";
     private static final Logger log = LoggerFactory.getLogger(SimulatedReaders.class);
-    private static final int READERS = 12;
+    private static final String COORDINATOR = "demo-coordinator";
+    private static final String SETUP = "demo-setup";
     private static final long SEED = 2021L;
+    private static final ReaderTitle[] TITLES = {ReaderTitle.RESIDENT, ReaderTitle.RESIDENT,
+        ReaderTitle.ATTENDING, ReaderTitle.ATTENDING, ReaderTitle.ATTENDING, ReaderTitle.ASSOCIATE_CHIEF,
+        ReaderTitle.RESIDENT, ReaderTitle.ATTENDING, ReaderTitle.ASSOCIATE_CHIEF, ReaderTitle.CHIEF,
+        ReaderTitle.ATTENDING, ReaderTitle.CHIEF};
+    private static final int[] YEARS = {1, 2, 4, 6, 8, 12, 2, 5, 15, 22, 9, 18};
+    static final int READERS = YEARS.length;
 
-    private final JdbcClient jdbc;
     private final AccountBootstrap bootstrap;
     private final DemoProperties properties;
+    private final AccountService accounts;
+    private final CaseSetService caseSets;
+    private final CaseLibraryService library;
+    private final StudyService studies;
     private final InferenceService inference;
     private final ModelRegistry models;
+    private final RecordedReadings recorded;
     private final TransactionTemplate transaction;
-    private final PasswordEncoder passwordEncoder;
 
-    SimulatedReaders(JdbcClient jdbc, AccountBootstrap bootstrap, DemoProperties properties,
-            InferenceService inference, ModelRegistry models, TransactionTemplate transaction,
-            PasswordEncoder passwordEncoder) {
-        this.passwordEncoder = passwordEncoder;
-        this.jdbc = jdbc;
+    SimulatedReaders(AccountBootstrap bootstrap, DemoProperties properties, AccountService accounts,
+            CaseSetService caseSets, CaseLibraryService library, StudyService studies, InferenceService inference,
+            ModelRegistry models, RecordedReadings recorded, TransactionTemplate transaction) {
         this.bootstrap = bootstrap;
         this.properties = properties;
+        this.accounts = accounts;
+        this.caseSets = caseSets;
+        this.library = library;
+        this.studies = studies;
         this.inference = inference;
         this.models = models;
+        this.recorded = recorded;
         this.transaction = transaction;
+    }
+
+    /** Where the study comes from: the demo coordinator, the demo case set and the demo model. */
+    record Plan(Account coordinator, CaseSet caseSet, RegisteredModel model) {
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (properties.mode() == DemoProperties.Mode.OFF || !bootstrap.demoAccountsExist() || studyExists()) {
+        if (properties.mode() == DemoProperties.Mode.OFF || !bootstrap.demoAccountsExist()) {
             return;
         }
-        Optional<Long> caseSet = jdbc.sql("select id from case_set where name = 'Demo case set: 8 classes x 10'")
-                .query(Long.class).optional();
-        Optional<Long> coordinator = jdbc.sql("select id from account where username = 'demo-coordinator'")
-                .query(Long.class).optional();
-        if (caseSet.isEmpty() || coordinator.isEmpty()) {
+        Optional<Plan> plan = plan();
+        if (plan.isEmpty()) {
             return;
         }
         Thread worker = new Thread(() -> {
             try {
-                build(caseSet.get(), coordinator.get());
+                build(plan.get());
             } catch (RuntimeException e) {
                 log.error("Demo mode: the simulated-readers study could not be built", e);
             }
@@ -86,150 +129,119 @@ class SimulatedReaders implements ApplicationRunner {
         worker.start();
     }
 
-    private boolean studyExists() {
-        return jdbc.sql("select exists (select 1 from study where name = :n)").param("n", STUDY_NAME)
-                .query(Boolean.class).single();
+    /** What the study needs, or empty when the study exists already or something it needs is missing. */
+    Optional<Plan> plan() {
+        return asAdmin(() -> {
+            if (studies.listStudies().stream().map(StudySummary::name).anyMatch(STUDY_NAME::equals)) {
+                return Optional.empty();
+            }
+            Optional<Account> coordinator = accounts.list().stream()
+                    .filter(account -> account.username().equals(COORDINATOR)).findFirst();
+            Optional<CaseSet> caseSet = caseSets.list().stream()
+                    .filter(set -> set.name().equals(DemoStudy.CASE_SET_NAME)).findFirst();
+            Optional<RegisteredModel> model = models.models().stream()
+                    .filter(registered -> registered.name().equals(MODEL_NAME)).findFirst();
+            if (coordinator.isEmpty() || caseSet.isEmpty()) {
+                return Optional.empty();
+            }
+            if (model.isEmpty()) {
+                log.warn("Demo mode: no demo model registered; no simulated-readers study");
+                return Optional.empty();
+            }
+            return Optional.of(new Plan(coordinator.get(), caseSet.get(), model.get()));
+        });
     }
 
-    private void build(long caseSetId, long coordinatorId) {
-        long studyId = transaction.execute(status -> createStudy(caseSetId, coordinatorId));
-        RunAs.run("demo-coordinator", List.of(Role.COORDINATOR), () -> predictAndSimulate(studyId, caseSetId));
+    /** Builds the study: opened, the model run over it, the simulated readings imported, closed. Returns its id. */
+    long build(Plan plan) {
+        long studyId = asCoordinator(plan, () -> {
+            long id = studies.create(new StudyForm(STUDY_NAME, "SYNTHETIC DEMO DATA: the readers are simulated by"
+                    + " DermRead's demo mode, not people; the images are drawn by a program. For trying the results"
+                    + " pages and exports.", plan.caseSet().id(), plan.caseSet().labels(),
+                    new StudyOptions(true, false, ConfidenceScale.ONE_TO_FIVE, true, true, false, null)));
+            studies.open(id);
+            inference.startRun(id, plan.model().sha256());
+            return id;
+        });
+        Map<Long, StudyCasePrediction> predictions = asCoordinator(plan, () -> awaitPredictions(studyId));
+        transaction.executeWithoutResult(status -> simulate(plan, studyId, predictions));
+        log.info("Demo mode: '{}' is ready ({} simulated readers, AI predictions for {} cases)", STUDY_NAME,
+                READERS, predictions.size());
+        return studyId;
     }
 
-    private void predictAndSimulate(long studyId, long caseSetId) {
-        Optional<RegisteredModel> model = models.models().stream().filter(m -> m.name().equals("demo-skin-cnn"))
-                .findFirst();
-        if (model.isEmpty()) {
-            log.warn("Demo mode: no demo model registered; the simulated study has no AI");
-            return;
-        }
-        inference.startRun(studyId, model.get().sha256());
+    private Map<Long, StudyCasePrediction> awaitPredictions(long studyId) {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (!inference.hasCompletePredictions(studyId) && System.nanoTime() < deadline) {
             sleep();
         }
-        Map<Long, StudyCasePrediction> predictions = inference.predictionsForStudy(studyId);
-        transaction.executeWithoutResult(status -> simulate(studyId, caseSetId, predictions));
-        log.info("Demo mode: '{}' is ready ({} simulated readers, AI predictions for {} cases)", STUDY_NAME,
-                READERS, predictions.size());
+        return inference.predictionsForStudy(studyId);
     }
 
-    private long createStudy(long caseSetId, long coordinatorId) {
-        long studyId = jdbc.sql("""
-                        insert into study (name, description, case_set_id, status, shuffle, allow_back,
-                                           confidence_scale, feedback, ai_assisted_phase, created_by, opened_at)
-                        values (:name, :description, :set, 'OPEN', true, false, 'ONE_TO_FIVE', true, true, :by,
-                                now())
-                        returning id
-                        """)
-                .param("name", STUDY_NAME)
-                .param("description", "SYNTHETIC DEMO DATA: the readers are simulated by DermRead's demo mode, not "
-                        + "people; the images are drawn by a program. For trying the results pages and exports.")
-                .param("set", caseSetId)
-                .param("by", coordinatorId)
-                .query(Long.class).single();
-        jdbc.sql("""
-                        insert into study_label (study_id, position, diagnosis)
-                        select :study, position, diagnosis from case_set_label where case_set_id = :set
-                        """)
-                .param("study", studyId).param("set", caseSetId).update();
-        jdbc.sql("insert into study_coordinator (study_id, account_id) values (:s, :a)")
-                .param("s", studyId).param("a", coordinatorId).update();
-        return studyId;
-    }
-
-    private void simulate(long studyId, long caseSetId, Map<Long, StudyCasePrediction> predictions) {
-        List<String> labels = jdbc.sql("select diagnosis from study_label where study_id = :s order by position")
-                .param("s", studyId).query(String.class).list();
-        Map<Long, String> truth = new java.util.HashMap<>();
-        jdbc.sql("""
-                        select c.id, c.diagnosis from case_set_member m join clinical_case c on c.id = m.case_id
-                         where m.case_set_id = :set order by c.id
-                        """)
-                .param("set", caseSetId)
-                .query((rs, row) -> truth.put(rs.getLong(1), rs.getString(2)))
-                .list();
-        List<Long> caseIds = truth.keySet().stream().sorted().toList();
+    /** One transaction: the readers, their readings and the study's end stand or fall together. */
+    private void simulate(Plan plan, long studyId, Map<Long, StudyCasePrediction> predictions) {
         Random random = new Random(SEED);
-        String[] titles = {"RESIDENT", "RESIDENT", "ATTENDING", "ATTENDING", "ATTENDING", "ASSOCIATE_CHIEF",
-            "RESIDENT", "ATTENDING", "ASSOCIATE_CHIEF", "CHIEF", "ATTENDING", "CHIEF"};
-        int[] years = {1, 2, 4, 6, 8, 12, 2, 5, 15, 22, 9, 18};
-        Instant start = Instant.parse("2026-01-05T01:00:00Z");
+        List<NewReader> readers = new ArrayList<>();
         for (int r = 0; r < READERS; r++) {
-            String username = String.format("demo-sim-%02d", r + 1);
-            long accountId = jdbc.sql("""
-                            insert into account (username, display_name, password_hash, must_change_password,
-                                                 enabled, demo)
-                            values (:u, :n, :hash, false, false, true) returning id
-                            """)
-                    .param("u", username)
-                    .param("n", String.format("Simulated reader %02d (synthetic)", r + 1))
-                    .param("hash", passwordEncoder.encode(PasswordPolicy.generate()))
-                    .query(Long.class).single();
-            jdbc.sql("insert into account_role (account_id, role) values (:a, 'READER')").param("a", accountId)
-                    .update();
-            int dermoscopy = Math.max(0, years[r] - 1 - random.nextInt(2));
-            String level = r % 3 == 0 ? "SECONDARY" : "TERTIARY_A";
-            jdbc.sql("""
-                            insert into reader_profile (account_id, years_dermatology, years_dermoscopy,
-                                                        board_certified, title, hospital_level)
-                            values (:a, :y, :d, :b, :t, :h)
-                            """)
-                    .param("a", accountId).param("y", years[r]).param("d", dermoscopy).param("b", years[r] >= 3)
-                    .param("t", titles[r]).param("h", level).update();
-            long seed = random.nextLong();
-            Instant readerStart = start.plus(Duration.ofHours(r * 3L));
-            long participation = jdbc.sql("""
-                            insert into participation (study_id, reader_id, order_seed, invited_at, started_at,
-                                                       years_dermatology, years_dermoscopy, board_certified, title,
-                                                       hospital_level)
-                            values (:s, :a, :seed, :at, :at, :y, :d, :b, :t, :h) returning id
-                            """)
-                    .param("s", studyId).param("a", accountId).param("seed", seed)
-                    .param("at", java.sql.Timestamp.from(readerStart)).param("y", years[r]).param("d", dermoscopy)
-                    .param("b", years[r] >= 3).param("t", titles[r]).param("h", level)
-                    .query(Long.class).single();
+            int dermoscopy = Math.max(0, YEARS[r] - 1 - random.nextInt(2));
+            readers.add(new NewReader(String.format("Simulated reader %02d (synthetic)", r + 1),
+                    String.format("demo-sim-%02d", r + 1), new ReaderProfile(YEARS[r], dermoscopy, YEARS[r] >= 3,
+                            TITLES[r], r % 3 == 0 ? HospitalLevel.SECONDARY : HospitalLevel.TERTIARY_A)));
+        }
+        List<CreatedReader> created = asCoordinator(plan, () -> studies.createReaders(studyId, readers));
+        asAdmin(() -> {
+            created.forEach(reader -> accounts.setEnabled(reader.id(), false));
+            return null;
+        });
+        Map<String, Participant> participants = asCoordinator(plan, () -> studies.participants(studyId)).stream()
+                .collect(Collectors.toMap(Participant::username, Function.identity()));
+        Map<Long, String> truth = asCoordinator(plan, () -> library.cases(studies.caseIds(studyId))).stream()
+                .collect(Collectors.toMap(LibraryCase::id, LibraryCase::diagnosis));
+        List<Long> caseIds = truth.keySet().stream().sorted().toList();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(30)).plus(Duration.ofHours(1));
+        for (int r = 0; r < READERS; r++) {
+            Participant participant = participants.get(created.get(r).username());
+            Instant clock = start.plus(Duration.ofHours(r * 3L));
             // Chance of a correct unaided diagnosis: 0.55 for a beginner up to about 0.85 for an expert.
-            double skill = 0.55 + 0.30 * Math.min(1.0, years[r] / 20.0);
-            Instant clock = readerStart;
+            double skill = 0.55 + 0.30 * Math.min(1.0, YEARS[r] / 20.0);
             for (Phase phase : Phase.values()) {
-                for (long caseId : ReadingOrder.of(caseIds, seed, phase, true)) {
-                    String answer;
-                    StudyCasePrediction ai = predictions.get(caseId);
-                    if (phase == Phase.AIDED && ai != null && random.nextDouble() < 0.45) {
-                        answer = ai.predictedLabel();
-                    } else {
-                        answer = random.nextDouble() < skill ? truth.get(caseId) : confusedWith(truth.get(caseId), labels, random);
-                    }
-                    boolean correct = answer.equals(truth.get(caseId));
-                    int confidence = Math.max(1, Math.min(5, (correct ? 4 : 2) + random.nextInt(3) - 1));
-                    Instant shown = clock;
-                    Instant answered = shown.plusMillis(4000 + random.nextInt(26000));
-                    clock = answered.plusMillis(300);
-                    jdbc.sql("""
-                                    insert into case_presentation (participation_id, case_id, phase, shown_at)
-                                    values (:p, :c, :ph, :shown)
-                                    """)
-                            .param("p", participation).param("c", caseId).param("ph", phase.name())
-                            .param("shown", java.sql.Timestamp.from(shown)).update();
-                    jdbc.sql("""
-                                    insert into answer (participation_id, case_id, phase, diagnosis, confidence,
-                                                        shown_at, answered_at)
-                                    values (:p, :c, :ph, :dx, :conf, :shown, :answered)
-                                    """)
-                            .param("p", participation).param("c", caseId).param("ph", phase.name())
-                            .param("dx", answer).param("conf", confidence)
-                            .param("shown", java.sql.Timestamp.from(shown))
-                            .param("answered", java.sql.Timestamp.from(answered)).update();
+                Map<Long, Drawn> drawn = new HashMap<>();
+                for (long caseId : caseIds) {
+                    drawn.put(caseId, draw(random, phase, skill, truth.get(caseId), predictions.get(caseId),
+                            plan.caseSet().labels()));
                 }
-                String column = phase == Phase.UNAIDED ? "unaided_finished_at" : "aided_finished_at";
-                jdbc.sql("update participation set " + column + " = :at where id = :p")
-                        .param("at", java.sql.Timestamp.from(clock)).param("p", participation).update();
+                List<RecordedAnswer> answers = new ArrayList<>();
+                for (long caseId : ReadingOrder.of(caseIds, participant.orderSeed(), phase, true)) {
+                    Drawn answer = drawn.get(caseId);
+                    Instant answered = clock.plusMillis(answer.millis());
+                    answers.add(new RecordedAnswer(caseId, answer.diagnosis(), answer.confidence(), clock, answered));
+                    clock = answered.plusMillis(300);
+                }
+                RecordedReadings.asImporter(() -> recorded.importPhase(participant.participationId(), phase,
+                        answers));
                 clock = clock.plus(Duration.ofDays(14)); // a washout between the two readings
             }
         }
-        jdbc.sql("update study set status = 'CLOSED', closed_at = now() where id = :s").param("s", studyId).update();
-        jdbc.sql("update case_set set locked = true where id = :set").param("set", caseSetId).update();
+        asCoordinator(plan, () -> {
+            studies.close(studyId);
+            return null;
+        });
+    }
+
+    /** A simulated answer: the diagnosis, a confidence from 1 to 5, and how long the reader took. */
+    private record Drawn(String diagnosis, int confidence, int millis) {
+    }
+
+    private static Drawn draw(Random random, Phase phase, double skill, String truth, StudyCasePrediction ai,
+            List<String> labels) {
+        String answer;
+        if (phase == Phase.AIDED && ai != null && random.nextDouble() < 0.45) {
+            answer = ai.predictedLabel();
+        } else {
+            answer = random.nextDouble() < skill ? truth : confusedWith(truth, labels, random);
+        }
+        int confidence = Math.max(1, Math.min(5, (answer.equals(truth) ? 4 : 2) + random.nextInt(3) - 1));
+        return new Drawn(answer, confidence, 4000 + random.nextInt(26000));
     }
 
     /** A plausible mistake: a neighbouring class of the label set, more often than a random one. */
@@ -238,6 +250,14 @@ class SimulatedReaders implements ApplicationRunner {
                 .sorted(Comparator.naturalOrder()).toList();
         int anchor = Math.floorMod(truth.hashCode(), others.size());
         return random.nextDouble() < 0.6 ? others.get(anchor) : others.get(random.nextInt(others.size()));
+    }
+
+    private static <T> T asCoordinator(Plan plan, Supplier<T> work) {
+        return RunAs.run(plan.coordinator().username(), List.copyOf(plan.coordinator().roles()), work);
+    }
+
+    private static <T> T asAdmin(Supplier<T> work) {
+        return RunAs.run(SETUP, List.of(Role.ADMIN), work);
     }
 
     private static void sleep() {

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.dermread.accounts.AccountService;
 import org.dermread.reading.internal.ReadingRepository;
 import org.dermread.reading.internal.ReadingRepository.ParticipationRow;
+import org.dermread.studies.ReaderProfile;
+import org.dermread.studies.ReaderProfileService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,12 +30,16 @@ public class ReadingService {
 
     private final ReadingRepository repository;
     private final AccountService accounts;
+    private final ReaderProfileService profiles;
+    private final AnswerRules rules;
     private final ObjectProvider<AiAdviceSource> advice;
 
-    public ReadingService(ReadingRepository repository, AccountService accounts,
-            ObjectProvider<AiAdviceSource> advice) {
+    ReadingService(ReadingRepository repository, AccountService accounts, ReaderProfileService profiles,
+            AnswerRules rules, ObjectProvider<AiAdviceSource> advice) {
         this.repository = repository;
         this.accounts = accounts;
+        this.profiles = profiles;
+        this.rules = rules;
         this.advice = advice;
     }
 
@@ -49,11 +55,11 @@ public class ReadingService {
     @Transactional
     public ReadingSession open(long participationId, Phase phase) {
         ParticipationRow participation = own(participationId);
-        requireReadable(participation, phase);
+        rules.requireReadable(participation, phase);
         if (participation.startedAt() == null) {
-            ReaderProfile profile = repository.profile(me())
+            ReaderProfile profile = profiles.myProfile()
                     .orElseThrow(() -> new ReadingException("reading.error.profile-missing"));
-            repository.markStarted(participationId, profile);
+            repository.markStarted(participationId, profile, null);
         }
         return session(participation, phase);
     }
@@ -62,7 +68,7 @@ public class ReadingService {
     @Transactional
     public Optional<CaseToRead> next(long participationId, Phase phase) {
         ParticipationRow participation = own(participationId);
-        requireReadable(participation, phase);
+        rules.requireReadable(participation, phase);
         List<Long> order = order(participation, phase);
         Set<Long> answered = repository.answeredCaseIds(participationId, phase);
         for (int index = 0; index < order.size(); index++) {
@@ -77,7 +83,7 @@ public class ReadingService {
     @Transactional
     public CaseToRead caseAt(long participationId, Phase phase, int index) {
         ParticipationRow participation = own(participationId);
-        requireReadable(participation, phase);
+        rules.requireReadable(participation, phase);
         if (!participation.allowBack()) {
             throw new ReadingException("reading.error.no-going-back");
         }
@@ -93,13 +99,13 @@ public class ReadingService {
     @Transactional
     public SaveOutcome answer(long participationId, Phase phase, long caseId, String diagnosis, Integer confidence) {
         ParticipationRow participation = own(participationId);
-        requireReadable(participation, phase);
+        rules.requireReadable(participation, phase);
         List<Long> caseIds = repository.caseIds(participation.caseSetId());
-        validate(participation, caseIds, caseId, diagnosis, confidence);
-        SaveOutcome outcome = repository.insertAnswer(participationId, caseId, phase, diagnosis, confidence)
+        rules.validate(participation, caseIds, caseId, diagnosis, confidence);
+        SaveOutcome outcome = repository.insertAnswer(participationId, caseId, phase, diagnosis, confidence, null, null)
                 ? SaveOutcome.SAVED : SaveOutcome.ALREADY_SAVED;
         if (repository.answeredCount(participationId, phase) >= caseIds.size()) {
-            repository.markFinished(participationId, phase);
+            repository.markFinished(participationId, phase, null);
         }
         return outcome;
     }
@@ -108,11 +114,11 @@ public class ReadingService {
     @Transactional
     public SaveOutcome revise(long participationId, Phase phase, long caseId, String diagnosis, Integer confidence) {
         ParticipationRow participation = own(participationId);
-        requireReadable(participation, phase);
+        rules.requireReadable(participation, phase);
         if (!participation.allowBack()) {
             throw new ReadingException("reading.error.no-going-back");
         }
-        validate(participation, repository.caseIds(participation.caseSetId()), caseId, diagnosis, confidence);
+        rules.validate(participation, repository.caseIds(participation.caseSetId()), caseId, diagnosis, confidence);
         repository.lock(participationId);
         Optional<GivenAnswer> earlier = repository.answer(participationId, caseId, phase);
         if (earlier.isEmpty()) {
@@ -127,7 +133,7 @@ public class ReadingService {
 
     /** The image of a case of the reader's own study, bytes unchanged. */
     @Transactional(readOnly = true)
-    public CaseImage image(long participationId, long caseId) {
+    public ImageToRead image(long participationId, long caseId) {
         ParticipationRow participation = own(participationId);
         if (!repository.caseIds(participation.caseSetId()).contains(caseId)) {
             throw new AccessDeniedException("case not in this study");
@@ -169,21 +175,7 @@ public class ReadingService {
     @Transactional(readOnly = true)
     public Optional<String> aidedPhaseBlocker(long participationId) {
         ParticipationRow participation = own(participationId);
-        return aidedBlocker(participation);
-    }
-
-    private Optional<String> aidedBlocker(ParticipationRow participation) {
-        if (!participation.aidedPhase()) {
-            return Optional.of("reading.error.no-aided-phase");
-        }
-        if (participation.unaidedFinishedAt() == null) {
-            return Optional.of("reading.error.finish-unaided-first");
-        }
-        AiAdviceSource source = advice.getIfAvailable();
-        if (source == null || !source.readyFor(participation.studyId())) {
-            return Optional.of("reading.error.ai-not-ready");
-        }
-        return Optional.empty();
+        return rules.aidedBlocker(participation);
     }
 
     private ReadingSession session(ParticipationRow participation, Phase phase) {
@@ -196,7 +188,7 @@ public class ReadingService {
 
     private CaseToRead show(ParticipationRow participation, Phase phase, List<Long> order, int index) {
         long caseId = order.get(index);
-        repository.recordShown(participation.id(), caseId, phase);
+        repository.recordShown(participation.id(), caseId, phase, null);
         Integer age = null;
         String sex = null;
         String bodySite = null;
@@ -210,33 +202,6 @@ public class ReadingService {
                 ? advice.getObject().adviceFor(participation.studyId(), caseId) : Optional.empty();
         return new CaseToRead(caseId, index, order.size(), age, sex, bodySite,
                 repository.answer(participation.id(), caseId, phase), aiAdvice);
-    }
-
-    private void validate(ParticipationRow participation, List<Long> caseIds, long caseId, String diagnosis,
-            Integer confidence) {
-        if (!caseIds.contains(caseId)) {
-            throw new AccessDeniedException("case not in this study");
-        }
-        if (repository.options(participation.studyId()).stream().noneMatch(o -> o.code().equals(diagnosis))) {
-            throw new ReadingException("reading.error.unknown-diagnosis", String.valueOf(diagnosis));
-        }
-        if (participation.confidence() && (confidence == null || confidence < 1 || confidence > 5)) {
-            throw new ReadingException("reading.error.confidence-required");
-        }
-        if (!participation.confidence() && confidence != null) {
-            throw new ReadingException("reading.error.no-confidence");
-        }
-    }
-
-    private void requireReadable(ParticipationRow participation, Phase phase) {
-        if (!"OPEN".equals(participation.status())) {
-            throw new ReadingException("reading.error.study-not-open");
-        }
-        if (phase == Phase.AIDED) {
-            aidedBlocker(participation).ifPresent(key -> {
-                throw new ReadingException(key);
-            });
-        }
     }
 
     private List<Long> order(ParticipationRow participation, Phase phase) {

@@ -1,5 +1,7 @@
 package org.dermread.studies;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +10,6 @@ public record CaseSelection(List<Long> caseIds, Map<String, Integer> distributio
 
     public CaseSelection {
         caseIds = List.copyOf(caseIds);
-        distribution = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(distribution));
+        distribution = Collections.unmodifiableMap(new LinkedHashMap<>(distribution));
     }
 }

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DemoStudy {
 
     public static final String STUDY_NAME = "Demo study: 8 classes (synthetic images)";
-    static final String CASE_SET_NAME = "Demo case set: 8 classes x 10";
+    public static final String CASE_SET_NAME = "Demo case set: 8 classes x 10";
     static final int PER_CLASS = 10;
     static final long SEED = 1;
     private static final Logger log = LoggerFactory.getLogger(DemoStudy.class);

@@ -1,6 +1,6 @@
 package org.dermread.studies;
 
-/** Level of the hospital a reader works at. */
+/** Kind of hospital a reader works at: 三级甲等, 三级, 二级, 一级, private, other. */
 public enum HospitalLevel {
     TERTIARY_A,
     TERTIARY,

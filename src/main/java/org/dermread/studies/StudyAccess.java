@@ -34,6 +34,11 @@ public class StudyAccess {
                 || (CurrentUser.hasRole(Role.COORDINATOR) && signedIn() && studies.isCoordinator(studyId, me()));
     }
 
+    /** Administrators and statisticians: may see every study; everyone else sees only their own. */
+    public boolean seesEveryStudy() {
+        return CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.STATISTICIAN);
+    }
+
     /** Administrators, statisticians and the study's coordinators: may see its results, predictions and bundle. */
     @Transactional(readOnly = true)
     public boolean mayReadResults(long studyId) {

@@ -2,22 +2,26 @@ package org.dermread.studies;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.AccountException;
 import org.dermread.accounts.AccountId;
 import org.dermread.accounts.AccountService;
-import org.dermread.audit.AuditLog;
 import org.dermread.accounts.CreatedAccount;
 import org.dermread.accounts.CurrentUser;
 import org.dermread.accounts.NewAccount;
 import org.dermread.accounts.Role;
+import org.dermread.audit.AuditLog;
 import org.dermread.cases.Taxonomy;
 import org.dermread.studies.internal.CaseSetRepository;
+import org.dermread.studies.internal.ReaderProfileRepository;
 import org.dermread.studies.internal.StudyRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,19 +43,21 @@ public class StudyService {
 
     private final StudyRepository studies;
     private final CaseSetRepository caseSets;
+    private final ReaderProfileRepository profiles;
     private final AccountService accounts;
     private final Taxonomy taxonomy;
     private final AuditLog audit;
     private final StudyAccess access;
 
-    public StudyService(StudyRepository studies, CaseSetRepository caseSets, AccountService accounts,
-            Taxonomy taxonomy, AuditLog audit, StudyAccess access) {
-        this.access = access;
+    public StudyService(StudyRepository studies, CaseSetRepository caseSets, ReaderProfileRepository profiles,
+            AccountService accounts, Taxonomy taxonomy, AuditLog audit, StudyAccess access) {
         this.studies = studies;
         this.caseSets = caseSets;
+        this.profiles = profiles;
         this.accounts = accounts;
         this.taxonomy = taxonomy;
         this.audit = audit;
+        this.access = access;
     }
 
     /**
@@ -79,10 +85,7 @@ public class StudyService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public List<StudySummary> listStudies() {
-        if (CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.STATISTICIAN)) {
-            return studies.summaries(null);
-        }
-        return studies.summaries(me());
+        return studies.summaries(access.seesEveryStudy() ? null : me());
     }
 
     @Transactional
@@ -141,20 +144,39 @@ public class StudyService {
                 study.options()));
     }
 
-    /** Invites existing reader accounts, each with a random order seed; returns how many were new to the study. */
+    /**
+     * The accounts that may be invited to the study: enabled reader accounts not invited yet, by name. The one
+     * answer to "whom may I invite", for the page and for {@link #assignReaders}.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public List<Account> invitableReaders(long studyId) {
+        studies.find(studyId).orElseThrow(() -> new StudyException("studies.error.not-found"));
+        if (!access.mayManage(studyId)) {
+            throw new NotYourStudyException();
+        }
+        Set<AccountId> invited = studies.participants(studyId).stream().map(Participant::readerId)
+                .collect(Collectors.toSet());
+        return accounts.list().stream().filter(StudyService::mayBeInvited)
+                .filter(account -> !invited.contains(account.id()))
+                .sorted(Comparator.comparing(Account::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    /**
+     * Invites existing reader accounts, each with a random order seed; returns how many were new to the study. Only
+     * enabled reader accounts may be invited; one that is not refuses the whole request.
+     */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public int assignReaders(long studyId, List<AccountId> readers) {
         Study study = manageable(studyId);
         requireNotClosed(study);
-        List<String> notReaders = new ArrayList<>();
-        for (AccountId reader : readers) {
-            if (!studies.hasRole(reader.value(), Role.READER.name())) {
-                notReaders.add(String.valueOf(reader.value()));
-            }
-        }
-        if (!notReaders.isEmpty()) {
-            throw new StudyException("studies.readers.error.not-reader", String.join(", ", notReaders));
+        Map<AccountId, Account> known = accounts.list().stream()
+                .collect(Collectors.toMap(Account::id, Function.identity()));
+        List<String> refused = readers.stream().filter(id -> !known.containsKey(id) || !mayBeInvited(known.get(id)))
+                .map(id -> known.containsKey(id) ? known.get(id).username() : String.valueOf(id.value())).toList();
+        if (!refused.isEmpty()) {
+            throw new StudyException("studies.readers.error.not-reader", String.join(", ", refused));
         }
         int added = 0;
         for (AccountId reader : readers) {
@@ -167,9 +189,13 @@ public class StudyService {
         return added;
     }
 
+    private static boolean mayBeInvited(Account account) {
+        return account.hasRole(Role.READER) && account.enabled();
+    }
+
     /**
-     * Creates reader accounts with their experience and invites them, all or none. Returns the one-time passwords,
-     * which are shown once and never stored.
+     * Creates reader accounts with their experience profiles and invites them, all or none. Returns the one-time
+     * passwords, which are shown once and never stored.
      */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
@@ -207,10 +233,10 @@ public class StudyService {
         for (int i = 0; i < readers.size(); i++) {
             CreatedAccount account = accounts.create(newAccounts.get(i));
             long id = account.account().id().value();
-            studies.saveProfile(id, readers.get(i).experience());
+            profiles.save(id, readers.get(i).profile());
             studies.addParticipation(studyId, id, SEEDS.nextLong());
-            created.add(new CreatedReader(account.account().username(), account.account().displayName(),
-                    account.oneTimePassword()));
+            created.add(new CreatedReader(account.account().id(), account.account().username(),
+                    account.account().displayName(), account.oneTimePassword()));
         }
         log.info("{} reader account(s) created for study {} by {}", created.size(), studyId,
                 CurrentUser.username().orElse("?"));

@@ -13,6 +13,7 @@ import org.dermread.testing.TestStudies.TestStudy;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -58,8 +59,7 @@ class ReaderCompletesAStudyInTheBrowserTest extends BrowserTest {
                 waitForProgress(6);
             }
             new Actions(driver).sendKeys(keys[i]).perform();
-            waitUpTo(20).until(ExpectedConditions.attributeToBe(
-                    By.id("option-" + labels.get(Integer.parseInt(keys[i]) - 1)), "aria-pressed", "true"));
+            waitForPressed("option-" + labels.get(Integer.parseInt(keys[i]) - 1));
             new Actions(driver).sendKeys(Keys.ENTER).perform();
         }
 
@@ -108,6 +108,12 @@ class ReaderCompletesAStudyInTheBrowserTest extends BrowserTest {
     private void choose(String selectId, String label) {
         driver.findElement(By.id(selectId)).click();
         waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']")).click();
+    }
+
+    /** Waits for the state (the button shows as chosen), reading it anew by id each time, never a kept element. */
+    private void waitForPressed(String id) {
+        waitUpTo(20).until(d -> "true".equals(((JavascriptExecutor) d).executeScript(
+                "const e = document.getElementById(arguments[0]); return e && e.getAttribute('aria-pressed');", id)));
     }
 
     private void waitForProgress(int caseNumber) {

@@ -12,6 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
+import org.dermread.studies.HospitalLevel;
+import org.dermread.studies.ReaderProfile;
+import org.dermread.studies.ReaderProfileService;
+import org.dermread.studies.ReaderTitle;
 import org.dermread.testing.DermReadTest;
 import org.dermread.testing.SignIn;
 import org.dermread.testing.TestAccounts;
@@ -250,7 +254,7 @@ class ReadingServiceTest {
         SignIn.as(reader);
         reading.open(participation, Phase.UNAIDED);
 
-        profiles.save(new ReaderProfile(20, 15, true, ReaderProfile.Title.CHIEF, ReaderProfile.HospitalLevel.PRIMARY));
+        profiles.saveMine(new ReaderProfile(20, 15, true, ReaderTitle.CHIEF, HospitalLevel.PRIMARY));
         reading.open(participation, Phase.UNAIDED);
 
         assertThat(jdbc.sql("select years_dermatology || '/' || title from participation where id = :p")

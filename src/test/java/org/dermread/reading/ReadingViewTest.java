@@ -2,6 +2,7 @@ package org.dermread.reading;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ShortcutsKt;
@@ -9,12 +10,18 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.List;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
+import org.dermread.reading.ui.ReaderHomeView;
 import org.dermread.reading.ui.ReaderProfileView;
 import org.dermread.reading.ui.ReadingDoneView;
 import org.dermread.shell.NotFoundView;
+import org.dermread.studies.HospitalLevel;
+import org.dermread.studies.ReaderProfileService;
+import org.dermread.studies.ReaderTitle;
 import org.dermread.testing.KaribuTest;
 import org.dermread.testing.TestStudies;
 import org.dermread.testing.TestStudies.Options;
@@ -32,6 +39,8 @@ class ReadingViewTest extends KaribuTest {
     TestStudies studies;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ReaderProfileService profiles;
 
     Account coordinator;
     Account reader;
@@ -49,6 +58,32 @@ class ReadingViewTest extends KaribuTest {
         UI.getCurrent().navigate("reader");
 
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(ReaderProfileView.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_profile_page_refuses_more_years_of_dermoscopy_than_of_dermatology_on_that_field() {
+        login(reader);
+        UI.getCurrent().navigate("reader/profile");
+        IntegerField dermoscopy = _get(IntegerField.class, spec -> spec.withId("years-dermoscopy"));
+        _setValue(_get(IntegerField.class, spec -> spec.withId("years-dermatology")), 2);
+        _setValue(dermoscopy, 5);
+        _setValue(_get(Select.class, spec -> spec.withId("title")), ReaderTitle.RESIDENT);
+        _setValue(_get(Select.class, spec -> spec.withId("hospital")), HospitalLevel.SECONDARY);
+
+        _click(_get(Button.class, spec -> spec.withId("save-profile")));
+
+        assertThat(dermoscopy.isInvalid()).isTrue();
+        assertThat(dermoscopy.getErrorMessage())
+                .isEqualTo("Years of dermoscopy (5) cannot be more than years in dermatology (2).");
+        assertThat(profiles.myProfile()).isEmpty();
+
+        _setValue(dermoscopy, 1);
+        _click(_get(Button.class, spec -> spec.withId("save-profile")));
+
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(ReaderHomeView.class);
+        assertThat(profiles.myProfile()).hasValueSatisfying(profile -> assertThat(profile.yearsDermoscopy())
+                .isEqualTo(1));
     }
 
     @Test

@@ -11,12 +11,17 @@ import org.dermread.accounts.Role;
 import org.dermread.cases.CaseLibraryService;
 import org.dermread.cases.DatabaseSnapshot;
 import org.dermread.cases.SignedIn;
+import org.dermread.reading.MyStudy;
+import org.dermread.reading.Phase;
+import org.dermread.reading.ReadingService;
+import org.dermread.reading.ReadingSession;
 import org.dermread.testing.DermReadTest;
 import org.dermread.testing.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -33,6 +38,10 @@ class StudyServiceTest {
     CaseLibraryService library;
     @Autowired
     AccountService accountService;
+    @Autowired
+    ReaderProfileService profiles;
+    @Autowired
+    ReadingService reading;
     @Autowired
     TestAccounts accounts;
     @Autowired
@@ -191,6 +200,82 @@ class StudyServiceTest {
                 Bad Title, bad2, 1, 1, yes, PROFESSOR, OTHER
                 Too Few, bad3
                 """)).hasMessageContaining("studies.readers.error.lines").hasMessageContaining("[2, 3, 4]");
+    }
+
+    @Test
+    void a_pasted_list_with_more_years_of_dermoscopy_than_of_dermatology_creates_no_one() {
+        long id = studies.create(form("Dermoscopy longer"));
+        String suffix = String.valueOf(System.nanoTime() % 1_000_000);
+        Map<String, Long> before = DatabaseSnapshot.rowCounts(jdbc);
+
+        assertThatThrownBy(() -> studies.createReaders(id, ReaderListParser.parse("""
+                Li Wei, liwei%1$s, 12, 6, yes, CHIEF, TERTIARY_A
+                Wang Fang, wangfang%1$s, 10, 4, no, ATTENDING, SECONDARY
+                Chen Jie, chenjie%1$s, 2, 5, no, RESIDENT, SECONDARY
+                """.formatted(suffix)))).isInstanceOfSatisfying(ReaderListException.class,
+                        e -> assertThat(e.problems()).singleElement().satisfies(problem -> {
+                            assertThat(problem.line()).isEqualTo(3);
+                            assertThat(problem.field()).isEqualTo(ReaderField.YEARS_DERMOSCOPY);
+                        }));
+        assertThat(DatabaseSnapshot.rowCounts(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void a_reader_created_from_a_pasted_list_reads_their_profile_and_starts_the_study() {
+        long id = studies.create(form("Created from a list"));
+        String login = "listed" + System.nanoTime() % 1_000_000;
+        studies.createReaders(id, ReaderListParser.parse("Listed Reader, " + login + ", 7, 3, yes, ATTENDING, 三级"));
+        studies.open(id);
+        Account reader = accountService.list().stream().filter(a -> a.username().equals(login)).findFirst()
+                .orElseThrow();
+
+        SignedIn.as(reader);
+        assertThat(profiles.myProfile())
+                .contains(new ReaderProfile(7, 3, true, ReaderTitle.ATTENDING, HospitalLevel.TERTIARY));
+        MyStudy mine = reading.myStudies().stream().filter(study -> study.studyId() == id).findFirst()
+                .orElseThrow();
+        ReadingSession session = reading.open(mine.participationId(), Phase.UNAIDED);
+
+        assertThat(session.total()).isEqualTo(16);
+        assertThat(jdbc.sql("""
+                        select years_dermatology || '/' || years_dermoscopy || '/' || hospital_level
+                          from participation where id = :p
+                        """).param("p", mine.participationId()).query(String.class).single())
+                .isEqualTo("7/3/TERTIARY");
+    }
+
+    @Test
+    void the_database_refuses_a_profile_with_more_years_of_dermoscopy_than_of_dermatology() {
+        Account reader = accounts.create("db-check", Role.READER);
+
+        assertThatThrownBy(() -> jdbc.sql("""
+                        insert into reader_profile (account_id, years_dermatology, years_dermoscopy, board_certified,
+                                                    title, hospital_level)
+                        values (:a, 2, 5, false, 'RESIDENT', 'OTHER')
+                        """).param("a", reader.id().value()).update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("reader_profile_dermoscopy_within_dermatology");
+    }
+
+    @Test
+    void only_enabled_reader_accounts_not_yet_invited_may_be_invited() {
+        long id = studies.create(form("Who may be invited"));
+        Account invited = accounts.create("inv-invited", Role.READER);
+        Account free = accounts.create("inv-free", Role.READER);
+        Account disabled = accounts.create("inv-disabled", Role.READER);
+        Account statistician = accounts.create("inv-stat", Role.STATISTICIAN);
+        studies.assignReaders(id, List.of(invited.id()));
+        SignedIn.as(accounts.create("inv-admin", Role.ADMIN));
+        accountService.setEnabled(disabled.id(), false);
+        SignedIn.as(coordinator);
+
+        assertThat(studies.invitableReaders(id)).extracting(Account::id).contains(free.id())
+                .doesNotContain(invited.id(), disabled.id(), statistician.id());
+        assertThatThrownBy(() -> studies.assignReaders(id, List.of(free.id(), disabled.id())))
+                .hasMessageContaining("studies.readers.error.not-reader").hasMessageContaining(disabled.username());
+        assertThat(studies.participants(id)).extracting(Participant::username).containsExactly(invited.username());
+        SignedIn.as(accounts.create("inv-other", Role.COORDINATOR));
+        assertThatThrownBy(() -> studies.invitableReaders(id)).isInstanceOf(NotYourStudyException.class);
     }
 
     @Test

@@ -2,18 +2,20 @@ package org.dermread.reading.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dermread.reading.AnswerOption;
-import org.dermread.reading.CaseImage;
 import org.dermread.reading.GivenAnswer;
+import org.dermread.reading.ImageToRead;
 import org.dermread.reading.MyStudy;
 import org.dermread.reading.Phase;
-import org.dermread.reading.ReaderProfile;
+import org.dermread.studies.ReaderProfile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -121,7 +123,7 @@ public class ReadingRepository {
         return jdbc.sql("select age, sex, body_site from clinical_case where id = :c")
                 .param("c", caseId)
                 .query((rs, row) -> {
-                    Map<String, Object> fields = new java.util.HashMap<>();
+                    Map<String, Object> fields = new HashMap<>();
                     fields.put("age", rs.getObject("age"));
                     fields.put("sex", rs.getString("sex"));
                     fields.put("body_site", rs.getString("body_site"));
@@ -130,40 +132,49 @@ public class ReadingRepository {
                 .single();
     }
 
-    public CaseImage image(long caseId) {
+    public ImageToRead image(long caseId) {
         return jdbc.sql("""
                         select i.bytes, i.media_type
                           from clinical_case c join case_image i on i.sha256 = c.image_sha256
                          where c.id = :c
                         """)
                 .param("c", caseId)
-                .query((rs, row) -> new CaseImage(rs.getBytes(1), rs.getString(2)))
+                .query((rs, row) -> new ImageToRead(rs.getBytes(1), rs.getString(2)))
                 .single();
     }
 
-    /** Records when a case was first shown in a phase; later showings keep the first time. */
-    public void recordShown(long participationId, long caseId, Phase phase) {
+    /**
+     * Records when a case was first shown in a phase, at {@code at} or now when null; later showings keep the first
+     * time.
+     */
+    public void recordShown(long participationId, long caseId, Phase phase, Instant at) {
         jdbc.sql("""
-                        insert into case_presentation (participation_id, case_id, phase)
-                        values (:p, :c, :phase) on conflict do nothing
+                        insert into case_presentation (participation_id, case_id, phase, shown_at)
+                        values (:p, :c, :phase, coalesce(cast(:at as timestamptz), now())) on conflict do nothing
                         """)
                 .param("p", participationId)
                 .param("c", caseId)
                 .param("phase", phase.name())
+                .param("at", timestamp(at))
                 .update();
     }
 
     /**
      * Inserts the answer unless one exists for (participation, case, phase): the unique key makes concurrent or
-     * repeated submissions store exactly one. Returns whether this call stored it.
+     * repeated submissions store exactly one. Returns whether this call stored it. Shown at {@code shownAt}, else
+     * when the case was first shown, else now; answered at {@code answeredAt}, else now (the given times are those
+     * of readings made elsewhere).
      */
-    public boolean insertAnswer(long participationId, long caseId, Phase phase, String diagnosis,
-            Integer confidence) {
+    public boolean insertAnswer(long participationId, long caseId, Phase phase, String diagnosis, Integer confidence,
+            Instant shownAt, Instant answeredAt) {
         return jdbc.sql("""
-                        insert into answer (participation_id, case_id, phase, diagnosis, confidence, shown_at)
+                        insert into answer (participation_id, case_id, phase, diagnosis, confidence, shown_at,
+                                            answered_at)
                         values (:p, :c, :phase, :diagnosis, :confidence,
-                                coalesce((select shown_at from case_presentation
-                                           where participation_id = :p and case_id = :c and phase = :phase), now()))
+                                coalesce(cast(:shown as timestamptz),
+                                         (select shown_at from case_presentation
+                                           where participation_id = :p and case_id = :c and phase = :phase), now()),
+                                coalesce(cast(:answered as timestamptz), now()))
                         on conflict (participation_id, case_id, phase) do nothing
                         """)
                 .param("p", participationId)
@@ -171,6 +182,8 @@ public class ReadingRepository {
                 .param("phase", phase.name())
                 .param("diagnosis", diagnosis)
                 .param("confidence", confidence)
+                .param("shown", timestamp(shownAt))
+                .param("answered", timestamp(answeredAt))
                 .update() == 1;
     }
 
@@ -204,14 +217,19 @@ public class ReadingRepository {
                 .query(Long.class).single();
     }
 
-    public void markStarted(long participationId, ReaderProfile profile) {
+    /**
+     * Marks the participation started, at {@code at} or now when null, keeping the reader's profile as it is then
+     * (results are split by the experience in force when the reader started).
+     */
+    public void markStarted(long participationId, ReaderProfile profile, Instant at) {
         jdbc.sql("""
-                        update participation set started_at = now(), years_dermatology = :yd,
-                               years_dermoscopy = :yds, board_certified = :bc, title = :title,
-                               hospital_level = :hl
+                        update participation set started_at = coalesce(cast(:at as timestamptz), now()),
+                               years_dermatology = :yd, years_dermoscopy = :yds, board_certified = :bc,
+                               title = :title, hospital_level = :hl
                          where id = :p and started_at is null
                         """)
                 .param("p", participationId)
+                .param("at", timestamp(at))
                 .param("yd", profile.yearsDermatology())
                 .param("yds", profile.yearsDermoscopy())
                 .param("bc", profile.boardCertified())
@@ -220,40 +238,13 @@ public class ReadingRepository {
                 .update();
     }
 
-    public void markFinished(long participationId, Phase phase) {
+    /** Marks a phase finished, at {@code at} or now when null; a phase finished stays finished at its first time. */
+    public void markFinished(long participationId, Phase phase, Instant at) {
         String column = phase == Phase.UNAIDED ? "unaided_finished_at" : "aided_finished_at";
-        jdbc.sql("update participation set " + column + " = now() where id = :p and " + column + " is null")
+        jdbc.sql("update participation set " + column + " = coalesce(cast(:at as timestamptz), now())"
+                        + " where id = :p and " + column + " is null")
                 .param("p", participationId)
-                .update();
-    }
-
-    public Optional<ReaderProfile> profile(long accountId) {
-        return jdbc.sql("""
-                        select years_dermatology, years_dermoscopy, board_certified, title, hospital_level
-                          from reader_profile where account_id = :a
-                        """)
-                .param("a", accountId)
-                .query((rs, row) -> new ReaderProfile(rs.getInt(1), rs.getInt(2), rs.getBoolean(3),
-                        ReaderProfile.Title.valueOf(rs.getString(4)),
-                        ReaderProfile.HospitalLevel.valueOf(rs.getString(5))))
-                .optional();
-    }
-
-    public void saveProfile(long accountId, ReaderProfile profile) {
-        jdbc.sql("""
-                        insert into reader_profile (account_id, years_dermatology, years_dermoscopy, board_certified,
-                                                    title, hospital_level)
-                        values (:a, :yd, :yds, :bc, :title, :hl)
-                        on conflict (account_id) do update set years_dermatology = excluded.years_dermatology,
-                               years_dermoscopy = excluded.years_dermoscopy, board_certified = excluded.board_certified,
-                               title = excluded.title, hospital_level = excluded.hospital_level, updated_at = now()
-                        """)
-                .param("a", accountId)
-                .param("yd", profile.yearsDermatology())
-                .param("yds", profile.yearsDermoscopy())
-                .param("bc", profile.boardCertified())
-                .param("title", profile.title().name())
-                .param("hl", profile.hospitalLevel().name())
+                .param("at", timestamp(at))
                 .update();
     }
 
@@ -280,7 +271,11 @@ public class ReadingRepository {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var timestamp = rs.getTimestamp(column);
+        Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -15,9 +15,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.dermread.accounts.Role;
 import org.dermread.reading.MyStudy;
-import org.dermread.reading.ReaderProfileService;
 import org.dermread.reading.ReadingService;
 import org.dermread.shell.LandingPage;
+import org.dermread.studies.ReaderProfileService;
 
 /** The reader's dashboard: their studies with progress, resume buttons and finished studies. */
 @Route("reader")

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.ShortcutRegistration;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
@@ -14,7 +15,9 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParam;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -23,6 +26,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.dermread.accounts.Role;
@@ -80,8 +84,8 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
 
     /** Route parameters for a participation's phase ({@code unaided} or {@code aided}). */
     public static RouteParameters parameters(long participationId, String phase) {
-        return new RouteParameters(new com.vaadin.flow.router.RouteParam("participation", participationId),
-                new com.vaadin.flow.router.RouteParam("phase", phase));
+        return new RouteParameters(new RouteParam("participation", participationId),
+                new RouteParam("phase", phase));
     }
 
     @Override
@@ -91,7 +95,7 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
         try {
             session = reading.open(participationId, phase);
         } catch (AccessDeniedException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            event.rerouteToError(NotFoundException.class);
             return;
         } catch (UserFacingException e) {
             Notifications.error(e);
@@ -209,7 +213,7 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
     private boolean batchBreakShown;
 
     private void showBatchBreak(int done, int batches) {
-        com.vaadin.flow.component.dialog.Dialog pause = new com.vaadin.flow.component.dialog.Dialog(
+        Dialog pause = new Dialog(
                 getTranslation("reading.batch.title", done, batches));
         pause.add(new Paragraph(getTranslation("reading.batch.text")));
         Button resume = new Button(getTranslation("reading.batch.continue"), click -> pause.close());
@@ -270,7 +274,7 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
                         .map(o -> o.name(getLocale())).orElse(code);
                 Div bar = new Div();
                 bar.addClassName("ai-bar");
-                bar.getStyle().set("width", String.format(java.util.Locale.ROOT, "%.1f%%", 100 * p));
+                bar.getStyle().set("width", String.format(Locale.ROOT, "%.1f%%", 100 * p));
                 Div row = new Div(new Span(code + " · " + name), new Span(String.format("%.1f%%", 100 * p)), bar);
                 row.addClassName("ai-row");
                 if (rank < 3) {

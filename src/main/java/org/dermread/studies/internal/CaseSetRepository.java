@@ -1,9 +1,12 @@
 package org.dermread.studies.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.dermread.studies.CaseSet;
 import org.dermread.studies.CaseSetDesign;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -129,7 +132,7 @@ public class CaseSetRepository {
     }
 
     /** Library case ids of one class (optionally from some sources only), ascending. */
-    public List<Long> libraryCaseIds(String diagnosis, java.util.Set<Long> sourceIds) {
+    public List<Long> libraryCaseIds(String diagnosis, Set<Long> sourceIds) {
         String sql = "select id from clinical_case where diagnosis = :code"
                 + (sourceIds.isEmpty() ? "" : " and source_id in (:sources)") + " order by id";
         var statement = jdbc.sql(sql).param("code", diagnosis);
@@ -139,7 +142,7 @@ public class CaseSetRepository {
         return statement.query(Long.class).list();
     }
 
-    private CaseSet map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private CaseSet map(ResultSet rs, int row) throws SQLException {
         long seed = rs.getLong("sampling_seed");
         Long seedOrNull = rs.wasNull() ? null : seed;
         int perClass = rs.getInt("sampling_per_class");

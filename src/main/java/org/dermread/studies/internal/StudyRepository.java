@@ -1,11 +1,12 @@
 package org.dermread.studies.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.dermread.accounts.AccountId;
 import org.dermread.studies.ConfidenceScale;
 import org.dermread.studies.Participant;
-import org.dermread.studies.ReaderExperience;
 import org.dermread.studies.Study;
 import org.dermread.studies.StudyForm;
 import org.dermread.studies.StudyOptions;
@@ -14,7 +15,7 @@ import org.dermread.studies.StudySummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** JDBC access to studies, their labels, coordinators, reader profiles and participations. */
+/** JDBC access to studies, their labels, coordinators and participations. */
 @Repository
 public class StudyRepository {
 
@@ -200,30 +201,7 @@ public class StudyRepository {
                 .list();
     }
 
-    public void saveProfile(long accountId, ReaderExperience e) {
-        jdbc.sql("""
-                        insert into reader_profile (account_id, years_dermatology, years_dermoscopy, board_certified,
-                                                    title, hospital_level)
-                        values (:id, :derm, :dermoscopy, :board, :title, :level)
-                        on conflict (account_id) do update set years_dermatology = excluded.years_dermatology,
-                               years_dermoscopy = excluded.years_dermoscopy, board_certified = excluded.board_certified,
-                               title = excluded.title, hospital_level = excluded.hospital_level, updated_at = now()
-                        """)
-                .param("id", accountId)
-                .param("derm", e.yearsDermatology())
-                .param("dermoscopy", e.yearsDermoscopy())
-                .param("board", e.boardCertified())
-                .param("title", e.title().name())
-                .param("level", e.hospitalLevel().name())
-                .update();
-    }
-
-    public boolean hasRole(long accountId, String role) {
-        return jdbc.sql("select exists (select 1 from account_role where account_id = :id and role = :role)")
-                .param("id", accountId).param("role", role).query(Boolean.class).single();
-    }
-
-    private Study map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private Study map(ResultSet rs, int row) throws SQLException {
         int batch = rs.getInt("batch_size");
         Integer batchOrNull = rs.wasNull() ? null : batch;
         long id = rs.getLong("id");

@@ -5,26 +5,17 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +29,6 @@ import org.dermread.cases.CaseSource;
 import org.dermread.cases.Diagnosis;
 import org.dermread.cases.LibraryCase;
 import org.dermread.cases.Taxonomy;
-import org.dermread.cases.ui.CaseImages;
 import org.dermread.cases.ui.CoordinatorMenu;
 import org.dermread.common.UserFacingException;
 import org.dermread.shell.Notifications;
@@ -50,8 +40,9 @@ import org.dermread.studies.SamplingPlan;
 
 /**
  * Case-set designer: a label set (an ordered subset of the taxonomy; readers see it in this order), then the cases,
- * drawn by stratified random sampling with a recorded seed or picked by hand, with the class distribution shown
- * before saving. A locked set is shown read-only.
+ * drawn by stratified random sampling with a recorded seed ({@link SamplingPanel}) or picked by hand
+ * ({@link HandPickGrid}), with the class distribution ({@link DistributionTable}) shown before saving. A locked set,
+ * or one the user may not change, is shown read-only.
  */
 @Route("coordinator/case-sets/:caseSetId")
 @RolesAllowed({Role.Names.COORDINATOR, Role.Names.ADMIN})
@@ -59,35 +50,26 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
 
     static final String SAMPLE = "sample";
     static final String HAND = "hand";
-    private static final SecureRandom SEEDS = new SecureRandom();
 
     private final CaseSetService caseSets;
     private final CaseLibraryService library;
     private final Taxonomy taxonomy;
 
-    private final TextField name = new TextField();
-    private final TextArea description = new TextArea();
-    private final CheckboxGroup<Diagnosis> labels = new CheckboxGroup<>();
-    private final MultiSelectComboBox<CaseSource> sources = new MultiSelectComboBox<>();
-    private final RadioButtonGroup<String> mode = new RadioButtonGroup<>();
-    private final IntegerField perClass = new IntegerField();
-    private final TextField seed = new TextField();
-    private final Button draw = new Button();
-    private final VerticalLayout samplePanel = new VerticalLayout();
-    private final Grid<LibraryCase> handGrid = new Grid<>(LibraryCase.class, false);
-    private final Grid<DistributionRow> distribution = new Grid<>(DistributionRow.class, false);
-    private final Span chosenTotal = new Span();
-    private final Button save = new Button();
+    private CaseSetDetailsForm details;
+    private CheckboxGroup<Diagnosis> labels;
+    private MultiSelectComboBox<CaseSource> sources;
+    private RadioButtonGroup<String> mode;
+    private SamplingPanel sampling;
+    private HandPickGrid handGrid;
+    private DistributionTable distribution;
 
     private Map<String, Integer> available = Map.of();
     private CaseSelection selection;
     private Long selectionSeed;
     private Integer selectionPerClass;
     private CaseSet editing;
-
-    /** One line of the distribution table. */
-    record DistributionRow(String code, String label, int available, int chosen) {
-    }
+    /** True while a saved case set is put into the fields: their listeners then leave the selection alone. */
+    private boolean loading;
 
     public CaseSetDesignerView(CaseSetService caseSets, CaseLibraryService library, Taxonomy taxonomy) {
         this.caseSets = caseSets;
@@ -125,26 +107,46 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
             locked.getStyle().set("color", "var(--lumo-secondary-text-color)");
             add(locked);
         }
+        details = new CaseSetDetailsForm();
+        sampling = new SamplingPanel(this::drawCases);
+        handGrid = new HandPickGrid(library, this::label, this::handPicked);
+        distribution = new DistributionTable();
+        add(details, libraryChoice(readOnly), new H3(getTranslation("studies.designer.cases")), modeChoice(),
+                sampling, handGrid, new H3(getTranslation("studies.designer.distribution")), distribution);
+        Button save = new Button(getTranslation("common.save"), click -> saveCaseSet());
+        save.setId("save-case-set");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(save);
 
-        name.setLabel(getTranslation("studies.field.name"));
-        name.setId("case-set-name");
-        name.setWidth("28em");
-        name.setRequired(true);
-        name.setMaxLength(200);
-        description.setLabel(getTranslation("studies.field.description"));
-        description.setId("case-set-description");
-        description.setWidth("28em");
-        add(name, description);
+        available = library.countsPerClass(CaseFilter.ALL);
+        if (editing != null) {
+            showSaved(editing);
+        } else {
+            mode.setValue(SAMPLE);
+        }
+        labels.setItemLabelGenerator(d -> d.label(getLocale()) + " (" + available.getOrDefault(d.code(), 0) + ")");
+        showDistribution();
+        if (readOnly) {
+            details.setEditable(false);
+            labels.setReadOnly(true);
+            sources.setReadOnly(true);
+            mode.setReadOnly(true);
+            sampling.setEditable(false);
+            save.setVisible(false);
+            handGrid.setSelectionMode(Grid.SelectionMode.NONE);
+        }
+    }
 
-        List<CaseSource> allSources = library.sources();
+    private VerticalLayout libraryChoice(boolean readOnly) {
+        sources = new MultiSelectComboBox<>();
+        labels = new CheckboxGroup<>();
         sources.setLabel(getTranslation("studies.designer.sources"));
         sources.setId("case-set-sources");
-        sources.setItems(allSources);
+        sources.setItems(library.sources());
         sources.setItemLabelGenerator(CaseSource::name);
         sources.setHelperText(getTranslation("studies.designer.sources.help"));
         sources.setWidth("28em");
         sources.addValueChangeListener(event -> availabilityChanged());
-
         labels.setLabel(getTranslation("studies.designer.labels"));
         labels.setHelperText(getTranslation("studies.designer.labels.help"));
         labels.setId("case-set-labels");
@@ -154,113 +156,42 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
                 labelsChanged();
             }
         });
-        add(sources, labels);
+        VerticalLayout box = new VerticalLayout(sources, labels);
+        box.setPadding(false);
+        return box;
+    }
 
-        add(new H3(getTranslation("studies.designer.cases")));
+    private RadioButtonGroup<String> modeChoice() {
+        mode = new RadioButtonGroup<>();
         mode.setId("case-set-mode");
         mode.setItems(SAMPLE, HAND);
         mode.setItemLabelGenerator(m -> getTranslation(m.equals(SAMPLE) ? "studies.designer.mode.sample"
                 : "studies.designer.mode.hand"));
         mode.addValueChangeListener(event -> modeChanged());
-        add(mode);
+        return mode;
+    }
 
-        perClass.setLabel(getTranslation("studies.designer.per-class"));
-        perClass.setId("per-class");
-        perClass.setMin(1);
-        perClass.setStepButtonsVisible(true);
-        perClass.setValue(15);
-        seed.setLabel(getTranslation("studies.designer.seed"));
-        seed.setId("sampling-seed");
-        seed.setHelperText(getTranslation("studies.designer.seed.help"));
-        seed.setValue(String.valueOf(1 + SEEDS.nextInt(999_999)));
-        seed.setAllowedCharPattern("[0-9-]");
-        draw.setText(getTranslation("studies.designer.draw"));
-        draw.setId("draw-cases");
-        draw.addClickListener(click -> drawCases());
-        HorizontalLayout sampleRow = new HorizontalLayout(perClass, seed, draw);
-        sampleRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-        sampleRow.setWrap(true);
-        samplePanel.setPadding(false);
-        samplePanel.removeAll();
-        samplePanel.add(sampleRow);
-        add(samplePanel);
-
-        handGrid.removeAllColumns();
-        handGrid.setId("hand-grid");
-        handGrid.setSelectionMode(Grid.SelectionMode.MULTI);
-        handGrid.addComponentColumn(c -> CaseImages.thumbnail(library, c)).setWidth("104px").setFlexGrow(0)
-                .setHeader(getTranslation("cases.field.image"));
-        handGrid.addColumn(LibraryCase::externalId).setHeader(getTranslation("cases.field.case-id"));
-        handGrid.addColumn(c -> label(c.diagnosis())).setHeader(getTranslation("cases.field.diagnosis"))
-                .setSortable(true);
-        handGrid.addColumn(LibraryCase::sourceName).setHeader(getTranslation("cases.field.source"));
-        handGrid.setHeight("24em");
-        handGrid.asMultiSelect().addValueChangeListener(event -> {
-            if (event.isFromClient() || HAND.equals(mode.getValue())) {
-                handPicked();
-            }
-        });
-        add(handGrid);
-
-        add(new H3(getTranslation("studies.designer.distribution")));
-        distribution.removeAllColumns();
-        distribution.setId("distribution");
-        distribution.addColumn(DistributionRow::label).setHeader(getTranslation("cases.field.diagnosis"))
-                .setFlexGrow(3);
-        distribution.addColumn(DistributionRow::available).setHeader(getTranslation("studies.designer.available"))
-                .setAutoWidth(true);
-        distribution.addColumn(DistributionRow::chosen).setHeader(getTranslation("studies.designer.chosen"))
-                .setAutoWidth(true);
-        distribution.setAllRowsVisible(true);
-        distribution.addThemeVariants(GridVariant.LUMO_COMPACT);
-        distribution.setMaxWidth("44em");
-        chosenTotal.setId("chosen-total");
-        add(distribution, chosenTotal);
-
-        save.setText(getTranslation("common.save"));
-        save.setId("save-case-set");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(click -> saveCaseSet());
-        add(save);
-
-        available = library.countsPerClass(CaseFilter.ALL);
-        if (editing != null) {
-            name.setValue(editing.name());
-            description.setValue(editing.description() == null ? "" : editing.description());
-            labels.setValue(new LinkedHashSet<>(editing.labels().stream()
+    /** Puts a saved case set into the fields: its labels, how its cases were chosen, and those cases. */
+    private void showSaved(CaseSet caseSet) {
+        List<Long> ids = caseSets.caseIds(caseSet.id());
+        boolean sampled = caseSet.samplingSeed() != null;
+        loading = true;
+        try {
+            details.show(caseSet);
+            mode.setValue(sampled ? SAMPLE : HAND);
+            labels.setValue(new LinkedHashSet<>(caseSet.labels().stream()
                     .map(code -> taxonomy.find(code).orElseThrow()).toList()));
-            List<Long> ids = caseSets.caseIds(editing.id());
-            selection = caseSets.preview(editing.labels(), ids);
-            selectionSeed = editing.samplingSeed();
-            selectionPerClass = editing.samplingPerClass();
-            if (selectionSeed != null) {
-                seed.setValue(String.valueOf(selectionSeed));
-                perClass.setValue(selectionPerClass);
+            if (sampled) {
+                sampling.show(caseSet.samplingPerClass(), caseSet.samplingSeed());
+            } else {
+                handGrid.pick(handItems(), new HashSet<>(ids));
             }
-            mode.setValue(selectionSeed != null ? SAMPLE : HAND);
-            if (HAND.equals(mode.getValue())) {
-                refreshHandGrid();
-                Set<Long> chosen = new HashSet<>(ids);
-                handGrid.asMultiSelect().setValue(handItems().stream().filter(c -> chosen.contains(c.id()))
-                        .collect(Collectors.toSet()));
-            }
-        } else {
-            mode.setValue(SAMPLE);
+        } finally {
+            loading = false;
         }
-        labels.setItemLabelGenerator(d -> d.label(getLocale()) + " (" + available.getOrDefault(d.code(), 0) + ")");
-        showDistribution();
-        if (readOnly) {
-            name.setReadOnly(true);
-            description.setReadOnly(true);
-            labels.setReadOnly(true);
-            sources.setReadOnly(true);
-            mode.setReadOnly(true);
-            perClass.setReadOnly(true);
-            seed.setReadOnly(true);
-            draw.setEnabled(false);
-            save.setVisible(false);
-            handGrid.setSelectionMode(Grid.SelectionMode.NONE);
-        }
+        selection = caseSets.preview(caseSet.labels(), ids);
+        selectionSeed = caseSet.samplingSeed();
+        selectionPerClass = caseSet.samplingPerClass();
     }
 
     private String label(String code) {
@@ -282,12 +213,13 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
     }
 
     private void labelsChanged() {
+        if (loading) {
+            return;
+        }
         if (SAMPLE.equals(mode.getValue())) {
-            selection = null;
-            selectionSeed = null;
-            selectionPerClass = null;
+            forgetSelection();
         } else {
-            refreshHandGrid();
+            handGrid.show(handItems());
             handPicked();
         }
         showDistribution();
@@ -295,13 +227,14 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
 
     private void modeChanged() {
         boolean sample = SAMPLE.equals(mode.getValue());
-        samplePanel.setVisible(sample);
+        sampling.setVisible(sample);
         handGrid.setVisible(!sample);
-        selection = null;
-        selectionSeed = null;
-        selectionPerClass = null;
+        if (loading) {
+            return;
+        }
+        forgetSelection();
         if (!sample) {
-            refreshHandGrid();
+            handGrid.show(handItems());
         }
         showDistribution();
     }
@@ -311,18 +244,13 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         return codes.isEmpty() ? List.of() : library.cases(new CaseFilter(Set.copyOf(codes), sourceIds()));
     }
 
-    private void refreshHandGrid() {
-        Set<Long> kept = handGrid.asMultiSelect().getValue().stream().map(LibraryCase::id).collect(Collectors.toSet());
-        List<LibraryCase> items = handItems();
-        handGrid.setItems(items);
-        handGrid.asMultiSelect().setValue(items.stream().filter(c -> kept.contains(c.id()))
-                .collect(Collectors.toSet()));
-    }
-
     private void handPicked() {
-        List<Long> ids = handGrid.asMultiSelect().getValue().stream().map(LibraryCase::id).toList();
+        if (loading) {
+            return;
+        }
         try {
-            selection = labels.getValue().size() < 2 ? null : caseSets.preview(chosenLabels(), ids);
+            selection = labels.getValue().size() < 2 ? null : caseSets.preview(chosenLabels(),
+                    handGrid.pickedIdList());
         } catch (UserFacingException e) {
             selection = null;
             Notifications.error(e);
@@ -332,41 +260,28 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         showDistribution();
     }
 
-    private void drawCases() {
-        long seedValue;
+    private void drawCases(SamplingPanel.Sampling plan) {
         try {
-            seedValue = Long.parseLong(seed.getValue().trim());
-        } catch (NumberFormatException e) {
-            Notifications.error(getTranslation("studies.designer.seed.invalid"));
-            return;
-        }
-        if (perClass.getValue() == null || perClass.getValue() < 1) {
-            Notifications.error(getTranslation("studies.caseset.error.per-class"));
-            return;
-        }
-        try {
-            selection = caseSets.sample(new SamplingPlan(chosenLabels(), perClass.getValue(), seedValue, sourceIds()));
-            selectionSeed = seedValue;
-            selectionPerClass = perClass.getValue();
+            selection = caseSets.sample(new SamplingPlan(chosenLabels(), plan.getPerClass(), plan.getSeed(),
+                    sourceIds()));
+            selectionSeed = plan.getSeed();
+            selectionPerClass = plan.getPerClass();
         } catch (UserFacingException e) {
-            selection = null;
+            forgetSelection();
             Notifications.error(e);
         }
         showDistribution();
     }
 
+    private void forgetSelection() {
+        selection = null;
+        selectionSeed = null;
+        selectionPerClass = null;
+    }
+
     private void showDistribution() {
-        List<DistributionRow> rows = new ArrayList<>();
-        for (Diagnosis d : taxonomy.all()) {
-            if (labels.getValue().contains(d)) {
-                int chosen = selection == null ? 0 : selection.distribution().getOrDefault(d.code(), 0);
-                rows.add(new DistributionRow(d.code(), d.label(getLocale()), available.getOrDefault(d.code(), 0),
-                        chosen));
-            }
-        }
-        distribution.setItems(rows);
-        int total = selection == null ? 0 : selection.caseIds().size();
-        chosenTotal.setText(getTranslation("studies.designer.total", total, rows.size()));
+        List<Diagnosis> chosen = taxonomy.all().stream().filter(labels.getValue()::contains).toList();
+        distribution.show(chosen, available, selection);
     }
 
     private void saveCaseSet() {
@@ -375,19 +290,21 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
                     : "studies.caseset.error.no-cases"));
             return;
         }
-        try {
-            CaseSetDesign design = new CaseSetDesign(name.getValue(), description.getValue(), chosenLabels(),
-                    selection.caseIds(), selectionSeed, selectionPerClass);
-            if (editing == null) {
-                caseSets.create(design);
-            } else {
-                caseSets.update(editing.id(), design);
+        details.details().ifPresent(form -> {
+            try {
+                CaseSetDesign design = new CaseSetDesign(form.getName(), form.getDescription(), chosenLabels(),
+                        selection.caseIds(), selectionSeed, selectionPerClass);
+                if (editing == null) {
+                    caseSets.create(design);
+                } else {
+                    caseSets.update(editing.id(), design);
+                }
+                Notifications.success(getTranslation("studies.designer.saved", design.name()));
+                getUI().ifPresent(ui -> ui.navigate(CaseSetsView.class));
+            } catch (UserFacingException e) {
+                Notifications.error(e);
             }
-            Notifications.success(getTranslation("studies.designer.saved", design.name()));
-            getUI().ifPresent(ui -> ui.navigate(CaseSetsView.class));
-        } catch (UserFacingException e) {
-            Notifications.error(e);
-        }
+        });
     }
 
     @Override

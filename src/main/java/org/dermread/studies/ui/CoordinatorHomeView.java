@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +36,7 @@ public class CoordinatorHomeView extends LandingPage {
         List<StudySummary> mine = studies.listStudies();
         add(new H3(getTranslation("studies.home.mine")));
         if (mine.isEmpty()) {
-            add(new com.vaadin.flow.component.html.Paragraph(getTranslation("studies.home.none")));
+            add(new Paragraph(getTranslation("studies.home.none")));
         } else {
             Grid<StudySummary> grid = StudiesView.grid(mine);
             grid.setAllRowsVisible(true);

@@ -1,5 +1,6 @@
 package org.dermread.studies.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -72,7 +73,7 @@ public class StudiesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static String badgeText(StudyStatus status) {
-        return com.vaadin.flow.component.UI.getCurrent().getTranslation("studies.status." + status.name());
+        return UI.getCurrent().getTranslation("studies.status." + status.name());
     }
 
     @Override

@@ -19,8 +19,10 @@ import org.dermread.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,14 +61,14 @@ class CoordinatorBrowserTest extends BrowserTest {
 
         driver.get(url("coordinator/import"));
         upload(badZip);
-        waitUpTo(60).until(d -> "refused".equals(d.findElement(By.id("import-report")).getAttribute("data-outcome")));
+        waitForAttribute("import-report", "data-outcome", "refused");
         String problems = driver.findElement(By.id("import-problems")).getText();
         assertThat(problems).contains("manifest.csv, line 2").contains("Unknown diagnosis code \"NOPE\"")
                 .contains("set.json");
         shot("coordinator-import-refused-en-1280");
 
         upload(demoZip);
-        waitUpTo(120).until(d -> "imported".equals(d.findElement(By.id("import-report")).getAttribute("data-outcome")));
+        waitForAttribute("import-report", "data-outcome", "imported");
         assertThat(driver.findElement(By.id("import-outcome")).getText()).contains("200 cases");
         shot("coordinator-import-done-en-1280");
 
@@ -101,8 +103,9 @@ class CoordinatorBrowserTest extends BrowserTest {
         driver.get(url("coordinator/studies/new"));
         type(waitFor(By.cssSelector("#study-name input")), "Browser study");
         click(By.id("save-study"));
+        waitForAttribute("study-editor", "data-status", "DRAFT");
         waitFor(By.id("open-study"));
-        assertThat(textOf(By.id("study-status"))).isEqualTo("Draft");
+        assertThat(textOf("study-status")).isEqualTo("Draft");
 
         long suffix = System.nanoTime() % 1_000_000;
         type(driver.findElement(By.cssSelector("#reader-list textarea")),
@@ -113,12 +116,15 @@ class CoordinatorBrowserTest extends BrowserTest {
         shot("coordinator-reader-passwords-en-1280");
         click(By.id("close-passwords"));
         waitUpTo(30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("created-readers")));
-        assertThat(driver.findElement(By.id("participant-grid")).getText()).contains("liwei" + suffix)
-                .contains("zhang.min." + suffix + "@example.org");
+        waitUpTo(30).ignoring(StaleElementReferenceException.class).until(d -> {
+            String readers = d.findElement(By.id("participant-grid")).getText();
+            return readers.contains("liwei" + suffix) && readers.contains("zhang.min." + suffix + "@example.org");
+        });
 
         click(By.id("open-study"));
         click(By.cssSelector("vaadin-button[slot='confirm-button']"));
-        waitUpTo(30).until(d -> "Open".equals(textOf(By.id("study-status"))));
+        waitForAttribute("study-editor", "data-status", "OPEN");
+        assertThat(textOf("study-status")).isEqualTo("Open");
         assertThat(driver.findElements(By.id("save-study"))).isEmpty();
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         shot("coordinator-study-open-en-1280");
@@ -165,9 +171,20 @@ class CoordinatorBrowserTest extends BrowserTest {
         screenshot(name);
     }
 
-    private String textOf(By by) {
-        return String.valueOf(((JavascriptExecutor) driver).executeScript("return arguments[0].textContent",
-                driver.findElement(by))).trim();
+    /**
+     * Waits for a state, not for an element: the attribute is read anew by id on every poll, in one script, so an
+     * element that a redraw replaces (the study's status badge is) cannot go stale in our hands.
+     */
+    private void waitForAttribute(String id, String attribute, String value) {
+        waitUpTo(120).until(d -> value.equals(((JavascriptExecutor) d).executeScript(
+                "const e = document.getElementById(arguments[0]); return e && e.getAttribute(arguments[1]);",
+                id, attribute)));
+    }
+
+    /** The text of the element with this id, found and read in one script. */
+    private String textOf(String id) {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript(
+                "const e = document.getElementById(arguments[0]); return e && e.textContent.trim();", id));
     }
 
     private void hideDevTools() {
@@ -175,16 +192,23 @@ class CoordinatorBrowserTest extends BrowserTest {
                 "document.querySelectorAll('vaadin-dev-tools, copilot-main, vaadin-copilot').forEach(e => e.remove())");
     }
 
-    /** Clicks like a user who first scrolls the element into view. */
+    /**
+     * Clicks like a user who first scrolls the element into view; finds it anew if a redraw replaced it in the
+     * meantime.
+     */
     private void click(By by) {
         hideDevTools();
-        WebElement element = waitFor(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        try {
-            element.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException coveredByANotification) {
-            ((JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
-        }
+        waitFor(by);
+        waitUpTo(30).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = d.findElement(by);
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            try {
+                element.click();
+            } catch (ElementClickInterceptedException coveredByANotification) {
+                ((JavascriptExecutor) d).executeScript("arguments[0].click()", element);
+            }
+            return true;
+        });
     }
 
     private void upload(Path zip) {

@@ -14,7 +14,9 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
@@ -27,14 +29,19 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.dermread.accounts.Account;
+import org.dermread.accounts.AccountService;
 import org.dermread.accounts.Role;
 import org.dermread.cases.CaseLibraryService;
 import org.dermread.cases.Diagnosis;
 import org.dermread.cases.Taxonomy;
+import org.dermread.reading.ui.ReaderHomeView;
+import org.dermread.reading.ui.ReaderProfileView;
 import org.dermread.shell.NotFoundView;
 import org.dermread.studies.CaseSet;
 import org.dermread.studies.CaseSetService;
 import org.dermread.studies.Participant;
+import org.dermread.studies.StudyForm;
+import org.dermread.studies.StudyOptions;
 import org.dermread.studies.StudyService;
 import org.dermread.studies.StudyStatus;
 import org.dermread.studies.StudySummary;
@@ -56,6 +63,8 @@ class StudyPagesTest extends KaribuTest {
     StudyService studies;
     @Autowired
     Taxonomy taxonomy;
+    @Autowired
+    AccountService accounts;
 
     Account coordinator;
 
@@ -170,9 +179,7 @@ class StudyPagesTest extends KaribuTest {
 
     @Test
     void readers_created_from_a_pasted_list_get_one_time_passwords_shown_once() {
-        long caseSetId = sampledCaseSet("For bulk readers");
-        long studyId = studies.create(new org.dermread.studies.StudyForm("Bulk page", null, caseSetId, EIGHT,
-                org.dermread.studies.StudyOptions.DEFAULTS));
+        long studyId = draftStudy("Bulk page");
         UI.getCurrent().navigate("coordinator/studies/" + studyId);
         String suffix = String.valueOf(System.nanoTime() % 1_000_000);
 
@@ -190,9 +197,7 @@ class StudyPagesTest extends KaribuTest {
 
     @Test
     void a_bad_pasted_list_is_explained_and_creates_no_one() {
-        long caseSetId = sampledCaseSet("For a bad list");
-        long studyId = studies.create(new org.dermread.studies.StudyForm("Bad list page", null, caseSetId, EIGHT,
-                org.dermread.studies.StudyOptions.DEFAULTS));
+        long studyId = draftStudy("Bad list page");
         UI.getCurrent().navigate("coordinator/studies/" + studyId);
 
         _setValue(_get(TextArea.class, spec -> spec.withId("reader-list")), "Only a name\n");
@@ -203,9 +208,65 @@ class StudyPagesTest extends KaribuTest {
     }
 
     @Test
+    void a_pasted_list_names_the_line_and_the_field_of_each_problem_under_the_list() {
+        long studyId = draftStudy("List with problems");
+        UI.getCurrent().navigate("coordinator/studies/" + studyId);
+
+        _setValue(_get(TextArea.class, spec -> spec.withId("reader-list")), """
+                Li Wei, liwei-problems, 12, 6, yes, CHIEF, TERTIARY_A
+                Zhang Min, zhangmin-problems, 3, x, no, RESIDENT, SECONDARY
+                Wang Fang, wangfang-problems, 2, 5, no, RESIDENT, SECONDARY
+                """);
+        _click(_get(Button.class, spec -> spec.withId("create-readers")));
+
+        Div problems = _get(Div.class, spec -> spec.withId("reader-list-problems"));
+        assertThat(_find(problems, Paragraph.class)).extracting(Paragraph::getText).containsExactly(
+                "Line 2: Years of dermoscopy \"x\" is not a number.",
+                "Line 3: Years of dermoscopy (5) cannot be more than years in dermatology (2).");
+        assertThat(studies.participants(studyId)).isEmpty();
+    }
+
+    @Test
+    void a_reader_created_from_a_pasted_list_opens_their_home_and_profile_pages() {
+        long studyId = draftStudy("Listed reader page");
+        String login = "listed-page-" + System.nanoTime() % 1_000_000;
+        UI.getCurrent().navigate("coordinator/studies/" + studyId);
+        _setValue(_get(TextArea.class, spec -> spec.withId("reader-list")),
+                "Listed Reader, " + login + ", 9, 4, yes, ATTENDING, TERTIARY_A");
+        _click(_get(Button.class, spec -> spec.withId("create-readers")));
+        Grid<?> passwords = _get(Grid.class, spec -> spec.withId("created-readers"));
+        String oneTimePassword = GridKt._getFormattedRow(passwords, 0).get(2);
+        studies.open(studyId);
+        Account reader = accounts.list().stream().filter(a -> a.username().equals(login)).findFirst()
+                .orElseThrow();
+
+        login(reader);
+        accounts.changeOwnPassword(oneTimePassword, "Chosen-by-the-reader-7");
+        UI.getCurrent().navigate("reader");
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(ReaderHomeView.class);
+        assertThat(_find(Button.class, spec -> spec.withText("Start"))).hasSize(1);
+        UI.getCurrent().navigate("reader/profile");
+
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(ReaderProfileView.class);
+        assertThat(_get(IntegerField.class, spec -> spec.withId("years-dermatology")).getValue()).isEqualTo(9);
+        assertThat(_get(IntegerField.class, spec -> spec.withId("years-dermoscopy")).getValue()).isEqualTo(4);
+    }
+
+    @Test
+    void a_saved_sampled_case_set_opens_with_its_seed_and_its_distribution() {
+        long caseSetId = sampledCaseSet("Reopened");
+
+        UI.getCurrent().navigate("coordinator/case-sets/" + caseSetId);
+
+        assertThat(_get(TextField.class, spec -> spec.withId("case-set-name")).getValue()).isEqualTo("Reopened");
+        assertThat(_get(TextField.class, spec -> spec.withId("sampling-seed")).getValue()).isEqualTo("9");
+        assertThat(_get(IntegerField.class, spec -> spec.withId("per-class")).getValue()).isEqualTo(2);
+        assertThat(_get(Span.class, spec -> spec.withId("chosen-total")).getText()).isEqualTo("16 cases in 8 classes");
+    }
+
+    @Test
     void another_coordinator_cannot_open_a_study_they_do_not_manage() {
-        long studyId = studies.create(new org.dermread.studies.StudyForm("Not theirs", null,
-                sampledCaseSet("Private"), EIGHT, org.dermread.studies.StudyOptions.DEFAULTS));
+        long studyId = draftStudy("Not theirs");
         login(testAccounts.create("page-other", Role.COORDINATOR));
 
         UI.getCurrent().navigate("coordinator/studies/" + studyId);
@@ -228,6 +289,11 @@ class StudyPagesTest extends KaribuTest {
         assertThat(_get(Button.class, spec -> spec.withId("draw-cases")).getText()).isEqualTo("抽取病例");
         assertThat(_get(CheckboxGroup.class, spec -> spec.withId("case-set-labels")).getItemLabelGenerator()
                 .apply(taxonomy.find("MN").orElseThrow())).startsWith("MN · 色素痣");
+    }
+
+    /** A draft study of the coordinator's on a case set of its own. */
+    private long draftStudy(String name) {
+        return studies.create(new StudyForm(name, null, sampledCaseSet("For " + name), EIGHT, StudyOptions.DEFAULTS));
     }
 
     private long sampledCaseSet(String name) {

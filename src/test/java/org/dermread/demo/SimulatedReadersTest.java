@@ -1,0 +1,89 @@
+package org.dermread.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.dermread.accounts.AccountBootstrap;
+import org.dermread.accounts.PasswordPolicy;
+import org.dermread.cases.DatabaseSnapshot;
+import org.dermread.studies.DemoStudy;
+import org.dermread.testing.DermReadTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Demo mode's finished study, built through the features' services: 12 simulated readers who cannot sign in, both
+ * phases of every case, the demo model's real predictions, the study closed. Checked in the database, the way a
+ * statistician's export would read it.
+ */
+@DermReadTest
+class SimulatedReadersTest {
+
+    @Autowired
+    SimulatedReaders simulated;
+    @Autowired
+    DemoStudy demoStudy;
+    @Autowired
+    AccountBootstrap bootstrap;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void twelve_simulated_readers_read_every_demo_case_unaided_and_then_with_the_demo_models_predictions() {
+        bootstrap.ensureDemoAccounts(PasswordPolicy.generate());
+        demoStudy.ensure().orElseThrow();
+
+        long studyId = simulated.build(simulated.plan().orElseThrow());
+
+        assertThat(jdbc.sql("select status from study where id = :s").param("s", studyId).query(String.class)
+                .single()).isEqualTo("CLOSED");
+        List<Map<String, Object>> readers = jdbc.sql("""
+                        select a.username, a.enabled, p.years_dermatology, p.years_dermoscopy,
+                               p.started_at is not null and p.unaided_finished_at < p.aided_finished_at as finished,
+                               (select count(*) from answer x where x.participation_id = p.id
+                                   and x.phase = 'UNAIDED') as unaided,
+                               (select count(*) from answer x where x.participation_id = p.id
+                                   and x.phase = 'AIDED') as aided
+                          from participation p join account a on a.id = p.reader_id
+                         where p.study_id = :s order by a.username
+                        """).param("s", studyId).query().listOfRows();
+        assertThat(readers).hasSize(SimulatedReaders.READERS).allSatisfy(reader -> {
+            assertThat((String) reader.get("username")).startsWith("demo-sim-");
+            assertThat(reader.get("enabled")).as("simulated readers cannot sign in").isEqualTo(false);
+            assertThat((Integer) reader.get("years_dermoscopy"))
+                    .isLessThanOrEqualTo((Integer) reader.get("years_dermatology"));
+            assertThat(reader.get("finished")).isEqualTo(true);
+            assertThat(reader.get("unaided")).isEqualTo(80L);
+            assertThat(reader.get("aided")).isEqualTo(80L);
+        });
+        assertThat(jdbc.sql("""
+                        select count(*) from answer a join participation p on p.id = a.participation_id
+                         where p.study_id = :s and (a.answered_at < a.shown_at or a.answered_at > now())
+                        """).param("s", studyId).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from study_case_prediction where study_id = :s").param("s", studyId)
+                .query(Integer.class).single()).as("the demo model's predictions of every case").isEqualTo(80);
+        double unaidedAgreement = agreementWithTheAi(studyId, "UNAIDED");
+        double aidedAgreement = agreementWithTheAi(studyId, "AIDED");
+        assertThat(aidedAgreement).as("with the AI readers take its answer more often")
+                .isGreaterThan(unaidedAgreement + 0.05);
+
+        Map<String, Long> before = DatabaseSnapshot.rowCounts(jdbc);
+        assertThat(simulated.plan()).as("built once").isEmpty();
+        assertThat(DatabaseSnapshot.rowCounts(jdbc)).isEqualTo(before);
+    }
+
+    /** Share of the phase's answers equal to the AI's most probable label. */
+    private double agreementWithTheAi(long studyId, String phase) {
+        return jdbc.sql("""
+                        select avg(case when a.diagnosis = (
+                                   select pr.labels[i] from generate_subscripts(pr.probabilities, 1) as i
+                                    order by pr.probabilities[i] desc limit 1)
+                                   then 1.0 else 0.0 end)
+                          from answer a join participation p on p.id = a.participation_id
+                          join study_case_prediction pr on pr.study_id = p.study_id and pr.case_id = a.case_id
+                         where p.study_id = :s and a.phase = :phase
+                        """).param("s", studyId).param("phase", phase).query(Double.class).single();
+    }
+}
