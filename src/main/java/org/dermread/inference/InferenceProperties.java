@@ -23,6 +23,11 @@ import org.springframework.validation.annotation.Validated;
  *                          graph on the input shapes it sees; images of a study come in many sizes, and with it on
  *                          the EfficientNet-b4 export fell to 0.6 images/s in batch runs here (13.4 with it off,
  *                          and as fast as or faster than Python at every batch size; see the benchmark)
+ * @param cpuIsa            the highest instruction set libtorch's oneDNN kernels may use: {@code auto} (AVX2 on AMD
+ *                          processors with AVX-512, whose AVX-512 kernels gave wrong outputs here; native elsewhere),
+ *                          {@code native}, or a oneDNN level such as {@code AVX2} or {@code AVX512_CORE}; an
+ *                          {@code ONEDNN_MAX_CPU_ISA} environment variable wins. Every engine start is checked
+ *                          against Python's output and refuses to run models if it disagrees
  * @param registerDemoModel register the committed demo model ({@code classpath:models/demo-skin-cnn}) at start
  * @param worker            the PostgreSQL-backed job worker
  */
@@ -35,6 +40,7 @@ public record InferenceProperties(
         @DefaultValue("2") @Min(1) @Max(64) int predictors,
         @DefaultValue("1") @Min(1) @Max(256) int batchSize,
         @DefaultValue("false") boolean graphOptimizer,
+        @DefaultValue("auto") @NotNull String cpuIsa,
         @DefaultValue("true") boolean registerDemoModel,
         @DefaultValue @Valid @NotNull Worker worker) {
 

@@ -69,6 +69,9 @@ public final class DjlClassifier implements Classifier {
     static <I, O> ZooModel<I, O> loadModel(Path file, ModelManifest manifest, Device device,
             Map<String, String> options, Class<I> input, Class<O> output,
             ai.djl.translate.Translator<I, O> translator) {
+        // Tests and tools load models without the application's engine; oneDNN's instruction set must be chosen
+        // before libtorch first runs (a no-op once the application has chosen it).
+        CpuInstructionSet.ensureDefault();
         Criteria.Builder<I, O> builder = Criteria.builder()
                 .setTypes(input, output)
                 .optEngine("PyTorch")

@@ -2,7 +2,9 @@ package org.dermread.inference.djl;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import java.util.Locale;
 import org.dermread.inference.InferenceProperties;
+import org.dermread.inference.ModelValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,14 +19,21 @@ public final class DjlEngine {
 
     private final Device device;
     private final String description;
+    private final EngineSelfCheck.Result selfCheck;
 
-    private DjlEngine(Device device, String description) {
+    private DjlEngine(Device device, String description, EngineSelfCheck.Result selfCheck) {
         this.device = device;
         this.description = description;
+        this.selfCheck = selfCheck;
     }
 
-    /** Starts the engine (the first start in a JVM extracts the natives to {@code ~/.djl.ai}). */
+    /**
+     * Starts the engine (the first start in a JVM extracts the natives to {@code ~/.djl.ai}), with oneDNN's
+     * instruction set chosen first ({@link CpuInstructionSet}), then checks it against Python
+     * ({@link EngineSelfCheck}).
+     */
     public static DjlEngine start(InferenceProperties properties) {
+        CpuInstructionSet.Choice isa = CpuInstructionSet.ensureApplied(properties.cpuIsa());
         System.setProperty("ai.djl.offline", "true");
         if (properties.threads() > 0) {
             // Read by the engine when it starts; intra-op and inter-op alike, so thread counts compare fairly.
@@ -49,9 +58,34 @@ public final class DjlEngine {
                 + engine.getVersion() + ", device " + device + " (" + gpus + " GPU(s) visible, setting "
                 + properties.device().name().toLowerCase() + "), threads "
                 + (properties.threads() > 0 ? properties.threads() : "default") + ", graph optimizer "
-                + (properties.graphOptimizer() ? "on" : "off");
-        log.info("AI inference: {}", description);
-        return new DjlEngine(device, description);
+                + (properties.graphOptimizer() ? "on" : "off") + ", " + isa.describe();
+        EngineSelfCheck.Result selfCheck = EngineSelfCheck.run(device);
+        description += ", " + selfCheck.describe();
+        if (selfCheck.passed()) {
+            log.info("AI inference: {}", description);
+        } else {
+            log.error("AI inference: {}. This engine computes wrong outputs on this machine; no model will run until"
+                    + " dermread.inference.cpu-isa is set to a level that passes (e.g. AVX2) and DermRead restarts.",
+                    description);
+        }
+        return new DjlEngine(device, description, selfCheck);
+    }
+
+    /** The result of the numerical self-check against Python at start. */
+    public EngineSelfCheck.Result selfCheck() {
+        return selfCheck;
+    }
+
+    /**
+     * Refuses to run any model on an engine that failed its self-check: wrong predictions must never be stored.
+     *
+     * @throws ModelValidationException naming the difference and the setting that caps the instruction set
+     */
+    public void requireTrustworthy() {
+        if (!selfCheck.passed()) {
+            throw new ModelValidationException("inference.error.self-check",
+                    String.format(Locale.ROOT, "%.2g", selfCheck.maxDifference()));
+        }
     }
 
     public Device device() {

@@ -46,7 +46,14 @@ class DjlRuntime implements ModelRuntime {
         this.properties = properties;
     }
 
+    /** The started engine, refusing to hand it out when it failed its self-check. */
     private DjlEngine engine() {
+        DjlEngine started = startedEngine();
+        started.requireTrustworthy();
+        return started;
+    }
+
+    private DjlEngine startedEngine() {
         DjlEngine started = engine;
         if (started == null) {
             synchronized (this) {
@@ -61,7 +68,7 @@ class DjlRuntime implements ModelRuntime {
 
     @Override
     public String description() {
-        return engine().description();
+        return startedEngine().description();
     }
 
     @Override
