@@ -3,8 +3,8 @@
 
 The exported module takes float32 [N, 3, H, W] RGB pixels in 0..255 (any H, W), resizes and
 normalises them itself, and returns the tuple (logits [N,14], aux_logits [N,7,14], embedding [N,D]).
-It is traced in eval mode and, unless --no-freeze, frozen with torch.jit.freeze (TECH-NOTES: an
-unfrozen trace of EfficientNet-b4 runs 3-7x slower in DJL).
+It is traced in eval mode and, unless --no-freeze, frozen with torch.jit.freeze (measured on the
+development machine: an unfrozen trace of EfficientNet-b4 ran 3-7x slower in DJL).
 
 Examples:
   # the paper's architecture with random weights (CI smoke model; ~70 MB, never commit it)

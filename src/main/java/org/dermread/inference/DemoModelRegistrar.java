@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -51,7 +52,7 @@ class DemoModelRegistrar implements ApplicationRunner {
             // The class path may be inside a jar; the registry (and libtorch) read a file.
             copy = Files.createTempFile("demo-model-", ".pt");
             try (InputStream in = torchScript.getInputStream()) {
-                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
             String json = manifest.getContentAsString(StandardCharsets.UTF_8);
             RegisteredModel model = registry.registerBundled(copy, json);

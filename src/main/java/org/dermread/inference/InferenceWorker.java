@@ -3,6 +3,7 @@ package org.dermread.inference;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.dermread.common.UserFacingException;
 import org.dermread.inference.internal.JobRepository;
 import org.dermread.inference.internal.ModelRepository;
@@ -48,7 +50,8 @@ class InferenceWorker implements SmartLifecycle {
     private volatile JobTimings lastTimings = JobTimings.NONE;
 
     InferenceWorker(InferenceProperties properties, JobRepository jobs, ModelRepository models,
-            PredictionRepository predictions, StudyCasesRepository studies, ModelRegistry registry, ModelRuntime runtime) {
+            PredictionRepository predictions, StudyCasesRepository studies, ModelRegistry registry,
+            ModelRuntime runtime) {
         this.properties = properties;
         this.jobs = jobs;
         this.models = models;
@@ -56,7 +59,8 @@ class InferenceWorker implements SmartLifecycle {
         this.studies = studies;
         this.registry = registry;
         this.runtime = runtime;
-        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Override
@@ -164,8 +168,8 @@ class InferenceWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             // Stored as a translation key and its arguments, so each user reads the reason in their language.
             String key = e instanceof UserFacingException facing
-                    ? String.join("|", java.util.stream.Stream.concat(java.util.stream.Stream.of(facing.messageKey()),
-                            java.util.Arrays.stream(facing.arguments()).map(String::valueOf)).toList())
+                    ? String.join("|", Stream.concat(Stream.of(facing.messageKey()),
+                            Arrays.stream(facing.arguments()).map(String::valueOf)).toList())
                     : "inference.error.job-failed";
             log.error("Job {} failed", job.id(), e);
             jobs.finish(job.id(), worker, InferenceJob.Status.FAILED, key);

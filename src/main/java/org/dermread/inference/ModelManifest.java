@@ -107,7 +107,8 @@ public record ModelManifest(String name, String version, String architecture, Li
 
         JsonNode outputs = root.get("outputs");
         if (!outputs.isArray() || outputs.size() != 3) {
-            throw new ModelValidationException("inference.error.manifest-outputs", outputs.isArray() ? outputs.size() : 0);
+            throw new ModelValidationException("inference.error.manifest-outputs",
+                    outputs.isArray() ? outputs.size() : 0);
         }
         expectOutput(outputs.get(0), "logits", 2);
         expectOutput(outputs.get(1), "aux_logits", 3);

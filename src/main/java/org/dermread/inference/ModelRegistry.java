@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The model registry: models are registered by upload or from a folder, checked against the model contract
@@ -40,11 +41,13 @@ public class ModelRegistry {
         this.access = access;
     }
 
+    @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public List<RegisteredModel> models() {
         return models.list();
     }
 
+    @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public Optional<RegisteredModel> model(String sha256) {
         return models.find(sha256);
@@ -57,6 +60,7 @@ public class ModelRegistry {
      * @param manifestJson the manifest's content
      * @throws ModelValidationException naming what is wrong; nothing is stored then
      */
+    @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public RegisteredModel register(InputStream torchScript, String manifestJson) {
         return register(torchScript, manifestJson, access.currentAccountId());
@@ -66,6 +70,7 @@ public class ModelRegistry {
      * Registers the model in a folder holding exactly one {@code .pt} file and one {@code .json} manifest (as
      * {@code src/main/python/export_model.py} writes them).
      */
+    @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public RegisteredModel registerFromFolder(Path folder) {
         Path[] files = modelFiles(folder);

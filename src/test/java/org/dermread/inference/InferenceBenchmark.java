@@ -29,7 +29,10 @@ import org.springframework.test.context.TestPropertySource;
  * Prints throughput figures; asserts nothing about speed. Run alone (the engine's thread count is fixed when it
  * starts):
  *
- * <pre>mvn -Pbenchmark test -Dtest=InferenceBenchmark [-Dbenchmark.images=16 -Dbenchmark.threads=2 -Dbenchmark.graph-optimizer=false]</pre>
+ * <pre>
+ * mvn -Pbenchmark test -Dtest=InferenceBenchmark \
+ *     [-Dbenchmark.images=16 -Dbenchmark.threads=2 -Dbenchmark.graph-optimizer=false]
+ * </pre>
  *
  * <p>On the EfficientNet-b4 + 7 auxiliary heads export (random weights; speed does not depend on them), in one
  * run: (1) DJL end to end, JPEG bytes in memory to softmax probabilities, at batch 1, 2, 4 and 8, the same

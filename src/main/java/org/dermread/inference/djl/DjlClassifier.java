@@ -7,6 +7,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import ai.djl.translate.Translator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class DjlClassifier implements Classifier {
 
     static <I, O> ZooModel<I, O> loadModel(Path file, ModelManifest manifest, Device device,
             Map<String, String> options, Class<I> input, Class<O> output,
-            ai.djl.translate.Translator<I, O> translator) {
+            Translator<I, O> translator) {
         // Tests and tools load models without the application's engine; oneDNN's instruction set must be chosen
         // before libtorch first runs (a no-op once the application has chosen it).
         CpuInstructionSet.ensureDefault();

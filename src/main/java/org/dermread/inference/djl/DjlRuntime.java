@@ -15,6 +15,7 @@ import jakarta.annotation.PreDestroy;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dermread.inference.Classifier;
 import org.dermread.inference.InferenceProperties;
@@ -81,7 +82,7 @@ class DjlRuntime implements ModelRuntime {
     @Override
     public Classifier classifier(RegisteredModel model, Path file) {
         return classifiers.computeIfAbsent(model.sha256(), sha -> {
-            ModelManifest manifest = ModelManifest.parse(model.manifestJson(), java.util.Set.copyOf(model.classes()));
+            ModelManifest manifest = ModelManifest.parse(model.manifestJson(), Set.copyOf(model.classes()));
             DjlClassifier classifier = DjlClassifier.load(file, sha, manifest, engine().device(),
                     properties.predictors());
             try {
@@ -97,7 +98,7 @@ class DjlRuntime implements ModelRuntime {
     @Override
     public float[] inputGradient(RegisteredModel model, Path file, Pixels pixels, int classIndex) {
         ZooModel<NDList, NDList> gradientModel = gradientModels.computeIfAbsent(model.sha256(), sha -> {
-            ModelManifest manifest = ModelManifest.parse(model.manifestJson(), java.util.Set.copyOf(model.classes()));
+            ModelManifest manifest = ModelManifest.parse(model.manifestJson(), Set.copyOf(model.classes()));
             // A separate instance: gradients need the parameters loaded for training and the block called directly
             // (a Predictor runs in inference mode, where libtorch records no gradients).
             return DjlClassifier.loadModel(file, manifest, engine().device(), Map.of("trainParam", "true"),

@@ -1,6 +1,7 @@
 package org.dermread.inference.internal;
 
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -104,7 +105,7 @@ public class PredictionRepository {
                 .param("c", caseId).query(PredictionRepository::mapStudyRow).optional();
     }
 
-    private static StudyRow mapStudyRow(java.sql.ResultSet rs, int row) throws SQLException {
+    private static StudyRow mapStudyRow(ResultSet rs, int row) throws SQLException {
         return new StudyRow(rs.getLong(1), rs.getString(2), ModelRepository.strings(rs.getArray(3)),
                 doubles(rs.getArray(4)), doubles(rs.getArray(5)));
     }

@@ -1,12 +1,10 @@
-package org.dermread.security;
+package org.dermread.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 
-import org.dermread.accounts.Account;
-import org.dermread.accounts.Role;
 import org.dermread.testing.DermReadTest;
 import org.dermread.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
@@ -50,16 +48,6 @@ class LoginThrottleTest {
                 .andExpect(authenticated().withUsername(reader.username()));
         assertThat(jdbc.sql("select failed_logins from account where id = :id").param("id", reader.id().value())
                 .query(Integer.class).single()).isZero();
-    }
-
-    @Test
-    void security_headers_are_sent() throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/actuator/health"))
-                .andExpect(result -> {
-                    assertThat(result.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
-                    assertThat(result.getResponse().getHeader("X-Frame-Options")).isEqualTo("SAMEORIGIN");
-                    assertThat(result.getResponse().getHeader("Referrer-Policy")).isEqualTo("same-origin");
-                });
     }
 
     private int audit(Account account, String action) {

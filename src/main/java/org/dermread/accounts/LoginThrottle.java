@@ -1,4 +1,4 @@
-package org.dermread.security;
+package org.dermread.accounts;
 
 import java.time.Duration;
 import java.time.Instant;
