@@ -66,8 +66,8 @@ final class CpuInstructionSet {
     }
 
     /**
-     * Decides and applies the setting ({@code auto}, {@code native} or a oneDNN level such as {@code AVX2}) to this process.
-     * An {@code ONEDNN_MAX_CPU_ISA} already in the environment wins: the operator set it on purpose.
+     * Decides and applies the setting ({@code auto}, {@code native} or a oneDNN level such as {@code AVX2}) to this
+     * process. An {@code ONEDNN_MAX_CPU_ISA} already in the environment wins: the operator set it on purpose.
      */
     private static Choice apply(String setting) {
         String given = System.getenv(VARIABLE);
