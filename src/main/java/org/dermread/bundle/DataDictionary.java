@@ -1,0 +1,84 @@
+package org.dermread.bundle;
+
+/** The bundle's {@code data-dictionary.md}: every file and column of format version 1 ({@link BundleFormat}). */
+final class DataDictionary {
+
+    private DataDictionary() {
+    }
+
+    static final String TEXT = """
+            # DermRead export bundle: data dictionary
+
+            All text files are UTF-8, CSV files are comma-separated with a header row (RFC 4180 quoting), times are
+            ISO-8601 UTC. Readers are anonymised as R001, R002, ... in the order they were invited; no name, login or
+            e-mail appears anywhere in the bundle. Re-analyse the unpacked bundle with DermRead's jar (no database or
+            server needed): `java -jar dermread.jar analyze <folder> --out metrics.json`.
+
+            ## labels.csv
+            The study's label set: the diagnoses readers chose from, in display order.
+            - `position`: 1-based display order
+            - `code`: diagnosis code (LP, Rosa, VW, AV, KAHS, EAD, DF, SD, SK, MN, Hem, Pso, PWS, BCC)
+
+            ## cases.csv
+            One row per case of the study.
+            - `case_id`: the case id of the imported manifest (prefixed `s<source>-` only if two sources share an id)
+            - `truth`: the ground-truth diagnosis code
+            - `age`, `sex` (F/M), `body_site`, `confirmation` (histopathology, expert_consensus, clinical_follow_up,
+              single_expert): clinical fields as imported, empty when unknown
+            - `image_sha256`: SHA-256 of the image bytes as imported
+
+            ## readings.csv
+            One row per stored answer (the database keeps exactly one per reader, case and phase).
+            - `reader_id`: anonymised reader id (R001 ...)
+            - `case_id`: as in cases.csv
+            - `phase`: `unaided`, or `aided` for the AI-assisted second reading
+            - `label`: the diagnosis code the reader chose
+            - `confidence`: 1 (very unsure) to 5 (certain), empty when the study asked none
+            - `shown_at`: when the server first showed the case to the reader in this phase
+            - `answered_at`: when the server stored the answer (the latest version's time if it was changed)
+            - `revision`: 0 for an unchanged answer; n when the reader changed it n times (studies that allow going back)
+
+            ## readers.csv
+            One row per invited reader, with the experience recorded when the reader started the study.
+            - `reader_id`; `years_dermatology`; `years_dermoscopy`; `board_certified` (yes/no)
+            - `title`: RESIDENT, ATTENDING, ASSOCIATE_CHIEF, CHIEF
+            - `hospital_level`: TERTIARY_A, TERTIARY, SECONDARY, PRIMARY, PRIVATE, OTHER
+            - `started_at`, `unaided_finished_at`, `aided_finished_at`: empty when not (yet) reached
+
+            ## ai_predictions.csv
+            One row per case with a prediction of the study's model (model SHA-256 in manifest.json).
+            - `case_id`
+            - `p_<CODE>`: the model's probability for each label-set class, restricted to the label set and
+              renormalised to sum to 1
+            - `raw_p_<CODE>`: the model's softmax probability for each of its classes (the taxonomy's 14), before
+              restriction
+
+            ## analysis.json
+            The analysis settings: `bootstrap_replicates`, `seed`, `experience_cut_points` (years),
+            `experience_field`, `confidence_level`, and `mrmc_modalities` when the phases MRMC compares were chosen.
+
+            ## metrics.json
+            Every figure the statistics engine computes from the files above with the settings of analysis.json
+            (keys documented in the README, "metrics.json"). Running the analyze command on the unpacked bundle
+            reproduces it exactly.
+
+            ## imrmc/<CODE>.imrmc
+            FDA iMRMC input for the class one-vs-rest: header lines, `BEGIN DATA:`, then `readerID,caseID,modalityID,score`.
+            Truth rows have reader -1 and score 1 (the case has the class) or 0. Modalities are the phases. A reader's
+            score is an ordinal rating: 5 + confidence when the reader chose the class, 6 - confidence otherwise
+            (confidence 5 when the study asked none).
+
+            ## plots/
+            Publication plots drawn from the same analysis as metrics.json, each as SVG, PNG at 300 dpi and PDF:
+            - `roc-<phase>-<CODE>`: the AI's ROC curve for the class with every reader's point of the phase
+            - `roc-average-<phase>`: the AI's micro- and macro-averaged ROC with the readers' averaged points (studies
+              with AI predictions)
+            - `tsne`: a t-SNE map of the AI's embeddings, one point per case by true class, larger where more readers
+              erred in the unaided phase (studies with AI predictions)
+
+            ## manifest.json
+            The bundle's format (`dermread-export-bundle`) and format version, software version, creation time, study,
+            model SHA-256, analysis settings and every other file's SHA-256 and size. The analyze command notes a
+            data file whose SHA-256 no longer matches.
+            """;
+}
