@@ -36,7 +36,8 @@ final class DataDictionary {
             - `confidence`: 1 (very unsure) to 5 (certain), empty when the study asked none
             - `shown_at`: when the server first showed the case to the reader in this phase
             - `answered_at`: when the server stored the answer (the latest version's time if it was changed)
-            - `revision`: 0 for an unchanged answer; n when the reader changed it n times (studies that allow going back)
+            - `revision`: 0 for an unchanged answer; n when the reader changed it n times (studies that allow going
+              back)
 
             ## readers.csv
             One row per invited reader, with the experience recorded when the reader started the study.
@@ -63,10 +64,10 @@ final class DataDictionary {
             reproduces it exactly.
 
             ## imrmc/<CODE>.imrmc
-            FDA iMRMC input for the class one-vs-rest: header lines, `BEGIN DATA:`, then `readerID,caseID,modalityID,score`.
-            Truth rows have reader -1 and score 1 (the case has the class) or 0. Modalities are the phases. A reader's
-            score is an ordinal rating: 5 + confidence when the reader chose the class, 6 - confidence otherwise
-            (confidence 5 when the study asked none).
+            FDA iMRMC input for the class one-vs-rest: header lines, `BEGIN DATA:`, then
+            `readerID,caseID,modalityID,score`. Truth rows have reader -1 and score 1 (the case has the class) or 0.
+            Modalities are the phases. A reader's score is an ordinal rating: 5 + confidence when the reader chose the
+            class, 6 - confidence otherwise (confidence 5 when the study asked none).
 
             ## plots/
             Publication plots drawn from the same analysis as metrics.json, each as SVG, PNG at 300 dpi and PDF:

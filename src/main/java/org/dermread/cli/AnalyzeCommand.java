@@ -117,7 +117,8 @@ public final class AnalyzeCommand {
 
     static String usage() {
         return """
-                usage: AnalyzeCommand analyze <bundle-folder|bundle.zip> [--out metrics.json] [--bootstrap N] [--seed S] [--pretty]
+                usage: AnalyzeCommand analyze <bundle-folder|bundle.zip> [--out metrics.json] [--bootstrap N]
+                                              [--seed S] [--pretty]
                        AnalyzeCommand imrmc <file.imrmc> [--out mrmc.json] [--pretty]
                        AnalyzeCommand roc <table.csv> [--out roc.json] [--pretty]""";
     }

@@ -53,6 +53,7 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
     private final Div overview = new Div();
     private final Div content = new Div();
     private StudyResultsSummary summary;
+    private ResultsOverview shownOverview;
 
     public StudyResultsView(StudyResultsService results, BundleExport export,
             @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) AsyncTaskExecutor executor) {
@@ -106,7 +107,11 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
     /** Off the UI thread: one snapshot (its overview pushed at once), its analysis and the t-SNE map. */
     private StudyAnalysis analyse(long studyId, UI ui) {
         StudySnapshot snapshot = results.snapshot(studyId);
-        ui.access(() -> overview.add(new ResultsOverview(snapshot)));
+        ui.access(() -> {
+            shownOverview = new ResultsOverview(snapshot);
+            overview.removeAll();
+            overview.add(shownOverview);
+        });
         StudyAnalysis analysis = results.analyse(snapshot);
         analysis.figures().tsne();
         return analysis;
@@ -121,8 +126,7 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
 
     private void show(StudyAnalysis analysis) {
         content.removeAll();
-        overview.getChildren().filter(ResultsOverview.class::isInstance).map(ResultsOverview.class::cast)
-                .findFirst().ifPresent(o -> o.offerBundle(analysis, export));
+        shownOverview.offerBundle(analysis, export);
         StudyReport report = analysis.report();
         StudyFigures figures = analysis.figures();
         if (report.phases().isEmpty()) {
