@@ -61,7 +61,7 @@ public final class CsvTable {
         List<Row> records = new ArrayList<>();
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(READ).get()) {
             for (CSVRecord record : parser) {
-                records.add(new Row(lineOf(lineStarts, firstCharacter(text, record)), record.toList()));
+                records.add(new Row(lineOf(lineStarts, firstCharacter(text, record)), List.of(record.values())));
             }
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException(file + " is not valid CSV: " + e.getCause().getMessage());
