@@ -3,29 +3,29 @@ package org.dermread.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.dermread.stats.AnalysisSettings;
+import java.util.Locale;
+import org.dermread.bundle.BundleFiles;
+import org.dermread.bundle.BundleReader;
+import org.dermread.bundle.ImrmcFile;
+import org.dermread.bundle.MetricsJson;
 import org.dermread.stats.ImrmcReport;
-import org.dermread.stats.MrmcData;
 import org.dermread.stats.RocTableReport;
-import org.dermread.stats.StudyAnalyzer;
 import org.dermread.stats.StudyReport;
 
 /**
  * Command-line statistics without database or web server:
  *
  * <pre>
- * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand analyze &lt;bundle-folder&gt; [--out metrics.json]
+ * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand analyze &lt;bundle-folder or .zip&gt; [--out metrics.json]
  *      [--bootstrap N] [--seed S] [--pretty]
  * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand imrmc &lt;file.imrmc&gt; [--out mrmc.json]
  * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand roc &lt;table.csv&gt; [--out roc.json]
  * </pre>
  *
  * Without --out the JSON goes to standard output; --pretty indents it. Exit status 0 on success, 2 on bad usage,
- * 1 on bad input.
+ * 1 on bad input. It needs the bundle format and the statistics only: no database, no Spring.
  */
 public final class AnalyzeCommand {
 
@@ -36,7 +36,7 @@ public final class AnalyzeCommand {
         int status;
         try {
             status = run(args);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             System.err.println("error: file not found: " + e.getMessage());
             status = 1;
         } catch (IllegalArgumentException | IOException e) {
@@ -74,10 +74,7 @@ public final class AnalyzeCommand {
         }
         Object report = switch (mode) {
             case "analyze" -> analyze(input, bootstrap, seed);
-            case "imrmc" -> {
-                MrmcData data = ImrmcReader.read(input);
-                yield ImrmcReport.analyze(data, 0.95);
-            }
+            case "imrmc" -> ImrmcReport.analyze(ImrmcFile.read(input), 0.95);
             case "roc" -> {
                 RocTableReader.Table table = RocTableReader.read(input);
                 yield RocTableReport.analyze(table.names(), table.scores(), table.truth(), 0.95);
@@ -89,7 +86,7 @@ public final class AnalyzeCommand {
             return 2;
         }
         if (out == null) {
-            Json.write(report, System.out, pretty);
+            MetricsJson.write(report, System.out, pretty);
             System.out.println();
         } else {
             Path parent = out.toAbsolutePath().getParent();
@@ -97,23 +94,18 @@ public final class AnalyzeCommand {
                 Files.createDirectories(parent);
             }
             try (OutputStream stream = Files.newOutputStream(out)) {
-                Json.write(report, stream, pretty);
+                MetricsJson.write(report, stream, pretty);
             }
         }
         return 0;
     }
 
-    static StudyReport analyze(Path folder, Integer bootstrap, Long seed) throws IOException {
-        BundleReader.Bundle bundle = BundleReader.read(folder);
-        AnalysisSettings s = bundle.settings();
-        s = new AnalysisSettings(bootstrap == null ? s.bootstrapReplicates() : bootstrap,
-                seed == null ? s.seed() : seed, s.experienceCutPoints(), s.experienceField(), s.mrmcModalities(),
-                s.confidenceLevel());
-        StudyReport report = StudyAnalyzer.analyze(bundle.study(), s);
-        List<String> warnings = new ArrayList<>(bundle.notes());
-        warnings.addAll(report.warnings());
-        return new StudyReport(report.schemaVersion(), report.settings(), report.study(), warnings, report.ai(),
-                report.phases(), report.mrmc());
+    /** The report of an unpacked bundle folder or a bundle ZIP, the same code path as the application's export. */
+    static StudyReport analyze(Path bundle, Integer bootstrap, Long seed) throws IOException {
+        BundleFiles files = Files.isRegularFile(bundle) && bundle.toString().toLowerCase(Locale.ROOT).endsWith(".zip")
+                ? BundleFiles.readZip(Files.readAllBytes(bundle))
+                : BundleFiles.readFolder(bundle, BundleReader.INPUT_FILES);
+        return BundleReader.read(files).analyze(bootstrap, seed);
     }
 
     private static String value(String[] args, int i) {
@@ -125,7 +117,8 @@ public final class AnalyzeCommand {
 
     static String usage() {
         return """
-                usage: AnalyzeCommand analyze <bundle-folder> [--out metrics.json] [--bootstrap N] [--seed S] [--pretty]
+                usage: AnalyzeCommand analyze <bundle-folder|bundle.zip> [--out metrics.json] [--bootstrap N]
+                                              [--seed S] [--pretty]
                        AnalyzeCommand imrmc <file.imrmc> [--out mrmc.json] [--pretty]
                        AnalyzeCommand roc <table.csv> [--out roc.json] [--pretty]""";
     }

@@ -26,6 +26,7 @@ import org.dermread.testing.TestStudies.Options;
 import org.dermread.testing.TestStudies.TestStudy;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -55,7 +56,7 @@ class StatisticianBrowserTest extends BrowserTest {
         assertThat(roc.getDomAttribute("src")).startsWith("VAADIN/dynamic/resource/");
         assertThat(driver.findElement(By.id("roc-plot")).getDomAttribute("data-reader-points")).isEqualTo("3");
         assertThat(driver.findElement(By.id("first-table-unaided")).getText()).contains("MN").contains("%");
-        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        assertThat((Boolean) ((JavascriptExecutor) driver).executeScript(
                 "return arguments[0].complete && arguments[0].naturalWidth > 0", roc)).isTrue();
         waitFor(By.cssSelector("#tsne-map img"));
         waitFor(By.cssSelector("#averaged-roc-unaided img"));
@@ -76,7 +77,7 @@ class StatisticianBrowserTest extends BrowserTest {
         String manifest = new String(files.get("manifest.json"), StandardCharsets.UTF_8);
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             if (!file.getKey().equals("manifest.json")) {
-                assertThat(manifest).contains(org.dermread.testing.TestStudies.sha256(file.getValue()));
+                assertThat(manifest).contains(TestStudies.sha256(file.getValue()));
             }
         }
     }

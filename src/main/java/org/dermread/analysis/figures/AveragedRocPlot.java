@@ -1,6 +1,5 @@
-package org.dermread.export.plots;
+package org.dermread.analysis.figures;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
@@ -8,9 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import org.dermread.stats.RocCurve;
 import org.dermread.stats.RocPoint;
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -52,7 +50,7 @@ public final class AveragedRocPlot extends Figure {
             }
             RocCurve micro = RocCurve.of(pooled, positive);
             XYSeries microSeries = new XYSeries("AI, micro-average", false, true);
-            sorted(micro.points()).forEach(p -> microSeries.add(1 - p.specificity(), p.sensitivity()));
+            inDrawingOrder(micro.points()).forEach(p -> microSeries.add(1 - p.specificity(), p.sensitivity()));
             lines.addSeries(microSeries);
 
             List<RocCurve> perClass = new ArrayList<>();
@@ -85,26 +83,8 @@ public final class AveragedRocPlot extends Figure {
                 lines.addSeries(macro);
             }
         }
-        XYSeries chance = new XYSeries("chance", false, true);
-        chance.add(0, 0);
-        chance.add(1, 1);
-        lines.addSeries(chance);
-
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "1 - specificity", "Sensitivity", lines,
-                PlotOrientation.VERTICAL, true, false, false);
-        styleUnitSquare(chart);
+        JFreeChart chart = rocChart(title, lines, new Color(0x1F, 0x4E, 0x79), new Color(0x56, 0xB4, 0xE9));
         XYPlot plot = chart.getXYPlot();
-        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
-        lineRenderer.setSeriesPaint(0, new Color(0x1F, 0x4E, 0x79));
-        lineRenderer.setSeriesStroke(0, new BasicStroke(2f));
-        lineRenderer.setSeriesPaint(1, new Color(0x56, 0xB4, 0xE9));
-        lineRenderer.setSeriesStroke(1, new BasicStroke(2f));
-        int chanceIndex = lines.getSeriesCount() - 1;
-        lineRenderer.setSeriesPaint(chanceIndex, Color.GRAY);
-        lineRenderer.setSeriesStroke(chanceIndex, new BasicStroke(0.8f, BasicStroke.CAP_BUTT,
-                BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
-        lineRenderer.setSeriesVisibleInLegend(chanceIndex, false);
-        plot.setRenderer(0, lineRenderer);
 
         XYSeriesCollection points = new XYSeriesCollection();
         XYSeries readerSeries = new XYSeries("Readers (micro-average)", false, true);
@@ -115,7 +95,7 @@ public final class AveragedRocPlot extends Figure {
         pointRenderer.setSeriesPaint(0, new Color(0xE6, 0x9F, 0x00));
         pointRenderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
         plot.setRenderer(1, pointRenderer);
-        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         return new AveragedRocPlot(chart);
     }
 
@@ -128,11 +108,5 @@ public final class AveragedRocPlot extends Figure {
             }
         }
         return best;
-    }
-
-    private static List<RocPoint> sorted(List<RocPoint> points) {
-        return points.stream().sorted((a, b) -> a.specificity() != b.specificity()
-                ? Double.compare(b.specificity(), a.specificity())
-                : Double.compare(a.sensitivity(), b.sensitivity())).toList();
     }
 }

@@ -1,6 +1,6 @@
-package org.dermread.export;
+package org.dermread.bundle;
 
-/** The bundle's {@code data-dictionary.md}: every file and column. */
+/** The bundle's {@code data-dictionary.md}: every file and column of format version 1 ({@link BundleFormat}). */
 final class DataDictionary {
 
     private DataDictionary() {
@@ -36,7 +36,8 @@ final class DataDictionary {
             - `confidence`: 1 (very unsure) to 5 (certain), empty when the study asked none
             - `shown_at`: when the server first showed the case to the reader in this phase
             - `answered_at`: when the server stored the answer (the latest version's time if it was changed)
-            - `revision`: 0 for an unchanged answer; n when the reader changed it n times (studies that allow going back)
+            - `revision`: 0 for an unchanged answer; n when the reader changed it n times (studies that allow going
+              back)
 
             ## readers.csv
             One row per invited reader, with the experience recorded when the reader started the study.
@@ -50,11 +51,12 @@ final class DataDictionary {
             - `case_id`
             - `p_<CODE>`: the model's probability for each label-set class, restricted to the label set and
               renormalised to sum to 1
-            - `raw_p_<CODE>`: the model's softmax probability for each of its 14 classes, before restriction
+            - `raw_p_<CODE>`: the model's softmax probability for each of its classes (the taxonomy's 14), before
+              restriction
 
             ## analysis.json
             The analysis settings: `bootstrap_replicates`, `seed`, `experience_cut_points` (years),
-            `experience_field`, `confidence_level`.
+            `experience_field`, `confidence_level`, and `mrmc_modalities` when the phases MRMC compares were chosen.
 
             ## metrics.json
             Every figure the statistics engine computes from the files above with the settings of analysis.json
@@ -62,17 +64,22 @@ final class DataDictionary {
             reproduces it exactly.
 
             ## imrmc/<CODE>.imrmc
-            FDA iMRMC input for the class one-vs-rest: header lines, `BEGIN DATA:`, then `readerID,caseID,modalityID,score`.
-            Truth rows have reader -1 and score 1 (the case has the class) or 0. Modalities are the phases. A reader's
-            score is an ordinal rating: 5 + confidence when the reader chose the class, 6 - confidence otherwise
-            (confidence 5 when the study asked none).
+            FDA iMRMC input for the class one-vs-rest: header lines, `BEGIN DATA:`, then
+            `readerID,caseID,modalityID,score`. Truth rows have reader -1 and score 1 (the case has the class) or 0.
+            Modalities are the phases. A reader's score is an ordinal rating: 5 + confidence when the reader chose the
+            class, 6 - confidence otherwise (confidence 5 when the study asked none).
 
             ## plots/
-            Publication plots rendered from metrics.json: per-class ROC curves with every reader's point (SVG, PNG at
-            300 dpi, PDF).
+            Publication plots drawn from the same analysis as metrics.json, each as SVG, PNG at 300 dpi and PDF:
+            - `roc-<phase>-<CODE>`: the AI's ROC curve for the class with every reader's point of the phase
+            - `roc-average-<phase>`: the AI's micro- and macro-averaged ROC with the readers' averaged points (studies
+              with AI predictions)
+            - `tsne`: a t-SNE map of the AI's embeddings, one point per case by true class, larger where more readers
+              erred in the unaided phase (studies with AI predictions)
 
             ## manifest.json
-            The bundle's format version, software version, creation time, study, model SHA-256, analysis settings and
-            every other file's SHA-256 and size.
+            The bundle's format (`dermread-export-bundle`) and format version, software version, creation time, study,
+            model SHA-256, analysis settings and every other file's SHA-256 and size. The analyze command notes a
+            data file whose SHA-256 no longer matches.
             """;
 }

@@ -1,4 +1,4 @@
-package org.dermread.cli;
+package org.dermread.bundle;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,25 +9,55 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-
+import org.dermread.bundle.StudyTables.CaseRecord;
+import org.dermread.bundle.StudyTables.ReadingRecord;
 import org.dermread.stats.MrmcData;
 
 /**
- * Reads the FDA iMRMC input format: free header lines, a line "BEGIN DATA:", then rows
+ * The FDA iMRMC input format: free header lines, a line {@code BEGIN DATA:}, then rows
  * {@code readerID,caseID,modalityID,score}; truth rows have readerID -1 and score 0 (negative) or 1 (positive),
- * their modalityID is ignored. Readers, cases and modalities keep their order of first appearance.
+ * their modalityID is ignored. The bundle holds one such file per class; the {@code imrmc} command reads any.
  */
-final class ImrmcReader {
+public final class ImrmcFile {
 
-    private ImrmcReader() {
+    private ImrmcFile() {
     }
 
-    static MrmcData read(Path path) throws IOException {
+    /**
+     * The input of one class, one-vs-rest, modalities = phases. A reader's score is an ordinal rating: 5 +
+     * confidence when the reader chose the class, 6 - confidence otherwise (confidence 5 when the study asked none),
+     * the same rating the statistics use for reader AUCs.
+     *
+     * @param readings in the order the rows are written
+     */
+    static String write(StudyTables tables, List<ReadingRecord> readings, String code) {
+        StringBuilder text = new StringBuilder();
+        text.append("DermRead export: class ").append(code).append(" one-vs-rest; modalities are phases\n");
+        text.append("NR: ").append(tables.readers().size()).append('\n');
+        text.append("N0: ").append(tables.cases().stream().filter(c -> !c.truth().equals(code)).count()).append('\n');
+        text.append("N1: ").append(tables.cases().stream().filter(c -> c.truth().equals(code)).count()).append('\n');
+        text.append("NM: ").append(readings.stream().map(ReadingRecord::phase).distinct().count()).append('\n');
+        text.append("BEGIN DATA:\n");
+        for (CaseRecord c : tables.cases()) {
+            text.append("-1,").append(c.caseId()).append(",0,").append(c.truth().equals(code) ? 1 : 0).append('\n');
+        }
+        for (ReadingRecord r : readings) {
+            int confidence = r.confidence() == null ? 5 : r.confidence();
+            int rating = r.label().equals(code) ? 5 + confidence : 6 - confidence;
+            text.append(r.readerId()).append(',').append(r.caseId()).append(',').append(r.phase()).append(',')
+                    .append(rating).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Reads a file; readers, cases and modalities keep their order of first appearance. */
+    public static MrmcData read(Path path) throws IOException {
         List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).trim().toUpperCase(java.util.Locale.ROOT).startsWith("BEGIN DATA")) {
+            if (lines.get(i).trim().toUpperCase(Locale.ROOT).startsWith("BEGIN DATA")) {
                 start = i + 1;
                 break;
             }
@@ -52,12 +82,17 @@ final class ImrmcReader {
             for (int a = 0; a < f.length; a++) {
                 f[a] = f[a].trim();
             }
+            double score;
+            try {
+                score = Double.parseDouble(f[3]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(path + " line " + (i + 1) + ": score is not a number: " + f[3]);
+            }
             if (f[0].equals("-1")) {
-                double t = Double.parseDouble(f[3]);
-                if (t != 0 && t != 1) {
+                if (score != 0 && score != 1) {
                     throw new IllegalArgumentException(path + " line " + (i + 1) + ": truth must be 0 or 1");
                 }
-                truth.put(f[1], t == 1);
+                truth.put(f[1], score == 1);
                 cases.putIfAbsent(f[1], cases.size());
             } else {
                 readers.putIfAbsent(f[0], readers.size());

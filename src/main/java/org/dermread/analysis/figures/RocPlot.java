@@ -1,20 +1,17 @@
-package org.dermread.export.plots;
+package org.dermread.analysis.figures;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Polygon;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.dermread.stats.ClassMetrics;
-import org.dermread.stats.RocPoint;
 import org.dermread.stats.StudyReport;
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -64,19 +61,9 @@ public final class RocPlot extends Figure {
             aiName = ai.get().auc() == null ? "AI" : String.format(Locale.ROOT, "AI (AUC %.3f, 95%% CI %.3f-%.3f)",
                     ai.get().auc().auc(), ai.get().auc().lower(), ai.get().auc().upper());
             XYSeries curve = new XYSeries(aiName, false, true);
-            List<RocPoint> points = ai.get().roc().stream()
-                    .sorted((a, b) -> a.specificity() != b.specificity()
-                            ? Double.compare(b.specificity(), a.specificity())
-                            : Double.compare(a.sensitivity(), b.sensitivity()))
-                    .toList();
-            points.forEach(p -> curve.add(1 - p.specificity(), p.sensitivity()));
+            inDrawingOrder(ai.get().roc()).forEach(p -> curve.add(1 - p.specificity(), p.sensitivity()));
             lines.addSeries(curve);
         }
-        XYSeries chance = new XYSeries("chance", false, true);
-        chance.add(0, 0);
-        chance.add(1, 1);
-        lines.addSeries(chance);
-
         Optional<StudyReport.PhaseReport> readerPhase = report.phases().stream()
                 .filter(p -> p.phase().equalsIgnoreCase(phase)).findFirst();
         Map<String, XYSeries> groups = new LinkedHashMap<>();
@@ -123,19 +110,8 @@ public final class RocPlot extends Figure {
                             }
                         });
 
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "1 - specificity", "Sensitivity", lines,
-                PlotOrientation.VERTICAL, true, false, false);
-        styleUnitSquare(chart);
+        JFreeChart chart = rocChart(title, lines, AI);
         XYPlot plot = chart.getXYPlot();
-        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
-        lineRenderer.setSeriesPaint(0, AI);
-        lineRenderer.setSeriesStroke(0, new BasicStroke(2f));
-        int chanceIndex = lines.getSeriesCount() - 1;
-        lineRenderer.setSeriesPaint(chanceIndex, Color.GRAY);
-        lineRenderer.setSeriesStroke(chanceIndex, new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-                1f, new float[] {4f, 4f}, 0f));
-        lineRenderer.setSeriesVisibleInLegend(chanceIndex, false);
-        plot.setRenderer(0, lineRenderer);
 
         plot.setDataset(1, readerSets);
         XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
@@ -153,11 +129,11 @@ public final class RocPlot extends Figure {
             boolean mean = "Mean reader (95% CI)".equals(marks.getSeries(i).getKey());
             markRenderer.setSeriesPaint(i, mean ? MEAN : AI);
             markRenderer.setSeriesShape(i, mean ? new Rectangle2D.Double(-5, -5, 10, 10)
-                    : new java.awt.Polygon(new int[] {0, 6, 0, -6}, new int[] {-6, 0, 6, 0}, 4));
+                    : new Polygon(new int[] {0, 6, 0, -6}, new int[] {-6, 0, 6, 0}, 4));
         }
         markRenderer.setErrorPaint(MEAN);
         plot.setRenderer(2, markRenderer);
-        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         return new RocPlot(chart, readerCount);
     }
 }

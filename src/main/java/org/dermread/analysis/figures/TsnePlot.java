@@ -1,9 +1,10 @@
-package org.dermread.export.plots;
+package org.dermread.analysis.figures;
 
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,11 @@ public final class TsnePlot extends Figure {
         Map<String, List<Point>> members = new LinkedHashMap<>();
         for (String code : labels) {
             byClass.put(code, new XYSeries(code, false, true));
-            members.put(code, new java.util.ArrayList<>());
+            members.put(code, new ArrayList<>());
         }
         for (Point p : points) {
             XYSeries series = byClass.computeIfAbsent(p.truth(), code -> new XYSeries(code, false, true));
-            members.computeIfAbsent(p.truth(), code -> new java.util.ArrayList<>()).add(p);
+            members.computeIfAbsent(p.truth(), code -> new ArrayList<>()).add(p);
             series.add(p.x(), p.y());
         }
         XYSeriesCollection data = new XYSeriesCollection();

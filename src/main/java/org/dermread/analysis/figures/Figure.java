@@ -1,5 +1,8 @@
-package org.dermread.export.plots;
+package org.dermread.analysis.figures;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -8,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -17,7 +21,17 @@ import javax.imageio.metadata.IIOMetadataNode;
 import com.orsonpdf.PDFDocument;
 import com.orsonpdf.PDFGraphics2D;
 import com.orsonpdf.Page;
+import org.dermread.stats.RocPoint;
+import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
@@ -37,24 +51,56 @@ public class Figure {
     }
 
     /**
+     * An ROC chart: the curves, drawn 2 pt wide in the given colours, and the dashed chance diagonal, which the
+     * legend leaves out; both axes from 0 to 1.
+     */
+    protected static JFreeChart rocChart(String title, XYSeriesCollection curves, Color... colours) {
+        XYSeries chance = new XYSeries("chance", false, true);
+        chance.add(0, 0);
+        chance.add(1, 1);
+        curves.addSeries(chance);
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "1 - specificity", "Sensitivity", curves,
+                PlotOrientation.VERTICAL, true, false, false);
+        styleUnitSquare(chart);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < colours.length; i++) {
+            renderer.setSeriesPaint(i, colours[i]);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        int chanceIndex = curves.getSeriesCount() - 1;
+        renderer.setSeriesPaint(chanceIndex, Color.GRAY);
+        renderer.setSeriesStroke(chanceIndex, new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                1f, new float[] {4f, 4f}, 0f));
+        renderer.setSeriesVisibleInLegend(chanceIndex, false);
+        chart.getXYPlot().setRenderer(0, renderer);
+        return chart;
+    }
+
+    /**
      * The look shared by the ROC figures: white background, light grid, both axes from 0 to 1 in steps of 0.2,
      * journal-sized fonts.
      */
-    protected static void styleUnitSquare(JFreeChart chart) {
-        chart.setBackgroundPaint(java.awt.Color.WHITE);
-        chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
-        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(java.awt.Color.WHITE);
-        plot.setDomainGridlinePaint(new java.awt.Color(0xDD, 0xDD, 0xDD));
-        plot.setRangeGridlinePaint(new java.awt.Color(0xDD, 0xDD, 0xDD));
-        for (org.jfree.chart.axis.ValueAxis axis : new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(),
-            plot.getRangeAxis()}) {
+    private static void styleUnitSquare(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
             axis.setRange(0, 1);
-            ((org.jfree.chart.axis.NumberAxis) axis).setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.2));
-            axis.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
-            axis.setTickLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+            ((NumberAxis) axis).setTickUnit(new NumberTickUnit(0.2));
+            axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         }
-        chart.getLegend().setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 9));
+        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+    }
+
+    /** ROC points in drawing order: from specificity 1 down to 0, rising sensitivity where specificity ties. */
+    protected static List<RocPoint> inDrawingOrder(List<RocPoint> points) {
+        return points.stream().sorted((a, b) -> a.specificity() != b.specificity()
+                ? Double.compare(b.specificity(), a.specificity())
+                : Double.compare(a.sensitivity(), b.sensitivity())).toList();
     }
 
     public String svg() {

@@ -7,7 +7,7 @@ import org.dermread.shell.NavigationEntry;
 import org.springframework.stereotype.Component;
 
 @Component
-class AnalysisNavigation implements NavigationContributor {
+class ResultsNavigation implements NavigationContributor {
 
     @Override
     public List<NavigationEntry> entries() {
