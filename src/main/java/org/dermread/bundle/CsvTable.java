@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -25,6 +26,7 @@ public final class CsvTable {
 
     private static final CSVFormat READ = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
     /** RFC 4180 with LF line ends; fields are quoted only when they need it. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     /** One record and the line it starts on (1-based). */
@@ -75,18 +77,41 @@ public final class CsvTable {
         return new CsvTable(file, header, records.subList(1, records.size()));
     }
 
-    /** CSV text of a header and rows; {@code null} cells are written empty. */
+    /**
+     * CSV text of a header and rows; {@code null} cells are written empty, and text that a spreadsheet would run as a
+     * formula is neutralised ({@link #neutralised}).
+     */
     public static String write(List<String> header, List<? extends List<?>> rows) {
         StringBuilder text = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(text, WRITE)) {
-            printer.printRecord(header);
+            printer.printRecord(header.stream().map(CsvTable::neutralised).toList());
             for (List<?> row : rows) {
-                printer.printRecord(row);
+                List<Object> cells = new ArrayList<>(row.size());
+                for (Object cell : row) {
+                    cells.add(neutralised(cell));
+                }
+                printer.printRecord(cells);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /**
+     * A cell as written: text starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return is
+     * prefixed with a single quote, so Excel, LibreOffice and Google Sheets show it as text instead of running it as
+     * a formula (OWASP, "CSV Injection", the recommended mitigation). Numbers stay numbers: number objects, and text
+     * that is a plain decimal number such as {@code -0.25} or {@code 1e-3}, are written unchanged.
+     */
+    static Object neutralised(Object cell) {
+        if (!(cell instanceof CharSequence sequence) || sequence.isEmpty()) {
+            return cell;
+        }
+        String text = sequence.toString();
+        char first = text.charAt(0);
+        boolean risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return risky && !PLAIN_NUMBER.matcher(text).matches() ? "'" + text : text;
     }
 
     public String file() {

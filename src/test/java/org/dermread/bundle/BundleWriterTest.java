@@ -101,4 +101,17 @@ class BundleWriterTest {
         assertThat(unpacked).isEqualTo(inMemory);
         assertThat(zipped).isEqualTo(inMemory);
     }
+
+    @Test
+    void a_clinical_field_typed_as_a_formula_reaches_the_bundle_as_text() {
+        StudyTables original = tables();
+        List<CaseRecord> cases = List.of(new CaseRecord("c1", "MN", 40, "F", "=HYPERLINK(\"http://evil\")", null, "aa"),
+                original.cases().get(1), original.cases().get(2));
+        StudyTables hostile = new StudyTables(original.labels(), cases, original.readers(), original.readings(),
+                original.modelClasses(), original.predictions());
+
+        String casesCsv = text(BundleWriter.dataFiles(hostile, AnalysisSettings.defaults()), "cases.csv");
+
+        assertThat(casesCsv).contains("\"'=HYPERLINK(\"\"http://evil\"\")\"").doesNotContain(",=HYPERLINK");
+    }
 }

@@ -44,4 +44,25 @@ class CsvTableTest {
         assertThatThrownBy(() -> CsvTable.parse("e.csv", new byte[0]))
                 .hasMessage("e.csv is empty: a header row is needed");
     }
+
+    @Test
+    void text_a_spreadsheet_would_run_as_a_formula_is_written_with_a_leading_quote() {
+        List<List<?>> rows = List.of(Arrays.asList("=HYPERLINK(\"http://x\",\"y\")", "=cmd|' /C calc'!A0", "@SUM(A1)",
+                "+1+2", "-2+3", "\tleft", "\rcr", "back, upper"));
+
+        String text = CsvTable.write(List.of("a", "b", "c", "d", "e", "f", "g", "h"), rows);
+        CsvTable read = CsvTable.parse("t.csv", text.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.rows().get(0).cells()).containsExactly("'=HYPERLINK(\"http://x\",\"y\")",
+                "'=cmd|' /C calc'!A0", "'@SUM(A1)", "'+1+2", "'-2+3", "'\tleft", "'\rcr", "back, upper");
+    }
+
+    @Test
+    void numbers_stay_numbers_also_when_negative_or_signed_text() {
+        List<List<?>> rows = List.of(Arrays.asList(-0.25, -3, "-0.25", "+4", "1e-3", "-.5", "-2E+3", null, ""));
+
+        String text = CsvTable.write(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i"), rows);
+
+        assertThat(text).endsWith("\n-0.25,-3,-0.25,+4,1e-3,-.5,-2E+3,,\n");
+    }
 }
