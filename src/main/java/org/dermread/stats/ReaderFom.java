@@ -1,0 +1,164 @@
+package org.dermread.stats;
+
+/**
+ * One reader-modality of an MRMC analysis: its figure of merit theta and its per-case components x_k (V10 of a
+ * positive and V01 of a negative case for the AUC, DeLong et al. 1988; the 0/1 outcome for a proportion).
+ *
+ * <p>Case-sampling covariances are written as inner products Cov(theta_a, theta_b) = sum_k u_ak u_bk of one vector per
+ * reader-modality, so that averages over all pairs cost O(t r c) (see {@link ErrorCovariances}). For DeLong,
+ * u_ak = (x_ak - theta_a)/sqrt(m_a (m_a - 1)) on positives and (x_ak - theta_a)/sqrt(n_a (n_a - 1)) on negatives
+ * (S10/m + S01/n); for the jackknife, u_ak = sqrt((c-1)/c) (theta_a(k) - mean_k theta_a(k)) over the c cases the
+ * figure of merit is computed from (all read cases for AUC and proportions, the positive ones for sensitivity, the
+ * negative ones for specificity, as MRMCaov does). When a reader did not read a case its DeLong component is 0 and its
+ * leave-one-out value equals the full estimate; for fully crossed designs both reduce to the published estimators.
+ */
+final class ReaderFom {
+    final double theta;
+    private final double[] component;
+    private final boolean[] counted;
+    private final boolean[] positive;
+    private final FigureOfMerit fom;
+    private final int m;
+    private final int n;
+
+    private ReaderFom(double theta, double[] component, boolean[] counted, boolean[] positive,
+                      FigureOfMerit fom, int m, int n) {
+        this.theta = theta;
+        this.component = component;
+        this.counted = counted;
+        this.positive = positive;
+        this.fom = fom;
+        this.m = m;
+        this.n = n;
+    }
+
+    /** Number of cases the component of case k is averaged over (m, n, or m + n). */
+    private double size(int k) {
+        return fom == FigureOfMerit.PROPORTION ? m + n : (positive[k] ? m : n);
+    }
+
+    /**
+     * The vector u with Cov(theta_a, theta_b) = sum_k u_ak u_bk (see the class comment); the jackknife runs over
+     * the cases flagged in {@code jackknifed} (c of them) and leaves the others at 0.
+     */
+    double[] covarianceVector(CovarianceMethod method, boolean[] jackknifed) {
+        int c = component.length;
+        double[] u = new double[c];
+        if (method == CovarianceMethod.DELONG) {
+            for (int k = 0; k < c; k++) {
+                if (counted[k]) {
+                    double size = size(k);
+                    u[k] = (component[k] - theta) / Math.sqrt(size * (size - 1));
+                }
+            }
+            return u;
+        }
+        double mean = 0;
+        int cases = 0;
+        for (int k = 0; k < c; k++) {
+            if (!jackknifed[k]) {
+                continue;
+            }
+            if (counted[k]) {
+                double size = size(k);
+                u[k] = (size * theta - component[k]) / (size - 1);
+            } else {
+                u[k] = theta;
+            }
+            mean += u[k];
+            cases++;
+        }
+        mean /= cases;
+        double scale = Math.sqrt((cases - 1.0) / cases);
+        for (int k = 0; k < c; k++) {
+            u[k] = jackknifed[k] ? scale * (u[k] - mean) : 0;
+        }
+        return u;
+    }
+
+    static ReaderFom of(MrmcData data, int i, int j, FigureOfMerit fom) {
+        int c = data.caseIds().size();
+        // Per-case component x_k: V10 (positives) / V01 (negatives) for AUC, the 0/1 outcome otherwise.
+        double[] component = new double[c];
+        boolean[] counted = new boolean[c];
+        boolean[] positive = new boolean[c];
+        for (int k = 0; k < c; k++) {
+            positive[k] = data.positive(k);
+        }
+        int m = 0;
+        int n = 0;
+        String unit = "reader " + data.readers().get(j) + " in " + data.modalities().get(i);
+        double theta;
+        if (fom == FigureOfMerit.AUC) {
+            int[] posIdx = new int[c];
+            int[] negIdx = new int[c];
+            for (int k = 0; k < c; k++) {
+                double v = data.rating(i, j, k);
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                if (positive[k]) {
+                    posIdx[m++] = k;
+                } else {
+                    negIdx[n++] = k;
+                }
+            }
+            if (m < 2 || n < 2) {
+                throw new IllegalArgumentException(unit + " read fewer than 2 positive or 2 negative cases");
+            }
+            double[] pos = new double[m];
+            double[] neg = new double[n];
+            for (int a = 0; a < m; a++) {
+                pos[a] = data.rating(i, j, posIdx[a]);
+            }
+            for (int b = 0; b < n; b++) {
+                neg[b] = data.rating(i, j, negIdx[b]);
+            }
+            Placements pl = Placements.of(pos, neg);
+            double[] v10 = pl.v10Raw();
+            double[] v01 = pl.v01Raw();
+            for (int a = 0; a < m; a++) {
+                component[posIdx[a]] = v10[a];
+                counted[posIdx[a]] = true;
+            }
+            for (int b = 0; b < n; b++) {
+                component[negIdx[b]] = v01[b];
+                counted[negIdx[b]] = true;
+            }
+            theta = pl.auc();
+        } else {
+            double sum = 0;
+            for (int k = 0; k < c; k++) {
+                double v = data.rating(i, j, k);
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                boolean use = switch (fom) {
+                    case SENSITIVITY -> positive[k];
+                    case SPECIFICITY -> !positive[k];
+                    default -> true;
+                };
+                if (!use) {
+                    continue;
+                }
+                if (v != 0 && v != 1) {
+                    throw new IllegalArgumentException(unit + ": " + fom + " needs 0/1 ratings, got " + v);
+                }
+                double x = fom == FigureOfMerit.SPECIFICITY ? 1 - v : v;
+                component[k] = x;
+                counted[k] = true;
+                sum += x;
+                if (positive[k]) {
+                    m++;
+                } else {
+                    n++;
+                }
+            }
+            if (m + n < 2) {
+                throw new IllegalArgumentException(unit + " has fewer than 2 cases for " + fom);
+            }
+            theta = sum / (m + n);
+        }
+        return new ReaderFom(theta, component, counted, positive, fom, m, n);
+    }
+}
