@@ -71,6 +71,48 @@ final class ReaderFigures {
         out[KAPPA] = n == 0 || pe == 1 ? Double.NaN : (out[ACCURACY] - pe) / (1 - pe);
     }
 
+    /**
+     * The same figures as {@link #compute} from the confusion matrix margins (row, column and diagonal count per
+     * class), written to {@code byFigure[figure][reader]}. Every count is a whole number, so the sums are exact and the
+     * figures equal those of {@link #compute} bit for bit.
+     */
+    static void fromMargins(int[] rows, int[] columns, int[] diagonal, int k, double[][] byFigure, int reader) {
+        double n = 0;
+        double trace = 0;
+        for (int t = 0; t < k; t++) {
+            n += rows[t];
+            trace += diagonal[t];
+        }
+        byFigure[ACCURACY][reader] = n == 0 ? Double.NaN : trace / n;
+        double recallSum = 0;
+        int classes = 0;
+        double pe = 0;
+        for (int c = 0; c < k; c++) {
+            double row = rows[c];
+            double column = columns[c];
+            double tp = diagonal[c];
+            double fn = row - tp;
+            double fp = column - tp;
+            double tn = n - tp - fn - fp;
+            if (row > 0) {
+                recallSum += tp / row;
+                classes++;
+            }
+            if (n > 0) {
+                pe += (row / n) * (column / n);
+            }
+            int base = 3 + 5 * c;
+            byFigure[base + SENSITIVITY][reader] = ratio(tp, tp + fn);
+            byFigure[base + SPECIFICITY][reader] = ratio(tn, tn + fp);
+            byFigure[base + PPV][reader] = ratio(tp, tp + fp);
+            byFigure[base + NPV][reader] = ratio(tn, tn + fn);
+            byFigure[base + F1][reader] = ratio(2 * tp, 2 * tp + fp + fn);
+        }
+        byFigure[BALANCED_ACCURACY][reader] = classes == 0 ? Double.NaN : recallSum / classes;
+        double accuracy = byFigure[ACCURACY][reader];
+        byFigure[KAPPA][reader] = n == 0 || pe == 1 ? Double.NaN : (accuracy - pe) / (1 - pe);
+    }
+
     private static double ratio(double a, double b) {
         return b == 0 ? Double.NaN : a / b;
     }

@@ -45,10 +45,16 @@ final class ReaderFom {
         int c = component.length;
         double[] u = new double[c];
         if (method == CovarianceMethod.DELONG) {
+            // sqrt(size (size - 1)) takes at most two values (positives, negatives): computed once each.
+            double all = m + n;
+            double rootAll = Math.sqrt(all * (all - 1));
+            double rootPositives = Math.sqrt((double) m * (m - 1));
+            double rootNegatives = Math.sqrt((double) n * (n - 1));
+            boolean proportion = fom == FigureOfMerit.PROPORTION;
             for (int k = 0; k < c; k++) {
                 if (counted[k]) {
-                    double size = size(k);
-                    u[k] = (component[k] - theta) / Math.sqrt(size * (size - 1));
+                    double root = proportion ? rootAll : positive[k] ? rootPositives : rootNegatives;
+                    u[k] = (component[k] - theta) / root;
                 }
             }
             return u;
@@ -76,24 +82,21 @@ final class ReaderFom {
         return u;
     }
 
-    static ReaderFom of(MrmcData data, int i, int j, FigureOfMerit fom) {
+    /** Reader j in modality i; {@code positive} is the truth of every case (shared, not modified). */
+    static ReaderFom of(MrmcData data, int i, int j, FigureOfMerit fom, boolean[] positive) {
         int c = data.caseIds().size();
+        double[] row = data.ratingRow(i, j);
         // Per-case component x_k: V10 (positives) / V01 (negatives) for AUC, the 0/1 outcome otherwise.
         double[] component = new double[c];
         boolean[] counted = new boolean[c];
-        boolean[] positive = new boolean[c];
-        for (int k = 0; k < c; k++) {
-            positive[k] = data.positive(k);
-        }
         int m = 0;
         int n = 0;
-        String unit = "reader " + data.readers().get(j) + " in " + data.modalities().get(i);
         double theta;
         if (fom == FigureOfMerit.AUC) {
             int[] posIdx = new int[c];
             int[] negIdx = new int[c];
             for (int k = 0; k < c; k++) {
-                double v = data.rating(i, j, k);
+                double v = row[k];
                 if (Double.isNaN(v)) {
                     continue;
                 }
@@ -104,15 +107,15 @@ final class ReaderFom {
                 }
             }
             if (m < 2 || n < 2) {
-                throw new IllegalArgumentException(unit + " read fewer than 2 positive or 2 negative cases");
+                throw new IllegalArgumentException(unit(data, i, j) + " read fewer than 2 positive or 2 negative cases");
             }
             double[] pos = new double[m];
             double[] neg = new double[n];
             for (int a = 0; a < m; a++) {
-                pos[a] = data.rating(i, j, posIdx[a]);
+                pos[a] = row[posIdx[a]];
             }
             for (int b = 0; b < n; b++) {
-                neg[b] = data.rating(i, j, negIdx[b]);
+                neg[b] = row[negIdx[b]];
             }
             Placements pl = Placements.of(pos, neg);
             double[] v10 = pl.v10Raw();
@@ -129,7 +132,7 @@ final class ReaderFom {
         } else {
             double sum = 0;
             for (int k = 0; k < c; k++) {
-                double v = data.rating(i, j, k);
+                double v = row[k];
                 if (Double.isNaN(v)) {
                     continue;
                 }
@@ -142,7 +145,7 @@ final class ReaderFom {
                     continue;
                 }
                 if (v != 0 && v != 1) {
-                    throw new IllegalArgumentException(unit + ": " + fom + " needs 0/1 ratings, got " + v);
+                    throw new IllegalArgumentException(unit(data, i, j) + ": " + fom + " needs 0/1 ratings, got " + v);
                 }
                 double x = fom == FigureOfMerit.SPECIFICITY ? 1 - v : v;
                 component[k] = x;
@@ -155,10 +158,14 @@ final class ReaderFom {
                 }
             }
             if (m + n < 2) {
-                throw new IllegalArgumentException(unit + " has fewer than 2 cases for " + fom);
+                throw new IllegalArgumentException(unit(data, i, j) + " has fewer than 2 cases for " + fom);
             }
             theta = sum / (m + n);
         }
         return new ReaderFom(theta, component, counted, positive, fom, m, n);
+    }
+
+    private static String unit(MrmcData data, int i, int j) {
+        return "reader " + data.readers().get(j) + " in " + data.modalities().get(i);
     }
 }

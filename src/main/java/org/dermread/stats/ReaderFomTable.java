@@ -50,11 +50,15 @@ final class ReaderFomTable {
                 }
             }
         }
+        boolean[] positive = new boolean[c];
+        for (int k = 0; k < c; k++) {
+            positive[k] = data.positive(k);
+        }
         ReaderFom[][] units = new ReaderFom[t][r];
         double[][] theta = new double[t][r];
         for (int i = 0; i < t; i++) {
             for (int j = 0; j < r; j++) {
-                units[i][j] = ReaderFom.of(data, i, j, fom);
+                units[i][j] = ReaderFom.of(data, i, j, fom, positive);
                 theta[i][j] = units[i][j].theta;
             }
         }

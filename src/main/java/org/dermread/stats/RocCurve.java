@@ -75,7 +75,7 @@ public record RocCurve(List<RocPoint> points, int positives, int negatives) {
      * neighbouring points of the ROC polyline. NaN outside [0, 1].
      */
     public double sensitivityAtSpecificity(double specificity) {
-        return RocLookup.sensitivityAt(sensitivities(), specificities(), points.size(), specificity);
+        return RocLookup.sensitivityAt(lookup(), specificity);
     }
 
     /**
@@ -83,15 +83,26 @@ public record RocCurve(List<RocPoint> points, int positives, int negatives) {
      * among points with exactly that sensitivity, otherwise linear interpolation along the polyline.
      */
     public double specificityAtSensitivity(double sensitivity) {
-        return RocLookup.specificityAt(sensitivities(), specificities(), points.size(), sensitivity);
+        return RocLookup.specificityAt(lookup(), sensitivity);
     }
 
-    private double[] sensitivities() {
-        return points.stream().mapToDouble(RocPoint::sensitivity).toArray();
-    }
+    private RocLookup.Points lookup() {
+        return new RocLookup.Points() {
+            @Override
+            public int size() {
+                return points.size();
+            }
 
-    private double[] specificities() {
-        return points.stream().mapToDouble(RocPoint::specificity).toArray();
+            @Override
+            public double sensitivity(int i) {
+                return points.get(i).sensitivity();
+            }
+
+            @Override
+            public double specificity(int i) {
+                return points.get(i).specificity();
+            }
+        };
     }
 
     /**

@@ -7,44 +7,105 @@ package org.dermread.stats;
  */
 final class RocLookup {
 
+    /** An ROC polyline read point by point (index 0 = lowest threshold), so that it need not be materialised. */
+    interface Points {
+        int size();
+
+        double sensitivity(int i);
+
+        double specificity(int i);
+    }
+
     private RocLookup() {
     }
 
-    /** Sensitivity at specificity s on points ordered by increasing specificity. NaN if s is outside [0, 1]. */
     static double sensitivityAt(double[] sens, double[] spec, int length, double s) {
-        if (!(s >= 0 && s <= 1)) {
-            return Double.NaN;
-        }
-        for (int i = 0; i < length; i++) {
-            if (spec[i] == s) {
-                return sens[i];
-            }
-        }
-        for (int i = 1; i < length; i++) {
-            if (spec[i] > s) {
-                double proportion = (s - spec[i]) / (spec[i - 1] - spec[i]);
-                return sens[i] + proportion * (sens[i - 1] - sens[i]);
-            }
-        }
-        return Double.NaN;
+        return sensitivityAt(arrays(sens, spec, length), s);
     }
 
-    /** Specificity at sensitivity s on points ordered by decreasing sensitivity. NaN if s is outside [0, 1]. */
     static double specificityAt(double[] sens, double[] spec, int length, double s) {
+        return specificityAt(arrays(sens, spec, length), s);
+    }
+
+    private static Points arrays(double[] sens, double[] spec, int length) {
+        return new Points() {
+            @Override
+            public int size() {
+                return length;
+            }
+
+            @Override
+            public double sensitivity(int i) {
+                return sens[i];
+            }
+
+            @Override
+            public double specificity(int i) {
+                return spec[i];
+            }
+        };
+    }
+
+    /**
+     * Sensitivity at specificity s on points ordered by increasing specificity (binary search, O(log n)): the first
+     * point with exactly that specificity (the highest sensitivity among them), else linear interpolation between the
+     * neighbours. NaN if s is outside [0, 1].
+     */
+    static double sensitivityAt(Points roc, double s) {
+        int length = roc.size();
         if (!(s >= 0 && s <= 1)) {
             return Double.NaN;
         }
-        for (int i = length - 1; i >= 0; i--) {
-            if (sens[i] == s) {
-                return spec[i];
+        int lo = 0;
+        int hi = length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (roc.specificity(mid) < s) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        for (int i = 1; i < length; i++) {
-            if (sens[i] < s) {
-                double proportion = (s - sens[i]) / (sens[i - 1] - sens[i]);
-                return spec[i] + proportion * (spec[i - 1] - spec[i]);
+        if (lo < length && roc.specificity(lo) == s) {
+            return roc.sensitivity(lo);
+        }
+        int i = Math.max(lo, 1);
+        if (i >= length) {
+            return Double.NaN;
+        }
+        double proportion = (s - roc.specificity(i)) / (roc.specificity(i - 1) - roc.specificity(i));
+        return roc.sensitivity(i) + proportion * (roc.sensitivity(i - 1) - roc.sensitivity(i));
+    }
+
+    /**
+     * Specificity at sensitivity s on points ordered by decreasing sensitivity (binary search): the last point with
+     * exactly that sensitivity (the highest specificity among them), else linear interpolation between the neighbours.
+     * NaN if s is outside [0, 1].
+     */
+    static double specificityAt(Points roc, double s) {
+        int length = roc.size();
+        if (!(s >= 0 && s <= 1)) {
+            return Double.NaN;
+        }
+        // first index whose sensitivity is below s
+        int lo = 0;
+        int hi = length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (roc.sensitivity(mid) >= s) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return Double.NaN;
+        if (lo > 0 && roc.sensitivity(lo - 1) == s) {
+            return roc.specificity(lo - 1);
+        }
+        int i = Math.max(lo, 1);
+        if (i >= length) {
+            return Double.NaN;
+        }
+        double proportion = (s - roc.sensitivity(i)) / (roc.sensitivity(i - 1) - roc.sensitivity(i));
+        return roc.specificity(i) + proportion * (roc.specificity(i - 1) - roc.specificity(i));
     }
 }
