@@ -400,6 +400,74 @@ w <- suppressWarnings(wilcox.test(d)); put("wilcoxon.large.V", unname(w$statisti
 m <- mcnemar.test(matrix(c(30, 5, 12, 20), 2)); put("mcnemar.5_12.statistic", unname(m$statistic))
 put("mcnemar.5_12.p", m$p.value); put("mcnemar.5_12.exact_p", binom.test(12, 17)$p.value)
 
+## ---------------------------------------------------------------- U-statistics (iMRMC), written from the equations
+## Gallas 2006; Gallas, Bandos, Samuelson & Wagner 2009: success matrices s (NA where unread), the four biased sums per
+## pair of reader-modalities, B maps them to unbiased sums; moments M = unbiased numerator / unbiased denominator;
+## coefficients = unbiased denominators / all-pairs denominator (the last minus 1). Brute force over reader pairs.
+succ <- function(sc, yy) {                       # positives x negatives, NA where the reader skipped a case
+  p <- sc[yy == 1]; q <- sc[yy == 0]
+  (outer(p, q, ">") + 0.5 * outer(p, q, "==")) * 1
+}
+sums4 <- function(s1, s2) {
+  d1 <- !is.na(s1) * 1; d2 <- !is.na(s2) * 1; s1[is.na(s1)] <- 0; s2[is.na(s2)] <- 0
+  list(n = c(sum(s1 * s2), sum(rowSums(s1) * rowSums(s2)), sum(colSums(s1) * colSums(s2)), sum(s1) * sum(s2)),
+       d = c(sum(d1 * d2), sum(rowSums(d1) * rowSums(d2)), sum(colSums(d1) * colSums(d2)), sum(d1) * sum(d2)))
+}
+B8 <- matrix(c(1,0,0,0,0,0,0,0, -1,1,0,0,0,0,0,0, -1,0,1,0,0,0,0,0, 1,-1,-1,1,0,0,0,0, -1,0,0,0,1,0,0,0,
+               1,-1,0,0,-1,1,0,0, 1,0,-1,0,-1,0,1,0, -1,1,1,-1,1,-1,-1,1), 8, 8, byrow = TRUE)
+pair_cov <- function(x) {                         # unbiased Cov of two AUCs from their four sums
+  nu <- B8[1:4, 1:4] %*% x$n; du <- B8[1:4, 1:4] %*% x$d
+  m <- ifelse(du != 0, nu / du, nu); co <- du / x$d[4]; co[4] <- co[4] - 1
+  sum(co * m)
+}
+ustat <- function(Sarr, yy, a, b) {               # reader-averaged Cov(AUC_a, AUC_b), readers and cases random
+  r <- dim(Sarr)[2]; n <- rep(0, 8); d <- rep(0, 8)
+  for (j1 in 1:r) for (j2 in 1:r) {
+    x <- sums4(succ(Sarr[a, j1, ], yy), succ(Sarr[b, j2, ], yy))
+    if (j1 == j2) { n[1:4] <- n[1:4] + x$n; d[1:4] <- d[1:4] + x$d }
+    n[5:8] <- n[5:8] + x$n; d[5:8] <- d[5:8] + x$d
+  }
+  nu <- B8 %*% n; du <- B8 %*% d
+  m <- ifelse(du != 0, nu / du, nu); mb <- ifelse(d != 0, n / d, n); co <- du / d[8]; co[8] <- co[8] - 1
+  auc <- sum(sapply(1:r, function(j) sum(succ(Sarr[a, j, ], yy), na.rm = TRUE))) /
+         sum(sapply(1:r, function(j) sum(!is.na(succ(Sarr[a, j, ], yy)))))
+  list(auc = auc, cov = sum(co * m), cov_biased = sum(co * mb), m = c(m))
+}
+for (design in c("complete", "partial")) {
+  Sarr <- if (design == "complete") S else Sp
+  ua <- ustat(Sarr, y, 1, 1); ub <- ustat(Sarr, y, 2, 2); uab <- ustat(Sarr, y, 1, 2)
+  key <- paste0(design, ".ustat")
+  put(paste0(key, ".A.auc"), ua$auc); put(paste0(key, ".A.var"), ua$cov); put(paste0(key, ".A.var_biased"), ua$cov_biased)
+  put(paste0(key, ".B.auc"), ub$auc); put(paste0(key, ".B.var"), ub$cov)
+  put(paste0(key, ".diff.var"), ua$cov + ub$cov - 2 * uab$cov)
+  put(paste0(key, ".diff.var_biased"), ua$cov_biased + ub$cov_biased - 2 * uab$cov_biased)
+  for (s in 1:8) put(paste0(key, ".AB.M", s), uab$m[s])
+  for (j in 1:nr) {
+    put(sprintf("%s.reader%d.A.var", key, j), pair_cov(sums4(succ(Sarr[1, j, ], y), succ(Sarr[1, j, ], y))))
+    put(sprintf("%s.reader%d.diff.var", key, j),
+        pair_cov(sums4(succ(Sarr[1, j, ], y), succ(Sarr[1, j, ], y))) +
+        pair_cov(sums4(succ(Sarr[2, j, ], y), succ(Sarr[2, j, ], y))) -
+        2 * pair_cov(sums4(succ(Sarr[1, j, ], y), succ(Sarr[2, j, ], y))))
+  }
+}
+## OR-Hillis with unbiased covariances: every pairwise U-statistic covariance into or_hillis() (complete design)
+Su <- matrix(0, 2 * nr, 2 * nr)
+for (a in 1:(2 * nr)) for (b in 1:(2 * nr)) {
+  ia <- (a - 1) %/% nr + 1; ja <- (a - 1) %% nr + 1; ib <- (b - 1) %/% nr + 1; jb <- (b - 1) %% nr + 1
+  Su[a, b] <- pair_cov(sums4(succ(S[ia, ja, ], y), succ(S[ib, jb, ], y)))
+}
+put_or("complete.unbiased", or_hillis(theta, Su))
+if (requireNamespace("iMRMC", quietly = TRUE)) {      # optional cross-check against the FDA's own R code
+  df <- rbind(data.frame(readerID = "truth", caseID = sprintf("case%03d", seq_along(y)), modalityID = "truth",
+                         score = y),
+              do.call(rbind, lapply(1:2, function(i) do.call(rbind, lapply(1:nr, function(j)
+                data.frame(readerID = paste0("reader", j), caseID = sprintf("case%03d", seq_along(y)),
+                           modalityID = c("modA", "modB")[i], score = S[i, j, ]))))))
+  im <- iMRMC::doIMRMC(df)$Ustat
+  cat("iMRMC package cross-check, largest difference in varAUC:",
+      max(abs(im$varAUCA[1:2] - c(expected[["complete.ustat.A.var"]], expected[["complete.ustat.B.var"]]))), "\n")
+}
+
 out <- data.frame(key = names(expected), value = sapply(expected, function(v) format(v, digits = 17)))
 write.csv(out, "expected.csv", row.names = FALSE, quote = FALSE)
 cat("wrote", nrow(out), "expected values\n")

@@ -29,35 +29,36 @@ public record ErrorCovariances(CovarianceMethod method, double[][][] sameReader,
         differentReaders = copy(differentReaders, t);
     }
 
+    /** Fills u with the covariance vector of modality i, reader j. */
+    interface VectorSource {
+        void fill(int modality, int reader, double[] u);
+    }
+
     /**
      * From one vector u per reader-modality with Cov(theta_a, theta_b) = sum_k u_ak u_bk (the DeLong and jackknife
      * estimators, see {@link ReaderFom}): the different-reader averages come from case-wise sums over readers, so the
-     * cost is O(t r c), not O((t r)^2 c).
-     *
-     * @param u [modality][reader][case]
+     * cost is O(t r c), not O((t r)^2 c). The vectors are made reader by reader and not kept.
      */
-    static ErrorCovariances fromVectors(CovarianceMethod method, double[][][] u) {
-        int t = u.length;
-        int r = u[0].length;
-        int c = u[0][0].length;
+    static ErrorCovariances fromVectors(CovarianceMethod method, int t, int r, int c, VectorSource source) {
         double[][] sumOverReaders = new double[t][c];
         double[][][] same = new double[r][t][t];
-        for (int i = 0; i < t; i++) {
-            for (int j = 0; j < r; j++) {
-                double[] v = u[i][j];
+        double[][] u = new double[t][c];
+        for (int j = 0; j < r; j++) {
+            for (int i = 0; i < t; i++) {
+                source.fill(i, j, u[i]);
+                double[] v = u[i];
                 double s = 0;
+                double[] sum = sumOverReaders[i];
                 for (int k = 0; k < c; k++) {
                     s += v[k] * v[k];
-                    sumOverReaders[i][k] += v[k];
+                    sum[k] += v[k];
                 }
                 same[j][i][i] = s;
             }
-        }
-        for (int j = 0; j < r; j++) {
             for (int i = 0; i < t; i++) {
                 for (int i2 = 0; i2 < t; i2++) {
                     if (i != i2) {
-                        same[j][i][i2] = dot(u[i][j], u[i2][j]);
+                        same[j][i][i2] = dot(u[i], u[i2]);
                     }
                 }
             }

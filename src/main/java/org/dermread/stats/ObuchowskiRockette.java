@@ -33,7 +33,12 @@ public final class ObuchowskiRockette {
      */
     public static List<OrResult> analyze(MrmcData data, FigureOfMerit fom, List<CovarianceMethod> methods,
                                          double confidenceLevel) {
-        ReaderFomTable table = ReaderFomTable.of(data, fom);
+        return analyze(ReaderFomTable.of(data, fom), data, fom, methods, confidenceLevel);
+    }
+
+    /** The OR analyses for several covariance methods from a prepared table of figures of merit. */
+    static List<OrResult> analyze(ReaderFomTable table, MrmcData data, FigureOfMerit fom,
+                                  List<CovarianceMethod> methods, double confidenceLevel) {
         List<OrResult> results = new ArrayList<>();
         for (CovarianceMethod method : methods) {
             results.add(fromCovariances(data.modalities(), data.readers(), data.caseIds().size(), table.theta(),

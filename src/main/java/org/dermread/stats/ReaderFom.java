@@ -42,8 +42,13 @@ final class ReaderFom {
      * the cases flagged in {@code jackknifed} (c of them) and leaves the others at 0.
      */
     double[] covarianceVector(CovarianceMethod method, boolean[] jackknifed) {
+        return covarianceVector(method, jackknifed, new double[component.length]);
+    }
+
+    /** {@link #covarianceVector(CovarianceMethod, boolean[])} into {@code u} (overwritten). */
+    double[] covarianceVector(CovarianceMethod method, boolean[] jackknifed, double[] u) {
         int c = component.length;
-        double[] u = new double[c];
+        java.util.Arrays.fill(u, 0);
         if (method == CovarianceMethod.DELONG) {
             // sqrt(size (size - 1)) takes at most two values (positives, negatives): computed once each.
             double all = m + n;
@@ -80,6 +85,31 @@ final class ReaderFom {
             u[k] = jackknifed[k] ? scale * (u[k] - mean) : 0;
         }
         return u;
+    }
+
+    /**
+     * theta(k), the figure of merit without case k, for each case flagged in {@code jackknifed}, in case order; a case
+     * this reader did not read leaves theta unchanged.
+     */
+    double[] leaveOneOut(boolean[] jackknifed) {
+        int cases = 0;
+        for (boolean x : jackknifed) {
+            cases += x ? 1 : 0;
+        }
+        double[] out = new double[cases];
+        int a = 0;
+        for (int k = 0; k < component.length; k++) {
+            if (!jackknifed[k]) {
+                continue;
+            }
+            if (counted[k]) {
+                double size = size(k);
+                out[a++] = (size * theta - component[k]) / (size - 1);
+            } else {
+                out[a++] = theta;
+            }
+        }
+        return out;
     }
 
     /** Reader j in modality i; {@code positive} is the truth of every case (shared, not modified). */

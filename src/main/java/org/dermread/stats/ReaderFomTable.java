@@ -11,6 +11,9 @@ final class ReaderFomTable {
     private final ReaderFom[][] units;
     private final double[][] theta;
     private final boolean[] jackknifed;
+    private final java.util.Map<CovarianceMethod, ErrorCovariances> computed =
+            new java.util.EnumMap<>(CovarianceMethod.class);
+    private Boolean crossed;
 
     private ReaderFomTable(MrmcData data, FigureOfMerit fom, ReaderFom[][] units, double[][] theta,
                            boolean[] jackknifed) {
@@ -70,16 +73,100 @@ final class ReaderFomTable {
         return theta;
     }
 
-    /** The error covariances by the given method. */
+    /**
+     * The error covariances by the given method.
+     *
+     * @throws IllegalArgumentException for {@link CovarianceMethod#UNBIASED} when a reader did not read every case the
+     *                                  figure of merit is computed from, in every modality
+     */
     ErrorCovariances covariances(CovarianceMethod method) {
+        if (method == CovarianceMethod.UNBIASED) {
+            if (fom == FigureOfMerit.AUC) {
+                return UStatisticMrmc.covariances(data);
+            }
+            if (!fullyCrossed()) {
+                throw new IllegalArgumentException("unbiased (U-statistic) covariances need every reader to read"
+                        + " every case in every modality");
+            }
+            // The U-statistic covariance of two means over the same cases is the sample covariance / n: DeLong's
+            // components of a proportion.
+            ErrorCovariances delong = vectors(CovarianceMethod.DELONG);
+            return new ErrorCovariances(method, delong.sameReader(), delong.differentReaders());
+        }
+        return vectors(method);
+    }
+
+    /**
+     * Jackknife pseudovalues Y_ijk = c theta_ij - (c - 1) theta_ij(k) over the c cases the figure is computed from
+     * (Dorfman, Berbaum &amp; Metz 1992), normalised so that their mean over cases is theta_ij (Hillis 2005, Acad
+     * Radiol 12:1534): [modality][reader][case].
+     *
+     * @throws IllegalArgumentException when a reader did not read every such case in every modality
+     */
+    double[][][] pseudovalues() {
+        if (!fullyCrossed()) {
+            throw new IllegalArgumentException("the DBM analysis needs every reader to read every case in every"
+                    + " modality");
+        }
         int t = units.length;
         int r = units[0].length;
-        double[][][] u = new double[t][r][];
+        double[][][] y = new double[t][r][];
         for (int i = 0; i < t; i++) {
             for (int j = 0; j < r; j++) {
-                u[i][j] = units[i][j].covarianceVector(method, jackknifed);
+                double[] loo = units[i][j].leaveOneOut(jackknifed);
+                int c = loo.length;
+                double mean = 0;
+                for (int k = 0; k < c; k++) {
+                    loo[k] = c * theta[i][j] - (c - 1) * loo[k];
+                    mean += loo[k] / c;
+                }
+                for (int k = 0; k < c; k++) {
+                    loo[k] += theta[i][j] - mean;
+                }
+                y[i][j] = loo;
             }
         }
-        return ErrorCovariances.fromVectors(method, u);
+        return y;
+    }
+
+    private boolean fullyCrossed() {
+        if (crossed == null) {
+            crossed = everyoneReadEveryUsedCase();
+        }
+        return crossed;
+    }
+
+    private boolean everyoneReadEveryUsedCase() {
+        int c = data.caseIds().size();
+        double[][][] rows = new double[units.length][units[0].length][];
+        for (int i = 0; i < units.length; i++) {
+            for (int j = 0; j < units[0].length; j++) {
+                rows[i][j] = data.ratingRow(i, j);
+            }
+        }
+        for (int k = 0; k < c; k++) {
+            // jackknifed: the cases the figure is computed from that someone read; everyone must have read them
+            if (!jackknifed[k]) {
+                continue;
+            }
+            for (double[][] modality : rows) {
+                for (double[] reader : modality) {
+                    if (Double.isNaN(reader[k])) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private ErrorCovariances vectors(CovarianceMethod method) {
+        ErrorCovariances known = computed.get(method);
+        if (known == null) {
+            known = ErrorCovariances.fromVectors(method, units.length, units[0].length, data.caseIds().size(),
+                    (i, j, u) -> units[i][j].covarianceVector(method, jackknifed, u));
+            computed.put(method, known);
+        }
+        return known;
     }
 }

@@ -126,7 +126,18 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
     public record MrmcClass(String code, MrmcFom auc, MrmcFom sensitivity, MrmcFom specificity) {
     }
 
-    /** One figure of merit analysed with both covariance estimates; note says why it is missing. */
-    public record MrmcFom(OrResult delong, OrResult jackknife, String note) {
+    /**
+     * One figure of merit analysed by Obuchowski-Rockette with each covariance estimate and by Dorfman-Berbaum-Metz.
+     *
+     * @param note      why delong and jackknife are null (the figure could not be analysed), else null
+     * @param unbiased  OR with U-statistic covariances; null unless every reader read every case the figure uses
+     * @param dbm       the DBM analysis of jackknife pseudovalues; null unless the design is fully crossed
+     */
+    public record MrmcFom(OrResult delong, OrResult jackknife, String note, OrResult unbiased, DbmResult dbm) {
+
+        /** Without the fully crossed analyses. */
+        public MrmcFom(OrResult delong, OrResult jackknife, String note) {
+            this(delong, jackknife, note, null, null);
+        }
     }
 }
