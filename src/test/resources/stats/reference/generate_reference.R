@@ -468,6 +468,33 @@ if (requireNamespace("iMRMC", quietly = TRUE)) {      # optional cross-check aga
       max(abs(im$varAUCA[1:2] - c(expected[["complete.ustat.A.var"]], expected[["complete.ustat.B.var"]]))), "\n")
 }
 
+## ---------------------------------------------------------------- ROC as pROC 1.18 offers it (roc-table.csv)
+for (nm in names(rr)) {
+  for (method in c("youden", "closest.topleft")) {
+    b <- coords(rr[[nm]], "best", best.method = method, transpose = FALSE,
+                ret = c("sensitivity", "specificity", "accuracy", "tp", "fp", "tn", "fn"))
+    key <- paste("roc", nm, gsub("[.]", "_", method), sep = ".")
+    for (col in colnames(b)) put(paste(key, col, sep = "."), b[1, col])
+    put(paste0(key, ".ties"), nrow(b))                 # pROC returns every tied optimum as a row
+  }
+  for (s in c(0.5, 0.8, 0.9)) put(paste0("roc.", nm, ".spec_at_sens_", s),
+    coords(rr[[nm]], x = s, input = "sensitivity", ret = "specificity", transpose = FALSE)[1, 1])
+  set.seed(123)
+  ci <- ci.auc(rr[[nm]], method = "bootstrap", boot.n = 20000, boot.stratified = TRUE, progress = "none")
+  put(paste0("roc.", nm, ".boot_lower"), ci[1]); put(paste0("roc.", nm, ".boot_upper"), ci[3])
+}
+for (pr in list(c("model_a", "model_b"), c("model_a", "reader"), c("model_b", "reader")))
+  put(paste("roc", pr[1], pr[2], "cov", sep = "."), cov(rr[[pr[1]]], rr[[pr[2]]], method = "delong"))
+## a vertical run of points at specificity 0.8 (sensitivity 1, 0.9, 0.8): coords at exactly 0.8 gives the top of it
+vy <- c(rep(1, 10), rep(0, 10)); vs <- c(8.2, 8.4, rep(9.5, 4), rep(10.5, 4), 1:10)
+vr <- roc(vy, vs, levels = c(0, 1), direction = "<", quiet = TRUE)
+put("vertical.sens_at_spec_0.8", coords(vr, x = 0.8, input = "specificity", ret = "sensitivity", transpose = FALSE)[1, 1])
+put("vertical.spec_at_sens_0.8", coords(vr, x = 0.8, input = "sensitivity", ret = "specificity", transpose = FALSE)[1, 1])
+## tied optima: positives 2, 4, negatives 1, 3 give two points with J = 0.5 and two at distance 0.5 from the corner
+tr <- roc(c(1, 1, 0, 0), c(2, 4, 1, 3), levels = c(0, 1), direction = "<", quiet = TRUE)
+put("tied.youden.ties", nrow(coords(tr, "best", best.method = "youden", transpose = FALSE)))
+put("tied.closest_topleft.ties", nrow(coords(tr, "best", best.method = "closest.topleft", transpose = FALSE)))
+
 out <- data.frame(key = names(expected), value = sapply(expected, function(v) format(v, digits = 17)))
 write.csv(out, "expected.csv", row.names = FALSE, quote = FALSE)
 cat("wrote", nrow(out), "expected values\n")

@@ -55,7 +55,15 @@ final class AiAnalysis {
             AucEstimate auc = DeLong.estimate(scores, positive, settings.confidenceLevel());
             aucSum += auc.auc();
             aucCount++;
-            classes.add(new StudyReport.AiClass(labels.get(c), m, n, auc, roc.youden(), roc.points()));
+            AucBootstrap.Interval bootstrap = settings.bootstrapReplicates() < 2 ? null
+                    : AucBootstrap.stratified(scores, positive, settings.bootstrapReplicates(), settings.seed(),
+                    settings.confidenceLevel());
+            List<RocTableReport.Coordinate> readings = settings.specificityTargets().stream()
+                    .map(x -> new RocTableReport.Coordinate(x, roc.sensitivityAtSpecificity(x),
+                            roc.bestSensitivityAtSpecificity(x)))
+                    .toList();
+            classes.add(new StudyReport.AiClass(labels.get(c), m, n, auc, roc.youden(), roc.points(),
+                    roc.optimalPoints(), bootstrap, readings));
         }
         double macro = aucCount == 0 ? Double.NaN : aucSum / aucCount;
         double micro = Double.NaN;
@@ -339,7 +347,8 @@ final class AiAnalysis {
             result.add(new StudyReport.OperatingPointComparison(labels.get(c), readers, meanSens, meanSpec,
                     new StudyReport.Interval(roc.sensitivityAtSpecificity(meanSpec), sensCi[0], sensCi[1]),
                     new StudyReport.Interval(roc.specificityAtSensitivity(meanSens), specCi[0], specCi[1]),
-                    beatenAtSpec, beatenAtSens));
+                    beatenAtSpec, beatenAtSens, Double.isNaN(meanSpec) ? null : roc.bestSensitivityAtSpecificity(meanSpec),
+                    Double.isNaN(meanSens) ? null : roc.bestSpecificityAtSensitivity(meanSens)));
         }
         return result;
     }

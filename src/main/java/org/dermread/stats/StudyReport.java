@@ -76,9 +76,23 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
                            List<ClassMetrics> perClass, List<AiClass> classes, double macroAuc, double microAuc) {
     }
 
-    /** The AI's one-vs-rest ROC for one class; auc, youden and roc are null without cases or without other cases. */
+    /**
+     * The AI's one-vs-rest ROC for one class; everything but the counts is null (or empty) without cases or without
+     * other cases.
+     *
+     * @param operatingPoints the Youden and closest-to-top-left points with their 2 x 2 tables
+     * @param bootstrap       stratified percentile bootstrap of the AUC (the analysis's replicates and seed)
+     * @param atSpecificity   the curve read at the settings' specificity targets
+     */
     public record AiClass(String code, int positives, int negatives, AucEstimate auc, RocPoint youden,
-                          List<RocPoint> roc) {
+                          List<RocPoint> roc, List<OperatingPoint> operatingPoints, AucBootstrap.Interval bootstrap,
+                          List<RocTableReport.Coordinate> atSpecificity) {
+
+        /** Without operating points, bootstrap and readings. */
+        public AiClass(String code, int positives, int negatives, AucEstimate auc, RocPoint youden,
+                       List<RocPoint> roc) {
+            this(code, positives, negatives, auc, youden, roc, List.of(), null, List.of());
+        }
     }
 
     /** Readers against the AI in one phase, on the cases each reader answered that the AI predicted. */
@@ -101,19 +115,38 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
                                  WilcoxonSignedRankTest test) {
     }
 
-    /** The AI's ROC against the readers' operating points for one class. */
+    /**
+     * The AI's ROC against the readers' operating points for one class.
+     *
+     * @param aiConservativeAtMeanSpecificity the AI's attainable point with the best sensitivity among those whose
+     *                                        specificity is at least the readers' mean, with its threshold
+     * @param aiConservativeAtMeanSensitivity the attainable point with the best specificity at sensitivity at least
+     *                                        the readers' mean
+     */
     public record OperatingPointComparison(String code, int readers, double readerMeanSensitivity,
                                            double readerMeanSpecificity, Interval aiSensitivityAtMeanSpecificity,
                                            Interval aiSpecificityAtMeanSensitivity,
                                            int readersBeatenAtTheirSpecificity,
-                                           int readersBeatenAtTheirSensitivity) {
+                                           int readersBeatenAtTheirSensitivity,
+                                           OperatingPoint aiConservativeAtMeanSpecificity,
+                                           OperatingPoint aiConservativeAtMeanSensitivity) {
+
+        /** Without the conservative readings. */
+        public OperatingPointComparison(String code, int readers, double readerMeanSensitivity,
+                                        double readerMeanSpecificity, Interval aiSensitivityAtMeanSpecificity,
+                                        Interval aiSpecificityAtMeanSensitivity, int readersBeatenAtTheirSpecificity,
+                                        int readersBeatenAtTheirSensitivity) {
+            this(code, readers, readerMeanSensitivity, readerMeanSpecificity, aiSensitivityAtMeanSpecificity,
+                    aiSpecificityAtMeanSensitivity, readersBeatenAtTheirSpecificity, readersBeatenAtTheirSensitivity,
+                    null, null);
+        }
     }
 
     /** An estimate with a percentile bootstrap interval. */
     public record Interval(double estimate, double lower, double upper) {
     }
 
-    /** Paired DeLong test, AI probability (A) against the reader's ordinal rating (B), one class. */
+    /** Paired DeLong test, AI probability (A) against the reader's ordinal rating (B), one class (A - B). */
     public record ReaderAucComparison(String readerId, String code, PairedAucTest test) {
     }
 
