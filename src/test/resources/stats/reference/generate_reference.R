@@ -495,6 +495,47 @@ tr <- roc(c(1, 1, 0, 0), c(2, 4, 1, 3), levels = c(0, 1), direction = "<", quiet
 put("tied.youden.ties", nrow(coords(tr, "best", best.method = "youden", transpose = FALSE)))
 put("tied.closest_topleft.ties", nrow(coords(tr, "best", best.method = "closest.topleft", transpose = FALSE)))
 
+## ---------------------------------------------------------------- reader-study figures (textbook formulas)
+for (phase in c("unaided", "aided")) {
+  sub <- rd[rd$phase == phase, ]
+  mspec <- c(); macc <- c()
+  for (r in reader_id) {
+    x <- sub[sub$reader_id == r, ]; t <- cases$truth[match(x$case_id, cases$case_id)]; a <- x$label
+    key <- paste(phase, "reader", r, sep = ".")
+    acc_k <- sapply(labels, function(k) mean((a == k) == (t == k)))
+    for (k in labels) put(paste(key, k, "ovr_accuracy", sep = "."), acc_k[[k]])
+    spec_k <- sapply(labels, function(k) if (any(t != k)) mean(a[t != k] != k) else NaN)
+    put(paste0(key, ".macro_specificity"), mean(spec_k[!is.nan(spec_k)])); put(paste0(key, ".macro_accuracy"), mean(acc_k))
+    mspec <- c(mspec, mean(spec_k[!is.nan(spec_k)])); macc <- c(macc, mean(acc_k))
+  }
+  put(paste(phase, "panel.macro_specificity.mean", sep = "."), mean(mspec))
+  put(paste(phase, "panel.macro_accuracy.median", sep = "."), median(macc))
+}
+po <- mean(ai_label == truth); pe <- sum(sapply(labels, function(k) mean(truth == k) * mean(ai_label == k)))
+put("ai.kappa", (po - pe) / (1 - pe))
+ai_spec <- sapply(labels, function(k) mean(ai_label[truth != k] != k))
+put("ai.macro_specificity", mean(ai_spec)); put("ai.macro_accuracy", mean(sapply(labels, function(k) mean((ai_label == k) == (truth == k)))))
+prev <- sapply(real, function(k) sum(truth == k))
+put("ai.weighted_macro_auc", sum(prev * aucs) / sum(prev))
+for (k in labels) put(paste0("ai.", k, ".distinct_scores"), length(unique(P[, paste0("p_", k)])))
+put("ai.argmax_ties", sum(apply(P, 1, function(p) sum(p == max(p)) > 1)))
+## the same study grouped: MN and BCC into "groupA", SK, Pso and DF into "groupB"
+inA <- function(l) l %in% c("MN", "BCC")
+for (phase in c("unaided", "aided")) {
+  sub <- rd[rd$phase == phase, ]
+  for (r in reader_id) {
+    x <- sub[sub$reader_id == r, ]; t <- inA(cases$truth[match(x$case_id, cases$case_id)]); a <- inA(x$label)
+    key <- paste("grouped", phase, "reader", r, sep = ".")
+    put(paste0(key, ".sensitivity"), mean(a[t])); put(paste0(key, ".specificity"), mean(!a[!t]))
+    put(paste0(key, ".accuracy"), mean(a == t))
+  }
+}
+gscore <- P[, "p_MN"] + P[, "p_BCC"]
+gr <- roc(inA(truth), gscore, levels = c(FALSE, TRUE), direction = "<", quiet = TRUE)
+put("grouped.ai.auc", as.numeric(gr$auc)); put("grouped.ai.auc_lower", ci.auc(gr, method = "delong")[1])
+gB <- P[, "p_SK"] + P[, "p_Pso"] + P[, "p_DF"]             # the AI's top-1 group: the higher group score
+put("grouped.ai.top1_accuracy", mean((gscore >= gB) == inA(truth)))
+
 out <- data.frame(key = names(expected), value = sapply(expected, function(v) format(v, digits = 17)))
 write.csv(out, "expected.csv", row.names = FALSE, quote = FALSE)
 cat("wrote", nrow(out), "expected values\n")

@@ -70,8 +70,32 @@ final class AiAnalysis {
         if (aiCases.length > 0) {
             micro = Placements.of(flat, flatPositive).auc();
         }
+        double weighted = 0;
+        double prevalence = 0;
+        for (StudyReport.AiClass c : classes) {
+            if (c.auc() != null) {
+                weighted += c.positives() * c.auc().auc();
+                prevalence += c.positives();
+            }
+        }
+        List<Integer> distinct = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            final int cls = c;
+            distinct.add((int) Arrays.stream(aiCases).mapToDouble(i -> study.ai(i, cls)).distinct().count());
+        }
+        int argmaxTies = 0;
+        for (int i : aiCases) {
+            double best = study.ai(i, study.aiLabel(i));
+            int at = 0;
+            for (int c = 0; c < k; c++) {
+                at += study.ai(i, c) == best ? 1 : 0;
+            }
+            argmaxTies += at > 1 ? 1 : 0;
+        }
         return new StudyReport.AiReport(aiCases.length, confusion.accuracy(), confusion.balancedAccuracy(),
-                confusion, confusion.perClass(), classes, macro, micro);
+                confusion, confusion.perClass(), classes, macro, micro, CohenKappa.of(truth, chosen, k),
+                confusion.macroSpecificity(), confusion.macroAccuracy(),
+                prevalence == 0 ? Double.NaN : weighted / prevalence, distinct, argmaxTies);
     }
 
     /** Indices of the cases the AI predicted. */

@@ -54,6 +54,15 @@ public final class StudyAnalyzer {
         return new StudyReport(1, settings, summary, warnings, ai, phases, mrmc);
     }
 
+    /**
+     * The whole analysis of the study under a grouping of its labels (e.g. malignant vs benign): every figure with the
+     * groups as classes, readers' answers mapped to their group and the AI's group score the sum of its probabilities
+     * (see {@link Grouping#apply}).
+     */
+    public static StudyReport analyze(StudyData study, AnalysisSettings settings, Grouping grouping) {
+        return analyze(grouping.apply(study), settings);
+    }
+
     /** One phase: per-reader figures, the bootstrap panel and groups, agreement, and readers against the AI. */
     static StudyReport.PhaseReport analyzePhase(StudyData study, PhaseReadings phase, AnalysisSettings settings,
                                                 List<String> warnings) {
@@ -140,12 +149,16 @@ public final class StudyAnalyzer {
                             level),
                     estimate(g, ReaderFigures.classFigure(c, ReaderFigures.PPV), members, point, replicates, level),
                     estimate(g, ReaderFigures.classFigure(c, ReaderFigures.NPV), members, point, replicates, level),
-                    estimate(g, ReaderFigures.classFigure(c, ReaderFigures.F1), members, point, replicates, level)));
+                    estimate(g, ReaderFigures.classFigure(c, ReaderFigures.F1), members, point, replicates, level),
+                    estimate(g, ReaderFigures.classFigure(c, ReaderFigures.CLASS_ACCURACY), members, point,
+                            replicates, level)));
         }
         return new StudyReport.PanelSummary(name, members.length,
                 estimate(g, ReaderFigures.ACCURACY, members, point, replicates, level),
                 estimate(g, ReaderFigures.BALANCED_ACCURACY, members, point, replicates, level),
-                estimate(g, ReaderFigures.KAPPA, members, point, replicates, level), perClass);
+                estimate(g, ReaderFigures.KAPPA, members, point, replicates, level), perClass,
+                estimate(g, ReaderFigures.MACRO_SPECIFICITY, members, point, replicates, level),
+                estimate(g, ReaderFigures.MACRO_ACCURACY, members, point, replicates, level));
     }
 
     private static StudyReport.Estimate estimate(int g, int f, int[] members, double[][] point,

@@ -33,10 +33,24 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
                               AiComparison aiComparison) {
     }
 
-    /** One reader in one phase, over the cases that reader answered. */
+    /**
+     * One reader in one phase, over the cases that reader answered.
+     *
+     * @param balancedAccuracy macro sensitivity (classes with cases)
+     * @param macroSpecificity mean specificity over the classes with negative cases
+     * @param macroAccuracy    mean one-vs-rest accuracy over all classes
+     */
     public record ReaderReport(String readerId, String experienceGroup, int cases, double accuracy,
                                double balancedAccuracy, CohenKappa kappa, List<ClassMetrics> perClass,
-                               ConfusionMatrix confusion) {
+                               ConfusionMatrix confusion, double macroSpecificity, double macroAccuracy) {
+
+        /** Macro figures from the confusion matrix. */
+        public ReaderReport(String readerId, String experienceGroup, int cases, double accuracy,
+                            double balancedAccuracy, CohenKappa kappa, List<ClassMetrics> perClass,
+                            ConfusionMatrix confusion) {
+            this(readerId, experienceGroup, cases, accuracy, balancedAccuracy, kappa, perClass, confusion,
+                    confusion.macroSpecificity(), confusion.macroAccuracy());
+        }
     }
 
     /**
@@ -45,12 +59,25 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
      * @param group "all" or an experience group such as "3-10"
      */
     public record PanelSummary(String group, int readers, Estimate accuracy, Estimate balancedAccuracy,
-                               Estimate kappa, List<ClassPanel> perClass) {
+                               Estimate kappa, List<ClassPanel> perClass, Estimate macroSpecificity,
+                               Estimate macroAccuracy) {
+
+        /** Without the macro specificity and one-vs-rest accuracy. */
+        public PanelSummary(String group, int readers, Estimate accuracy, Estimate balancedAccuracy,
+                            Estimate kappa, List<ClassPanel> perClass) {
+            this(group, readers, accuracy, balancedAccuracy, kappa, perClass, null, null);
+        }
     }
 
-    /** Panel figures of one class. */
+    /** Panel figures of one class; accuracy is one-vs-rest. */
     public record ClassPanel(String code, Estimate sensitivity, Estimate specificity, Estimate ppv, Estimate npv,
-                             Estimate f1) {
+                             Estimate f1, Estimate accuracy) {
+
+        /** Without the one-vs-rest accuracy. */
+        public ClassPanel(String code, Estimate sensitivity, Estimate specificity, Estimate ppv, Estimate npv,
+                          Estimate f1) {
+            this(code, sensitivity, specificity, ppv, npv, f1, null);
+        }
     }
 
     /**
@@ -71,9 +98,29 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
     public record KappaPair(String readerA, String readerB, int cases, double kappa) {
     }
 
-    /** The AI alone over the cases it predicted. */
+    /**
+     * The AI alone over the cases it predicted.
+     *
+     * @param kappa             Cohen's kappa of the AI's top-1 choice against the truth
+     * @param macroSpecificity  mean specificity of the top-1 choice over the classes with negative cases
+     * @param macroAccuracy     mean one-vs-rest accuracy of the top-1 choice over all classes
+     * @param weightedMacroAuc  mean of the defined per-class AUCs weighted by prevalence (scikit-learn's
+     *                          average = "weighted")
+     * @param distinctScores    per class, how many different probabilities the AI gave (few means many ties)
+     * @param argmaxTies        cases whose highest probability is shared by two or more classes (the first in label
+     *                          order is taken)
+     */
     public record AiReport(int cases, double top1Accuracy, double balancedAccuracy, ConfusionMatrix confusion,
-                           List<ClassMetrics> perClass, List<AiClass> classes, double macroAuc, double microAuc) {
+                           List<ClassMetrics> perClass, List<AiClass> classes, double macroAuc, double microAuc,
+                           CohenKappa kappa, double macroSpecificity, double macroAccuracy, double weightedMacroAuc,
+                           List<Integer> distinctScores, int argmaxTies) {
+
+        /** Without kappa, macro figures, weighted AUC and tie counts. */
+        public AiReport(int cases, double top1Accuracy, double balancedAccuracy, ConfusionMatrix confusion,
+                        List<ClassMetrics> perClass, List<AiClass> classes, double macroAuc, double microAuc) {
+            this(cases, top1Accuracy, balancedAccuracy, confusion, perClass, classes, macroAuc, microAuc, null,
+                    confusion.macroSpecificity(), confusion.macroAccuracy(), Double.NaN, List.of(), 0);
+        }
     }
 
     /**
