@@ -536,6 +536,29 @@ put("grouped.ai.auc", as.numeric(gr$auc)); put("grouped.ai.auc_lower", ci.auc(gr
 gB <- P[, "p_SK"] + P[, "p_Pso"] + P[, "p_DF"]             # the AI's top-1 group: the higher group score
 put("grouped.ai.top1_accuracy", mean((gscore >= gB) == inA(truth)))
 
+## ---------------------------------------------------------------- study sizing (Hillis, Obuchowski & Berbaum 2011)
+## Pilot: the OR variance components OR-DBM MRMC 2.51 printed for the Van Dyke data (jackknife; 114 cases). Power of
+## the OR/Hillis test for J readers and K cases, with R's noncentral F (as RJafroc's SsPowerGivenJKOrVarComp).
+pilot <- list(K = 114, varTR = 0.00020040, var = 0.00080229, cov1 = 0.00034661, cov2 = 0.00034407, cov3 = 0.00023903)
+power_or <- function(J, K, d, alpha = 0.05) {
+  s <- pilot$K / K; c23 <- max(pilot$cov2 - pilot$cov3, 0); tr <- max(pilot$varTR, 0)
+  den <- tr + s * (pilot$var - pilot$cov1 + (J - 1) * c23)
+  ddf <- den^2 / ((tr + s * (pilot$var - pilot$cov1 - c23))^2 / (J - 1))
+  ncp <- J * d^2 / (2 * den)
+  list(power = pf(qf(1 - alpha, 1, ddf), 1, ddf, ncp = ncp, lower.tail = FALSE), ddf = ddf, ncp = ncp,
+       width = 2 * qt(1 - alpha / 2, ddf) * sqrt(2 * den / J))
+}
+for (jk in list(c(5, 100), c(6, 251), c(10, 163), c(4, 1000))) {
+  p <- power_or(jk[1], jk[2], 0.05)
+  key <- sprintf("sizing.J%d.K%d", jk[1], jk[2])
+  put(paste0(key, ".power"), p$power); put(paste0(key, ".ddf"), p$ddf); put(paste0(key, ".ncp"), p$ncp)
+  put(paste0(key, ".width"), p$width)
+}
+for (J in 4:10) {                                   # fewest cases for 80% power at d = 0.05, searched one by one
+  K <- 2; while (K <= 5000 && power_or(J, K, 0.05)$power < 0.8) K <- K + 1
+  put(sprintf("sizing.power80.J%d.K", J), if (K > 5000) -1 else K)
+}
+
 out <- data.frame(key = names(expected), value = sapply(expected, function(v) format(v, digits = 17)))
 write.csv(out, "expected.csv", row.names = FALSE, quote = FALSE)
 cat("wrote", nrow(out), "expected values\n")
