@@ -371,8 +371,8 @@ final class AiAnalysis {
             result.add(new StudyReport.OperatingPointComparison(labels.get(c), readers, meanSens, meanSpec,
                     new StudyReport.Interval(roc.sensitivityAtSpecificity(meanSpec), sensCi[0], sensCi[1]),
                     new StudyReport.Interval(roc.specificityAtSensitivity(meanSens), specCi[0], specCi[1]),
-                    beatenAtSpec, beatenAtSens, Double.isNaN(meanSpec) ? null : roc.bestSensitivityAtSpecificity(meanSpec),
-                    Double.isNaN(meanSens) ? null : roc.bestSpecificityAtSensitivity(meanSens)));
+                    beatenAtSpec, beatenAtSens, roc.bestSensitivityAtSpecificity(meanSpec),
+                    roc.bestSpecificityAtSensitivity(meanSens)));
         }
         return result;
     }

@@ -6,10 +6,10 @@ import java.util.stream.IntStream;
 
 /**
  * Stratified percentile bootstrap of an empirical AUC, as pROC's {@code ci.auc(method = "bootstrap",
- * boot.stratified = TRUE)} (Carpenter &amp; Bithell 2000, Stat Med 19:1141; Robin et al. 2011): each replicate draws the
- * positive cases with replacement among the positives and the negatives among the negatives, the AUC of the replicate
- * is computed, and the interval is the type-7 quantiles at (1 -/+ level)/2 of the replicates. The standard error is
- * the standard deviation of the replicates (pROC's {@code var(method = "bootstrap")}).
+ * boot.stratified = TRUE)} (Carpenter &amp; Bithell 2000, Stat Med 19:1141; Robin et al. 2011): each replicate draws
+ * the positive cases with replacement among the positives and the negatives among the negatives, the AUC of the
+ * replicate is computed, and the interval is the type-7 quantiles at (1 -/+ level)/2 of the replicates. The standard
+ * error is the standard deviation of the replicates (pROC's {@code var(method = "bootstrap")}).
  *
  * <p>Replicate b draws from its own generator seeded from (seed, b) and replicates are count-based (a case drawn twice
  * counts twice in one pass over the presorted scores), so the numbers are the same on any number of threads.

@@ -1,9 +1,9 @@
 package org.dermread.stats;
 
 /**
- * The reader-summed success kernel of small whole-number ratings (ordinal scales) by bit sets of readers: for a positive
- * case p, E_l(p) is the set of readers who rated it l; for a negative case q, B_l(q) the readers who rated it below l
- * and A_l(q) those who rated it at most l. Then 2 sum_j s_j(p, q) = sum_l |E_l(p) & B_l(q)| + |E_l(p) & A_l(q)|: a
+ * The reader-summed success kernel of small whole-number ratings (ordinal scales) by bit sets of readers: for a
+ * positive case p, E_l(p) is the set of readers who rated it l; for a negative case q, B_l(q) the readers who rated
+ * it below l and A_l(q) those who rated it at most l. Then 2 sum_j s_j(p, q) = sum_l |E_l(p) & B_l(q)| + |E_l(p) & A_l(q)|: a
  * few word-wide ANDs and popcounts per level instead of one comparison per reader.
  */
 final class ReaderBitSets {
@@ -76,7 +76,8 @@ final class ReaderBitSets {
                     int offset = present[u] * words;
                     for (int w = 0; w < words; w++) {
                         long e = ownLevels[offset + w];
-                        sum += Long.bitCount(e & below[base + offset + w]) + Long.bitCount(e & atMost[base + offset + w]);
+                        sum += Long.bitCount(e & below[base + offset + w])
+                                + Long.bitCount(e & atMost[base + offset + w]);
                     }
                 }
                 int both = 0;

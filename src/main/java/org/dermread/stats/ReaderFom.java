@@ -137,7 +137,8 @@ final class ReaderFom {
                 }
             }
             if (m < 2 || n < 2) {
-                throw new IllegalArgumentException(unit(data, i, j) + " read fewer than 2 positive or 2 negative cases");
+                throw new IllegalArgumentException(unit(data, i, j)
+                        + " read fewer than 2 positive or 2 negative cases");
             }
             double[] pos = new double[m];
             double[] neg = new double[n];

@@ -96,8 +96,8 @@ public record RocCurve(List<RocPoint> points, int positives, int negatives) {
     }
 
     /**
-     * The conservative reading at a target specificity: the attainable point with the best sensitivity among those whose
-     * specificity is at least the target (a target within 1e-12 of a point's specificity counts as reaching it);
+     * The conservative reading at a target specificity: the attainable point with the best sensitivity among those
+     * whose specificity is at least the target (a target within 1e-12 of a point's specificity counts as reaching it);
      * null when no point qualifies (target above 1).
      */
     public OperatingPoint bestSensitivityAtSpecificity(double specificity) {

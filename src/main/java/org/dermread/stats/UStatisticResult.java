@@ -70,7 +70,8 @@ public record UStatisticResult(List<String> modalities, List<String> readers, in
     /**
      * The three tests iMRMC prints: the normal approximation, Student's t with the BDG degrees of freedom (a
      * Satterthwaite estimate from the BCK components, Gallas et al. 2009) and with Hillis' degrees of freedom (Hillis
-     * 2007; 2014, Stat Med 33:330, from the OR components the U-statistics give; fully crossed designs only, else null).
+     * 2007; 2014, Stat Med 33:330, from the OR components the U-statistics give; fully crossed designs only, else
+     * null).
      */
     public record Tests(Test normal, Test bdg, Test hillis) {
     }
