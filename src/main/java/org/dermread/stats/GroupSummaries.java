@@ -104,11 +104,7 @@ final class GroupSummaries {
                 highKey[g] = -2;
                 continue;
             }
-            int lowRank = (total[g] - 1) / 2;
-            int highRank = total[g] / 2;
-            lowKey[g] = locate(g, lowRank);
-            highKey[g] = lowRank == highRank ? lowKey[g] : locate(g, highRank);
-            before[g] = countBelow(g, lowKey[g]);
+            locate(g, (total[g] - 1) / 2, total[g] / 2);
         }
         Arrays.fill(candidates, 0);
         for (int j = 0; j < readers; j++) {
@@ -140,37 +136,32 @@ final class GroupSummaries {
         }
     }
 
-    /** The bucket holding the element of the given rank (0-based) in group g's multiset. */
-    private int locate(int g, int rank) {
+    /**
+     * Sets lowKey[g] and highKey[g] to the buckets holding the elements of ranks low and high (0-based, high is low or
+     * low + 1) of group g's multiset, and before[g] to how many elements lie below lowKey[g]; one scan of the counts.
+     */
+    private void locate(int g, int lowRank, int highRank) {
         int[] c = coarse[g];
         int cumulative = 0;
         int block = 0;
-        while (cumulative + c[block] <= rank) {
+        while (cumulative + c[block] <= lowRank) {
             cumulative += c[block];
             block++;
         }
         int[] f = fine[g];
         int kk = block << SHIFT;
-        while (cumulative + f[kk] <= rank) {
+        while (cumulative + f[kk] <= lowRank) {
             cumulative += f[kk];
             kk++;
         }
-        return kk;
-    }
-
-    /** How many of group g's drawn readers lie in buckets below {@code bucket}. */
-    private int countBelow(int g, int bucket) {
-        int count = 0;
-        int[] c = coarse[g];
-        int block = bucket >> SHIFT;
-        for (int b = 0; b < block; b++) {
-            count += c[b];
+        lowKey[g] = kk;
+        before[g] = cumulative;
+        // the next element, if the multiset is even-sized and the low one is the last of its bucket
+        while (cumulative + f[kk] <= highRank) {
+            cumulative += f[kk];
+            kk++;
         }
-        int[] f = fine[g];
-        for (int kk = block << SHIFT; kk < bucket; kk++) {
-            count += f[kk];
-        }
-        return count;
+        highKey[g] = kk;
     }
 
     private void add(int g, double value, int count) {

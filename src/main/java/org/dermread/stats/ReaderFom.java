@@ -47,7 +47,27 @@ final class ReaderFom {
 
     /** {@link #covarianceVector(CovarianceMethod, boolean[])} into {@code u} (overwritten). */
     double[] covarianceVector(CovarianceMethod method, boolean[] jackknifed, double[] u) {
-        int c = component.length;
+        int[] used = new int[component.length];
+        int n = 0;
+        for (int k = 0; k < component.length; k++) {
+            if (jackknifed[k]) {
+                used[n++] = k;
+            }
+        }
+        double[] compact = covarianceVector(method, java.util.Arrays.copyOf(used, n), new double[n]);
+        java.util.Arrays.fill(u, 0);
+        for (int a = 0; a < n; a++) {
+            u[used[a]] = compact[a];
+        }
+        return u;
+    }
+
+    /**
+     * The same vector restricted to the cases {@code used} (the jackknifed ones, in case order), which are the only
+     * cases where it can be non-zero; {@code u} has one entry per used case.
+     */
+    double[] covarianceVector(CovarianceMethod method, int[] used, double[] u) {
+        int c = used.length;
         java.util.Arrays.fill(u, 0);
         if (method == CovarianceMethod.DELONG) {
             // sqrt(size (size - 1)) takes at most two values (positives, negatives): computed once each.
@@ -56,33 +76,30 @@ final class ReaderFom {
             double rootPositives = Math.sqrt((double) m * (m - 1));
             double rootNegatives = Math.sqrt((double) n * (n - 1));
             boolean proportion = fom == FigureOfMerit.PROPORTION;
-            for (int k = 0; k < c; k++) {
+            for (int a = 0; a < c; a++) {
+                int k = used[a];
                 if (counted[k]) {
                     double root = proportion ? rootAll : positive[k] ? rootPositives : rootNegatives;
-                    u[k] = (component[k] - theta) / root;
+                    u[a] = (component[k] - theta) / root;
                 }
             }
             return u;
         }
         double mean = 0;
-        int cases = 0;
-        for (int k = 0; k < c; k++) {
-            if (!jackknifed[k]) {
-                continue;
-            }
+        for (int a = 0; a < c; a++) {
+            int k = used[a];
             if (counted[k]) {
                 double size = size(k);
-                u[k] = (size * theta - component[k]) / (size - 1);
+                u[a] = (size * theta - component[k]) / (size - 1);
             } else {
-                u[k] = theta;
+                u[a] = theta;
             }
-            mean += u[k];
-            cases++;
+            mean += u[a];
         }
-        mean /= cases;
-        double scale = Math.sqrt((cases - 1.0) / cases);
-        for (int k = 0; k < c; k++) {
-            u[k] = jackknifed[k] ? scale * (u[k] - mean) : 0;
+        mean /= c;
+        double scale = Math.sqrt((c - 1.0) / c);
+        for (int a = 0; a < c; a++) {
+            u[a] = scale * (u[a] - mean);
         }
         return u;
     }

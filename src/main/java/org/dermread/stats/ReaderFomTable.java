@@ -163,8 +163,10 @@ final class ReaderFomTable {
     private ErrorCovariances vectors(CovarianceMethod method) {
         ErrorCovariances known = computed.get(method);
         if (known == null) {
-            known = ErrorCovariances.fromVectors(method, units.length, units[0].length, data.caseIds().size(),
-                    (i, j, u) -> units[i][j].covarianceVector(method, jackknifed, u));
+            // Only the jackknifed cases (those the figure uses that someone read) can carry non-zero components.
+            int[] used = java.util.stream.IntStream.range(0, jackknifed.length).filter(k -> jackknifed[k]).toArray();
+            known = ErrorCovariances.fromVectors(method, units.length, units[0].length, used.length,
+                    (i, j, u) -> units[i][j].covarianceVector(method, used, u));
             computed.put(method, known);
         }
         return known;

@@ -43,11 +43,21 @@ public final class StudyAnalyzer {
             }
         }
         StudyReport.AiReport ai = study.hasAi() && aiCases > 0 ? AiAnalysis.report(study, settings) : null;
-        List<StudyReport.PhaseReport> phases = new ArrayList<>();
-        for (PhaseReadings phase : study.phases()) {
-            phases.add(analyzePhase(study, phase, settings, warnings));
-        }
-        StudyReport.MrmcReport mrmc = StudyMrmc.report(study, settings, warnings);
+        // Phases and the MRMC comparison are independent: run them side by side (each is parallel inside too) and
+        // collect their warnings in the usual order, so the report does not depend on scheduling.
+        List<PhaseReadings> phaseList = study.phases();
+        List<List<String>> phaseWarnings = new ArrayList<>();
+        phaseList.forEach(p -> phaseWarnings.add(new ArrayList<>()));
+        List<String> mrmcWarnings = new ArrayList<>();
+        java.util.concurrent.CompletableFuture<StudyReport.MrmcReport> mrmcTask =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> StudyMrmc.report(study, settings,
+                        mrmcWarnings));
+        List<StudyReport.PhaseReport> phases = java.util.stream.IntStream.range(0, phaseList.size()).parallel()
+                .mapToObj(i -> analyzePhase(study, phaseList.get(i), settings, phaseWarnings.get(i)))
+                .toList();
+        StudyReport.MrmcReport mrmc = mrmcTask.join();
+        phaseWarnings.forEach(warnings::addAll);
+        warnings.addAll(mrmcWarnings);
         List<String> phaseNames = study.phases().stream().map(PhaseReadings::phase).toList();
         StudyReport.Summary summary = new StudyReport.Summary(study.labels(), study.caseIds().size(), perClass,
                 study.readers().size(), phaseNames, aiCases);
