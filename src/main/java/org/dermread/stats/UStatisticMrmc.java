@@ -166,7 +166,7 @@ public final class UStatisticMrmc {
     /** iMRMC's hypothesisTest_Normal / hypothesisTest_t: floor(df), normal above 50 df; NaN for a negative variance. */
     private static UStatisticResult.Test test(double estimate, double null0, double variance, double df,
                                               double level) {
-        if (!(variance >= 0) || Double.isNaN(df)) {
+        if (!(variance >= 0) || !(df >= 1)) {
             return new UStatisticResult.Test(df, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double se = Math.sqrt(variance);

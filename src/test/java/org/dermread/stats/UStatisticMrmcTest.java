@@ -169,6 +169,22 @@ class UStatisticMrmcTest {
         assertThat(fast.readerDifferences()).isEqualTo(slow.readerDifferences());
     }
 
+    @Test
+    void one_reader_gives_variances_and_normal_tests_but_no_t_tests_instead_of_failing() throws Exception {
+        MrmcData all = ImrmcExample.input();
+        double[][][] ratings = all.ratings();
+        double[][][] one = {{ratings[0][0]}, {ratings[1][0]}};
+        MrmcData single = new MrmcData(all.modalities(), java.util.List.of("reader1"), all.caseIds(), all.truth(), one);
+        UStatisticResult u = UStatisticMrmc.analyze(single, 0.95);
+        assertThat(u.modalityAuc().get(0).variance()).isPositive();
+        assertThat(u.modalityAuc().get(0).tests().normal().p()).isBetween(0.0, 1.0);
+        assertThat(u.modalityAuc().get(0).tests().bdg().p()).isNaN();
+        assertThat(u.readerAuc().get(0).auc()).isEqualTo(u.modalityAuc().get(0).auc());
+        DbmResult dbm = DorfmanBerbaumMetz.analyze(single, FigureOfMerit.AUC, 0.95);
+        assertThat(dbm.randomReadersRandomCases().p()).isNaN();
+        assertThat(dbm.fixedReadersRandomCases().p()).isBetween(0.0, 1.0);
+    }
+
     /** iMRMC's p-values and intervals use floor(df) (and the normal distribution above 50 df), so ours must too. */
     private static void checkTests(ImrmcExample imrmc, String key, UStatisticResult.Tests tests) {
         imrmc.check(key + "pValueNormal", tests.normal().p());
