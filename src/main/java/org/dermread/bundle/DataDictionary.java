@@ -14,11 +14,11 @@ final class DataDictionary {
             e-mail appears anywhere in the bundle. Re-analyse the unpacked bundle with DermRead's jar (no database or
             server needed): `java -jar dermread.jar analyze <folder> --out metrics.json`.
 
-            Spreadsheet safety: a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (for example a
-            body site typed as `=HYPERLINK(...)`) is written with a leading single quote (`'=HYPERLINK(...)`), so that a
-            spreadsheet shows it as text instead of running it as a formula (OWASP, "CSV Injection"). Numbers, including
-            negative ones such as `-0.25`, are written unchanged. Strip one leading `'` from such cells to recover the
-            value as imported.
+            Spreadsheet safety: a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (for
+            example a body site typed as `=HYPERLINK(...)`) is written with a leading single quote
+            (`'=HYPERLINK(...)`), so that a spreadsheet shows it as text instead of running it as a formula (OWASP,
+            "CSV Injection"). Numbers, including negative ones such as `-0.25`, are written unchanged. Strip one
+            leading `'` from such cells to recover the value as imported.
 
             ## labels.csv
             The study's label set: the diagnoses readers chose from, in display order.
