@@ -30,7 +30,10 @@ import org.dermread.accounts.Role;
 import org.dermread.common.UserFacingException;
 import org.dermread.shell.Notifications;
 
-/** Accounts: admins manage everyone; coordinators create and reset readers and statisticians. */
+/**
+ * Accounts: admins manage everyone; coordinators create readers and reset the passwords of readers of their own
+ * studies (the service decides; the page offers only what it allows).
+ */
 @Route("accounts")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
 public class AccountsView extends VerticalLayout implements HasDynamicTitle {
@@ -66,10 +69,12 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
     private HorizontalLayout actions(Account account) {
         HorizontalLayout actions = new HorizontalLayout();
-        Button reset = new Button(getTranslation("accounts.reset"), click -> resetPassword(account));
-        reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        reset.setId("reset-" + account.username());
-        actions.add(reset);
+        if (accounts.mayResetPassword(account.id())) {
+            Button reset = new Button(getTranslation("accounts.reset"), click -> resetPassword(account));
+            reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            reset.setId("reset-" + account.username());
+            actions.add(reset);
+        }
         if (CurrentUser.hasRole(Role.ADMIN)) {
             Button toggle = new Button(getTranslation(account.enabled() ? "accounts.disable" : "accounts.enable"),
                     click -> run(() -> accounts.setEnabled(account.id(), !account.enabled())));
@@ -115,7 +120,7 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         roles.setItems(Arrays.asList(Role.values()));
         roles.setItemLabelGenerator(role -> getTranslation("role." + role.name()));
         if (!CurrentUser.hasRole(Role.ADMIN)) {
-            roles.setItemEnabledProvider(role -> role == Role.READER || role == Role.STATISTICIAN);
+            roles.setItemEnabledProvider(role -> role == Role.READER);
         }
         return roles;
     }
