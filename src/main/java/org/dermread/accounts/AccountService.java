@@ -1,8 +1,10 @@
 package org.dermread.accounts;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.dermread.accounts.internal.AccountRepository;
 import org.dermread.audit.AuditLog;
@@ -67,21 +69,50 @@ public class AccountService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public String resetPassword(AccountId id) {
-        Account account = accounts.findById(id).orElseThrow(() -> new AccountException("account.error.not-found"));
-        if (isMe(account)) {
-            throw new AccountException("account.error.reset-self");
-        }
-        if (!mayReset(account)) {
-            throw new AccountException(account.roles().equals(Set.of(Role.READER))
-                    ? "account.error.reset-not-your-reader" : "account.error.reset-admin-only");
-        }
+        Account account = rescuable(id, "account.error.reset-self");
         String actor = CurrentUser.username().orElse("system");
         String password = PasswordPolicy.generate();
         accounts.updatePassword(id, passwordEncoder.encode(password), true);
         accounts.bumpSecurityVersion(id);
         accounts.addNotice(id, AccountNotice.Kind.PASSWORD_RESET.name(), actor);
-        audit.record("user.password-reset", account.username(), "by " + actor + "; the owner is told at next sign-in");
+        // The owner is about to sign in with the new password: a delay left by earlier guesses must not hold them.
+        boolean lifted = throttle.lift(account);
+        audit.record("user.password-reset", account.username(), "by " + actor + "; the owner is told at next sign-in"
+                + (lifted ? "; sign-in delay lifted" : ""));
         return password;
+    }
+
+    /**
+     * Lifts every sign-in delay on the account (see {@link LoginThrottle}): for an owner who mistyped their
+     * password too often. The same people may do this as may reset the password.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public void unlock(AccountId id) {
+        Account account = rescuable(id, "account.error.unlock-self");
+        if (!throttle.lift(account)) {
+            throw new AccountException("account.error.not-locked", account.username());
+        }
+        audit.record("user.unlocked", account.username(), "sign-in delay lifted");
+    }
+
+    /** Until when sign-ins to each account are being delayed; accounts without a delay are absent. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public Map<AccountId, Instant> signInDelays() {
+        return throttle.delayedAccounts(accounts.findAll());
+    }
+
+    private Account rescuable(AccountId id, String selfKey) {
+        Account account = accounts.findById(id).orElseThrow(() -> new AccountException("account.error.not-found"));
+        if (isMe(account)) {
+            throw new AccountException(selfKey);
+        }
+        if (!mayReset(account)) {
+            throw new AccountException(account.roles().equals(Set.of(Role.READER))
+                    ? "account.error.reset-not-your-reader" : "account.error.reset-admin-only");
+        }
+        return account;
     }
 
     /** Whether the signed-in person may reset this account's password (see {@link #resetPassword}). */

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -103,9 +106,9 @@ public class LoginThrottle {
     @Transactional
     public List<String> failed(Keys keys) {
         List<String> started = new ArrayList<>();
-        count(keys.pair(), PAIR_LIMIT, "pair", started);
-        count(keys.account(), ACCOUNT_LIMIT, "account", started);
-        count(keys.address(), ADDRESS_LIMIT, "address", started);
+        count(keys.pair(), keys.account(), PAIR_LIMIT, "pair", started);
+        count(keys.account(), keys.account(), ACCOUNT_LIMIT, "account", started);
+        count(keys.address(), null, ADDRESS_LIMIT, "address", started);
         repository.forgetQuietKeys(FORGET_AFTER.toSeconds());
         return started;
     }
@@ -130,7 +133,7 @@ public class LoginThrottle {
 
     @Transactional
     public void passwordChangeFailed(AccountId account) {
-        count(passwordChangeKey(account), PASSWORD_CHANGE_LIMIT, "password-change", new ArrayList<>());
+        count(passwordChangeKey(account), null, PASSWORD_CHANGE_LIMIT, "password-change", new ArrayList<>());
     }
 
     @Transactional
@@ -138,8 +141,37 @@ public class LoginThrottle {
         repository.delete(List.of(passwordChangeKey(account)));
     }
 
-    private void count(String key, int limit, String scope, List<String> started) {
-        int failures = repository.countFailure(key, QUIET_RESET.toSeconds());
+    /**
+     * Until when sign-ins to the account are being delayed (for anyone, from any address), or null when they are
+     * not: the latest end of the delays on the name, on any (name, address) pair and on the password page.
+     */
+    @Transactional(readOnly = true)
+    public Map<AccountId, Instant> delayedAccounts(Collection<Account> accounts) {
+        Map<String, Instant> delays = repository.delaysInForce();
+        Map<AccountId, Instant> result = new HashMap<>();
+        if (delays.isEmpty()) {
+            return result;
+        }
+        for (Account account : accounts) {
+            Instant byName = delays.get(keys(account.username(), null).account());
+            Instant byPage = delays.get(passwordChangeKey(account.id()));
+            Instant until = byName == null ? byPage : byPage == null || byName.isAfter(byPage) ? byName : byPage;
+            if (until != null) {
+                result.put(account.id(), until);
+            }
+        }
+        return result;
+    }
+
+    /** Lifts every delay on the account (name, pairs with any address, password page); whether one was in force. */
+    @Transactional
+    public boolean lift(Account account) {
+        return repository.lift(keys(account.username(), null).account(),
+                List.of(passwordChangeKey(account.id()))) > 0;
+    }
+
+    private void count(String key, String accountKey, int limit, String scope, List<String> started) {
+        int failures = repository.countFailure(key, accountKey, QUIET_RESET.toSeconds());
         if (failures >= limit && repository.blockFor(key, delaySeconds(failures - limit))) {
             started.add(scope);
         }

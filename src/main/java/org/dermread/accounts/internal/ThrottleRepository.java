@@ -1,7 +1,10 @@
 package org.dermread.accounts.internal;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,11 +41,17 @@ public class ThrottleRepository {
                 .list();
     }
 
-    /** Counts a failure (from one again after a quiet period); returns the failures now counted. */
-    public int countFailure(String key, long quietSeconds) {
+    /**
+     * Counts a failure (from one again after a quiet period); returns the failures now counted.
+     *
+     * @param accountKey the account key the key belongs to (so that an administrator can lift it), or null
+     */
+    public int countFailure(String key, String accountKey, long quietSeconds) {
         return jdbc.sql("""
-                        insert into signin_throttle (throttle_key, failures, last_failure_at) values (:key, 1, now())
+                        insert into signin_throttle (throttle_key, account_key, failures, last_failure_at)
+                        values (:key, :account, 1, now())
                         on conflict (throttle_key) do update set
+                            account_key = coalesce(excluded.account_key, signin_throttle.account_key),
                             failures = case when signin_throttle.last_failure_at < now() - make_interval(secs => :quiet)
                                             then 1 else signin_throttle.failures + 1 end,
                             blocked_until = case when signin_throttle.last_failure_at
@@ -52,6 +61,7 @@ public class ThrottleRepository {
                         returning failures
                         """)
                 .param("key", key)
+                .param("account", accountKey)
                 .param("quiet", quietSeconds)
                 .query(Integer.class)
                 .single();
@@ -85,6 +95,37 @@ public class ThrottleRepository {
         jdbc.sql("delete from signin_throttle where throttle_key in (:keys)")
                 .param("keys", List.copyOf(keys))
                 .update();
+    }
+
+    /**
+     * The end of every delay now in force, per owner: for an account key, the latest of its own delay and those of
+     * the (name, address) pairs that belong to it; any other key (address, password page) stands for itself.
+     */
+    public Map<String, Instant> delaysInForce() {
+        Map<String, Instant> result = new HashMap<>();
+        jdbc.sql("""
+                        select coalesce(account_key, throttle_key), max(blocked_until) from signin_throttle
+                         where blocked_until > now()
+                         group by coalesce(account_key, throttle_key)
+                        """)
+                .query((rs, row) -> result.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .list();
+        return result;
+    }
+
+    /** Deletes the given keys and every key that belongs to the account key; returns how many were in force. */
+    public int lift(String accountKey, Collection<String> keys) {
+        return jdbc.sql("""
+                        with gone as (delete from signin_throttle
+                                       where account_key = :account or throttle_key = :account
+                                          or throttle_key in (:keys)
+                                   returning blocked_until)
+                        select count(*) from gone where blocked_until > now()
+                        """)
+                .param("account", accountKey)
+                .param("keys", List.copyOf(keys))
+                .query(Integer.class)
+                .single();
     }
 
     /** Forgets keys quiet for longer than the given time, so anonymous visitors cannot grow the table for ever. */

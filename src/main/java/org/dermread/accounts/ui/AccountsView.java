@@ -3,6 +3,7 @@ package org.dermread.accounts.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -18,10 +19,17 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.dermread.accounts.Account;
+import org.dermread.accounts.AccountId;
 import org.dermread.accounts.AccountService;
 import org.dermread.accounts.CreatedAccount;
 import org.dermread.accounts.CurrentUser;
@@ -32,14 +40,19 @@ import org.dermread.shell.Notifications;
 
 /**
  * Accounts: admins manage everyone; coordinators create readers and reset the passwords of readers of their own
- * studies (the service decides; the page offers only what it allows).
+ * studies (the service decides; the page offers only what it allows). Each account's state shows whether it is
+ * disabled, must change its password or has its sign-ins delayed after failed attempts, which may be lifted.
  */
 @Route("accounts")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
 public class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
     private final AccountService accounts;
     private final Grid<Account> grid = new Grid<>(Account.class, false);
+    private Map<AccountId, Instant> delays = Map.of();
 
     public AccountsView(AccountService accounts) {
         this.accounts = accounts;
@@ -58,22 +71,46 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("accounts.email"));
         grid.addColumn(account -> account.roles().stream().map(role -> getTranslation("role." + role.name()))
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("accounts.roles"));
-        grid.addColumn(account -> getTranslation(account.enabled() ? "common.yes" : "common.no"))
-                .setHeader(getTranslation("accounts.enabled")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("accounts.actions")).setAutoWidth(true);
+        grid.addColumn(this::state).setHeader(getTranslation("accounts.state")).setAutoWidth(true)
+                .setSortable(true).setKey("state");
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("accounts.actions")).setAutoWidth(true)
+                .setKey("actions");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         add(grid);
         refresh();
     }
 
+    /** Disabled, sign-in delayed until ..., must change password, or active; several may hold at once. */
+    private String state(Account account) {
+        List<String> states = new ArrayList<>();
+        if (!account.enabled()) {
+            states.add(getTranslation("accounts.state.disabled"));
+        }
+        Instant until = delays.get(account.id());
+        if (until != null) {
+            states.add(getTranslation("accounts.state.locked", WHEN.format(until)));
+        }
+        if (account.mustChangePassword()) {
+            states.add(getTranslation("accounts.state.must-change"));
+        }
+        return states.isEmpty() ? getTranslation("accounts.state.active") : String.join("; ", states);
+    }
+
     private HorizontalLayout actions(Account account) {
         HorizontalLayout actions = new HorizontalLayout();
         if (accounts.mayResetPassword(account.id())) {
-            Button reset = new Button(getTranslation("accounts.reset"), click -> resetPassword(account));
+            Button reset = new Button(getTranslation("accounts.reset"), click -> confirmReset(account));
             reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
             reset.setId("reset-" + account.username());
             actions.add(reset);
+            if (delays.containsKey(account.id())) {
+                Button unlock = new Button(getTranslation("accounts.unlock"), VaadinIcon.UNLOCK.create(),
+                        click -> unlock(account));
+                unlock.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
+                unlock.setId("unlock-" + account.username());
+                actions.add(unlock);
+            }
         }
         if (CurrentUser.hasRole(Role.ADMIN)) {
             Button toggle = new Button(getTranslation(account.enabled() ? "accounts.disable" : "accounts.enable"),
@@ -140,11 +177,32 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         dialog.open();
     }
 
+    /** A reset ends the owner's sessions and replaces a password they may still know: asked before it is done. */
+    private void confirmReset(Account account) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("confirm-reset");
+        confirm.setHeader(getTranslation("accounts.reset.confirm.title", account.username()));
+        confirm.setText(getTranslation("accounts.reset.confirm.text", account.displayName()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("common.cancel"));
+        confirm.setConfirmText(getTranslation("accounts.reset"));
+        confirm.addConfirmListener(event -> resetPassword(account));
+        confirm.open();
+    }
+
     private void resetPassword(Account account) {
         try {
-            showPassword(account.username(), accounts.resetPassword(account.id()));
+            String password = accounts.resetPassword(account.id());
+            refresh();
+            showPassword(account.username(), password);
         } catch (UserFacingException e) {
             Notifications.error(e);
+        }
+    }
+
+    private void unlock(Account account) {
+        if (run(() -> accounts.unlock(account.id()))) {
+            Notifications.success(getTranslation("accounts.unlocked", account.username()));
         }
     }
 
@@ -172,6 +230,7 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
+        delays = accounts.signInDelays();
         grid.setItems(accounts.list());
     }
 
