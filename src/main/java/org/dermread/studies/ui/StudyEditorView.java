@@ -27,6 +27,7 @@ import org.dermread.studies.CaseSetService;
 import org.dermread.studies.Study;
 import org.dermread.studies.StudyAccess;
 import org.dermread.studies.StudyForm;
+import org.dermread.studies.StudyMonitoringService;
 import org.dermread.studies.StudyService;
 import org.dermread.studies.StudyStatus;
 
@@ -44,10 +45,13 @@ public class StudyEditorView extends VerticalLayout implements BeforeEnterObserv
     private final CaseSetService caseSets;
     private final Taxonomy taxonomy;
     private final StudyAccess access;
+    private final StudyMonitoringService monitoring;
     private Study study;
     private StudyDefinitionForm definition;
 
-    public StudyEditorView(StudyService studies, CaseSetService caseSets, Taxonomy taxonomy, StudyAccess access) {
+    public StudyEditorView(StudyService studies, CaseSetService caseSets, Taxonomy taxonomy, StudyAccess access,
+            StudyMonitoringService monitoring) {
+        this.monitoring = monitoring;
         this.studies = studies;
         this.caseSets = caseSets;
         this.taxonomy = taxonomy;
@@ -104,7 +108,7 @@ public class StudyEditorView extends VerticalLayout implements BeforeEnterObserv
         definition.setEditable(draft);
         add(definition, actions(draft));
         if (study != null) {
-            add(new StudyReadersSection(studies, study, this::reload));
+            add(new StudyReadersSection(studies, monitoring.monitor(study.id()), study, this::reload));
         }
     }
 
@@ -122,6 +126,8 @@ public class StudyEditorView extends VerticalLayout implements BeforeEnterObserv
         }
         if (study != null) {
             actions.add(button("studies.editor.clone", "clone-study", null, this::cloneStudy));
+            actions.add(button("studies.monitor.open", "monitor-study", null, () -> getUI().ifPresent(ui ->
+                    ui.navigate(StudyMonitorView.class, new RouteParameters("studyId", String.valueOf(study.id()))))));
         }
         return actions;
     }
