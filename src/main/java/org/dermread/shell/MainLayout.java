@@ -40,7 +40,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             List<NavigationGuard> guards, List<PageBanner> banners) {
         this.guards = guards;
         SignedInUser me = users.current();
-        me.preferredLocale().ifPresent(LanguageSelect::applyPreferred);
+        LanguageSelect.applyAfterSignIn(me, users::rememberLocale);
 
         H1 title = new H1(getTranslation("app.name"));
         title.addClassName("app-title");

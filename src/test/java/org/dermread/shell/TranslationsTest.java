@@ -3,10 +3,14 @@ package org.dermread.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -29,6 +33,39 @@ class TranslationsTest {
         assertThat(english).isNotEmpty();
         assertThat(difference(english, chinese)).as("keys missing in Chinese").isEmpty();
         assertThat(difference(chinese, english)).as("keys missing in English").isEmpty();
+    }
+
+    /** Each feature's English file has a Chinese partner with exactly its keys (not only the merged sets agree). */
+    @Test
+    void every_feature_file_has_a_chinese_partner_with_exactly_the_same_keys() throws IOException {
+        List<Path> english;
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/i18n"))) {
+            english = files.filter(path -> path.toString().endsWith(".properties"))
+                    .filter(path -> !path.toString().endsWith("_zh_CN.properties")).sorted().toList();
+        }
+        assertThat(english).hasSizeGreaterThan(5);
+        for (Path file : english) {
+            Path chinese = file.resolveSibling(
+                    file.getFileName().toString().replace(".properties", "_zh_CN.properties"));
+            assertThat(chinese).as("Chinese partner of " + file.getFileName()).exists();
+            Set<String> en = keys(file);
+            Set<String> zh = keys(chinese);
+            assertThat(difference(en, zh)).as("keys of " + file.getFileName() + " missing in Chinese").isEmpty();
+            assertThat(difference(zh, en)).as("keys of " + chinese.getFileName() + " missing in English").isEmpty();
+        }
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/i18n"))) {
+            assertThat(files.filter(path -> path.toString().endsWith("_zh_CN.properties"))
+                    .map(path -> path.resolveSibling(path.getFileName().toString().replace("_zh_CN", ""))))
+                    .allSatisfy(partner -> assertThat(partner).exists());
+        }
+    }
+
+    private static Set<String> keys(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return new TreeSet<>(properties.stringPropertyNames());
     }
 
     @Test
