@@ -12,10 +12,12 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.dermread.accounts.Account;
@@ -52,6 +55,7 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
     private final AccountService accounts;
     private final Grid<Account> grid = new Grid<>(Account.class, false);
+    private final TextField search = new TextField();
     private Map<AccountId, Instant> delays = Map.of();
 
     public AccountsView(AccountService accounts) {
@@ -62,7 +66,16 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         Button create = new Button(getTranslation("accounts.new"), VaadinIcon.PLUS.create(), click -> openCreate());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("new-account");
-        add(new HorizontalLayout(new H2(getTranslation("accounts.title")), create));
+        search.setId("accounts-search");
+        search.setPlaceholder(getTranslation("accounts.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(change -> refresh());
+        HorizontalLayout heading = new HorizontalLayout(new H2(getTranslation("accounts.title")), create, search);
+        heading.setAlignItems(FlexComponent.Alignment.BASELINE);
+        heading.setWrap(true);
+        add(heading);
 
         grid.addColumn(Account::username).setHeader(getTranslation("accounts.username")).setSortable(true)
                 .setAutoWidth(true);
@@ -231,7 +244,10 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         delays = accounts.signInDelays();
-        grid.setItems(accounts.list());
+        String wanted = search.getValue().strip().toLowerCase(Locale.ROOT);
+        grid.setItems(accounts.list().stream().filter(account -> wanted.isEmpty()
+                || account.username().toLowerCase(Locale.ROOT).contains(wanted)
+                || account.displayName().toLowerCase(Locale.ROOT).contains(wanted)).toList());
     }
 
     @Override
