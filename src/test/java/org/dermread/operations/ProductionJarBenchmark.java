@@ -58,6 +58,7 @@ class ProductionJarBenchmark {
 
     private static final int BROWSERS = Integer.getInteger("benchmark.browsers", 8);
     private static final int RESTARTS = Integer.getInteger("benchmark.restarts", 2);
+    private static final int ANSWERS = Integer.getInteger("benchmark.answers", 5);
     private static final Path WORK = Path.of("target", "jar-benchmark");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -70,8 +71,9 @@ class ProductionJarBenchmark {
                 jar, Files.size(jar) / 1_000_000, Runtime.getRuntime().availableProcessors(), loadAverage()));
 
         Server first = Server.start(jar, data, "first");
-        out.append(String.format("First start, empty data folder: health UP after %.1f s (log: %s)%n",
-                first.readySeconds(), first.logged("Started Application in [0-9.]+ seconds.*")));
+        out.append(String.format("First start, empty data folder: health UP after %.1f s, %.1f CPU s (JVM %.1f, "
+                + "PostgreSQL %.1f) (log: %s)%n", first.readySeconds(), first.readyCpu().total(), first.readyCpu().jvm(),
+                first.readyCpu().postgres(), first.logged("Started Application in [0-9.]+ seconds.*")));
         first.awaitLog("Demo mode: '.*simulated readers.*' is ready.*", Duration.ofMinutes(15));
         for (String pattern : List.of("Starting embedded PostgreSQL.*", "Demo model .* registered .* in \\d+ ms",
                 "AI inference: .*", "Demo mode: opened .*", "Demo mode: set up in .*",
@@ -82,14 +84,16 @@ class ProductionJarBenchmark {
 
         for (int i = 1; i <= RESTARTS; i++) {
             Server again = Server.start(jar, data, "restart-" + i);
-            out.append(String.format("Restart %d of the same data folder: health UP after %.1f s (log: %s)%n", i,
-                    again.readySeconds(), again.logged("Started Application in [0-9.]+ seconds.*")));
+            out.append(String.format("Restart %d of the same data folder: health UP after %.1f s, %.1f CPU s (JVM %.1f,"
+                    + " PostgreSQL %.1f) (log: %s)%n", i, again.readySeconds(), again.readyCpu().total(),
+                    again.readyCpu().jvm(), again.readyCpu().postgres(),
+                    again.logged("Started Application in [0-9.]+ seconds.*")));
             out.append(again.timeline());
             if (i < RESTARTS) {
                 again.stop();
                 continue;
             }
-            out.append(readers(again, data));
+            out.append(readers(again, data, out));
             again.stop();
         }
         out.append(String.format("Load average at the end: %s%n", loadAverage()));
@@ -98,7 +102,7 @@ class ProductionJarBenchmark {
     }
 
     /** Opens the reading page in real browsers and measures the heap per open reading session. */
-    private static String readers(Server server, Path data) throws Exception {
+    private static String readers(Server server, Path data, StringBuilder soFar) throws Exception {
         String password = Files.readAllLines(data.resolve("DEMO-ACCOUNTS.txt")).stream()
                 .filter(line -> line.startsWith("Password: ")).map(line -> line.substring(10).strip())
                 .findFirst().orElseThrow();
@@ -145,10 +149,42 @@ class ProductionJarBenchmark {
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
                     .forEach(e -> out.append(String.format("    %9.0f  %s%n", e.getValue() / (double) BROWSERS,
                             e.getKey())));
+            System.out.println(soFar + out.toString());
+            out.append(answers(server, browsers));
         } finally {
             browsers.forEach(WebDriver::quit);
         }
         return out.toString();
+    }
+
+    /**
+     * Every open browser answers {@link #ANSWERS} cases (click a diagnosis, save, wait for the next case); the server's
+     * CPU time per answer (JVM and PostgreSQL), with the page's round trips, says how many readers the CPUs carry.
+     */
+    private static String answers(Server server, List<WebDriver> browsers) throws IOException {
+        Cpu before = server.cpu();
+        long start = System.nanoTime();
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < ANSWERS; i++) {
+            for (WebDriver browser : browsers) {
+                String progress = browser.findElement(By.id("reading-progress-text")).getText();
+                long t0 = System.nanoTime();
+                browser.findElement(By.cssSelector("[id^='option-']")).click();
+                browser.findElement(By.id("save-answer")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> !d.findElement(
+                        By.id("reading-progress-text")).getText().equals(progress));
+                millis.add((System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        Cpu after = server.cpu();
+        long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
+        double cpuMsPerAnswer = 1000 * (after.total() - before.total()) / sorted.length;
+        return String.format("Answers through the page: %d in %.1f s; click-to-next-case p50 %d ms, p95 %d ms; server "
+                + "CPU per answer %.1f ms (JVM %.1f, PostgreSQL %.1f), i.e. %.0f answers per CPU-second%n",
+                sorted.length, wall, sorted[sorted.length / 2], sorted[(int) Math.ceil(0.95 * sorted.length) - 1],
+                cpuMsPerAnswer, 1000 * (after.jvm() - before.jvm()) / sorted.length,
+                1000 * (after.postgres() - before.postgres()) / sorted.length, 1000 / cpuMsPerAnswer);
     }
 
     private static void openReadingPage(WebDriver browser) {
@@ -199,7 +235,10 @@ class ProductionJarBenchmark {
             }
         }
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            var info = zip.getEntry("BOOT-INF/classes/META-INF/VAADIN/config/flow-build-info.json");
+            var info = zip.getEntry("META-INF/VAADIN/config/flow-build-info.json");
+            if (info == null) {
+                info = zip.getEntry("BOOT-INF/classes/META-INF/VAADIN/config/flow-build-info.json");
+            }
             String text = info == null ? "" : new String(zip.getInputStream(info).readAllBytes());
             if (!text.replace(" ", "").contains("\"productionMode\":true")) {
                 throw new IllegalStateException(jar + " is not a production build (flow-build-info.json: " + text
@@ -228,6 +267,14 @@ class ProductionJarBenchmark {
         }
     }
 
+    /** CPU seconds used so far by the server's JVM and by its PostgreSQL (postmaster and its children). */
+    private record Cpu(double jvm, double postgres) {
+
+        double total() {
+            return jvm + postgres;
+        }
+    }
+
     /** Used and maximum heap after full garbage collections. */
     private record Heap(long usedBytes, long maxBytes) {
     }
@@ -240,13 +287,16 @@ class ProductionJarBenchmark {
         private final int port;
         private final Path log;
         private final long startNanos;
+        private final Path postgresData;
         private double readySeconds;
+        private Cpu readyCpu;
 
-        private Server(Process process, int port, Path log, long startNanos) {
+        private Server(Process process, int port, Path log, long startNanos, Path postgresData) {
             this.process = process;
             this.port = port;
             this.log = log;
             this.startNanos = startNanos;
+            this.postgresData = postgresData;
         }
 
         static Server start(Path jar, Path data, String name) throws Exception {
@@ -266,7 +316,7 @@ class ProductionJarBenchmark {
             env.put("DERMREAD_DEMO_CREDENTIALS_FILE", data.resolve("DEMO-ACCOUNTS.txt").toAbsolutePath().toString());
             env.put("DERMREAD_LOG_FILE", data.resolve("logs/dermread.log").toAbsolutePath().toString());
             long start = System.nanoTime();
-            Server server = new Server(builder.start(), port, console, start);
+            Server server = new Server(builder.start(), port, console, start, data.resolve("postgres"));
             server.awaitReady(Duration.ofMinutes(10));
             return server;
         }
@@ -277,6 +327,39 @@ class ProductionJarBenchmark {
 
         double readySeconds() {
             return readySeconds;
+        }
+
+        Cpu readyCpu() {
+            return readyCpu;
+        }
+
+        /** From {@code /proc/<pid>/stat}: user + system time of the JVM, and of the postmaster and its children. */
+        Cpu cpu() throws IOException {
+            double jvm = cpuSeconds(process.pid(), false);
+            double postgres = 0;
+            Path pidFile = postgresData.resolve("postmaster.pid");
+            if (Files.exists(pidFile)) {
+                long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+                // the postmaster with its ended children (cutime, cstime) and its running ones
+                postgres = cpuSeconds(postmaster, true) + ProcessHandle.of(postmaster).map(handle -> handle.children()
+                        .mapToDouble(child -> cpuSeconds(child.pid(), false)).sum()).orElse(0.0);
+            }
+            return new Cpu(jvm, postgres);
+        }
+
+        private static double cpuSeconds(long pid, boolean withEndedChildren) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields[11..14] are utime, stime, cutime, cstime (fields 14-17 of proc(5)), in ticks of 1/100 s
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                if (withEndedChildren) {
+                    ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                }
+                return ticks / 100.0;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
         }
 
         private void awaitReady(Duration timeout) throws InterruptedException {
@@ -291,6 +374,7 @@ class ProductionJarBenchmark {
                             HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                         readySeconds = (System.nanoTime() - startNanos) / 1e9;
+                        readyCpu = cpu();
                         return;
                     }
                 } catch (IOException e) {
