@@ -154,6 +154,7 @@ class SimulatedReaders implements ApplicationRunner {
 
     /** Builds the study: opened, the model run over it, the simulated readings imported, closed. Returns its id. */
     long build(Plan plan) {
+        long start = System.nanoTime();
         long studyId = asCoordinator(plan, () -> {
             long id = studies.create(new StudyForm(STUDY_NAME, "SYNTHETIC DEMO DATA: the readers are simulated by"
                     + " DermRead's demo mode, not people; the images are drawn by a program. For trying the results"
@@ -163,10 +164,15 @@ class SimulatedReaders implements ApplicationRunner {
             inference.startRun(id, plan.model().sha256());
             return id;
         });
+        long openedAt = System.nanoTime();
         Map<Long, StudyCasePrediction> predictions = asCoordinator(plan, () -> awaitPredictions(studyId));
+        long predictedAt = System.nanoTime();
         transaction.executeWithoutResult(status -> simulate(plan, studyId, predictions));
-        log.info("Demo mode: '{}' is ready ({} simulated readers, AI predictions for {} cases)", STUDY_NAME,
-                READERS, predictions.size());
+        long simulatedAt = System.nanoTime();
+        log.info("Demo mode: '{}' is ready ({} simulated readers, AI predictions for {} cases) in {} ms: study opened"
+                + " and run queued {} ms, AI run {} ms, simulated readings {} ms", STUDY_NAME, READERS,
+                predictions.size(), (simulatedAt - start) / 1_000_000, (openedAt - start) / 1_000_000,
+                (predictedAt - openedAt) / 1_000_000, (simulatedAt - predictedAt) / 1_000_000);
         return studyId;
     }
 
