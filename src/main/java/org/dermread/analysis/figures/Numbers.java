@@ -35,12 +35,18 @@ public final class Numbers {
 
     /** Three decimals (AUC, kappa, differences). */
     public String decimal(double value) {
-        return defined(value) ? String.format(Locale.ROOT, "%.3f", value) : notEstimable();
+        return defined(value) ? fixed(value, 3) : notEstimable();
+    }
+
+    /** A number with a fixed count of decimals, never "-0.0" (a value that rounds to zero is zero). */
+    private static String fixed(double value, int decimals) {
+        String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return text.matches("-0\\.?0*") ? text.substring(1) : text;
     }
 
     /** A proportion as a percentage with one decimal. */
     public String percent(double value) {
-        return defined(value) ? String.format(Locale.ROOT, "%.1f%%", 100 * value) : notEstimable();
+        return defined(value) ? fixed(100 * value, 1) + "%" : notEstimable();
     }
 
     /** An interval of decimals, "0.861 to 0.963"; not estimable when a bound is undefined. */
@@ -48,8 +54,7 @@ public final class Numbers {
         if (!defined(lower) || !defined(upper)) {
             return notEstimable();
         }
-        return text.get("report.interval", String.format(Locale.ROOT, "%.3f", lower),
-                String.format(Locale.ROOT, "%.3f", upper));
+        return text.get("report.interval", fixed(lower, 3), fixed(upper, 3));
     }
 
     /** An interval of proportions in percent, "80.1 to 89.9". */
@@ -57,8 +62,7 @@ public final class Numbers {
         if (!defined(lower) || !defined(upper)) {
             return notEstimable();
         }
-        return text.get("report.interval", String.format(Locale.ROOT, "%.1f", 100 * lower),
-                String.format(Locale.ROOT, "%.1f", 100 * upper));
+        return text.get("report.interval", fixed(100 * lower, 1), fixed(100 * upper, 1));
     }
 
     /** A decimal with its interval, "0.912 (0.861 to 0.963)", or the decimal alone without an interval. */
@@ -89,11 +93,11 @@ public final class Numbers {
 
     /** A number with one decimal (F statistics, degrees of freedom, years). */
     public String oneDecimal(double value) {
-        return defined(value) ? String.format(Locale.ROOT, "%.1f", value) : notEstimable();
+        return defined(value) ? fixed(value, 1) : notEstimable();
     }
 
     /** A number with two decimals (test statistics). */
     public String twoDecimals(double value) {
-        return defined(value) ? String.format(Locale.ROOT, "%.2f", value) : notEstimable();
+        return defined(value) ? fixed(value, 2) : notEstimable();
     }
 }

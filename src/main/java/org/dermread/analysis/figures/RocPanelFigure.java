@@ -14,6 +14,7 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.Drawable;
+import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.ui.RectangleEdge;
 
 /**
@@ -110,6 +111,7 @@ public final class RocPanelFigure extends Figure {
                 legendArea = new Rectangle2D.Double(area.getX(), area.getY() + rows * cell * scale,
                         area.getWidth(), LEGEND_BAND * scale);
             }
+            legend.arrange(g, new RectangleConstraint(legendArea.getWidth(), null));
             legend.draw(g, legendArea);
         }
     }

@@ -53,7 +53,7 @@ public final class RocPlot extends Figure {
     static final Color[] GROUPS = {new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x9E, 0x73),
         new Color(0xCC, 0x79, 0xA7), new Color(0x56, 0xB4, 0xE9), new Color(0x99, 0x99, 0x99)};
     static final Color MEAN = new Color(0xD5, 0x5E, 0x00);
-    /** Readers spread over more than this share of an axis need no magnification. */
+    /** Readers spread over more than this share of an axis need no magnification (the inset is 0.55 wide). */
     private static final double MAGNIFY_BELOW = 0.45;
 
     private final int readerPoints;
@@ -214,12 +214,12 @@ public final class RocPlot extends Figure {
             double maxX = points.stream().mapToDouble(p -> p[0]).max().orElseThrow();
             double minY = points.stream().mapToDouble(p -> p[1]).min().orElseThrow();
             double maxY = points.stream().mapToDouble(p -> p[1]).max().orElseThrow();
-            double span = Math.max(Math.max(maxX - minX, maxY - minY), 0.08);
-            if (span > MAGNIFY_BELOW) {
+            double sideX = Math.max(maxX - minX, 0.06) * 1.2 + 0.02;
+            double sideY = Math.max(maxY - minY, 0.06) * 1.2 + 0.02;
+            if (Math.max(sideX, sideY) > MAGNIFY_BELOW) {
                 return Optional.empty();
             }
-            double side = span * 1.25 + 0.02;
-            return Optional.of(new Range[] {square((minX + maxX) / 2, side), square((minY + maxY) / 2, side)});
+            return Optional.of(new Range[] {square((minX + maxX) / 2, sideX), square((minY + maxY) / 2, sideY)});
         }
 
         /** An interval of the given length around a centre, moved inside [0, 1]. */

@@ -215,7 +215,11 @@ public final class StudyReportDocument {
         Map<String, Long> counts = readers.stream().collect(Collectors.groupingBy(r -> field.apply(r),
                 LinkedHashMap::new, Collectors.counting()));
         List<String> values = new ArrayList<>(counts.keySet());
-        values.sort((a, b) -> a.isEmpty() != b.isEmpty() ? (a.isEmpty() ? 1 : -1) : a.compareTo(b));
+        List<String> groupOrder = report.phases().isEmpty() ? List.of() : report.phases().get(0).experienceGroups()
+                .stream().map(StudyReport.PanelSummary::group).toList();
+        values.sort((a, b) -> a.isEmpty() != b.isEmpty() ? (a.isEmpty() ? 1 : -1)
+                : groupOrder.contains(a) && groupOrder.contains(b)
+                        ? Integer.compare(groupOrder.indexOf(a), groupOrder.indexOf(b)) : a.compareTo(b));
         for (String value : values) {
             String name = value.isEmpty() ? t("report.not-recorded") : valueName(keyPrefix, value);
             long count = counts.get(value);
@@ -227,6 +231,13 @@ public final class StudyReportDocument {
     private String valueName(String keyPrefix, String value) {
         if (keyPrefix.equals("report.group-value.")) {
             return text.group(value);
+        }
+        if (keyPrefix.equals("report.yes-no.")) {
+            value = switch (value.toLowerCase(Locale.ROOT)) {
+                case "true", "yes" -> "yes";
+                case "false", "no" -> "no";
+                default -> value;
+            };
         }
         try {
             return t(keyPrefix + value);
