@@ -79,7 +79,8 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(Account::username).setHeader(getTranslation("accounts.username")).setSortable(true)
                 .setAutoWidth(true);
-        grid.addColumn(Account::displayName).setHeader(getTranslation("accounts.name")).setSortable(true);
+        grid.addColumn(Account::displayName).setHeader(getTranslation("accounts.name")).setSortable(true)
+                .setAutoWidth(true).setFlexGrow(2);
         grid.addColumn(account -> account.email() == null ? "" : account.email())
                 .setHeader(getTranslation("accounts.email"));
         grid.addColumn(account -> account.roles().stream().map(role -> getTranslation("role." + role.name()))

@@ -61,7 +61,8 @@ class StudyReadersSection extends VerticalLayout {
         Grid<Participant> grid = new Grid<>(Participant.class, false);
         grid.setId("participant-grid");
         grid.addColumn(Participant::username).setHeader(getTranslation("accounts.username")).setAutoWidth(true);
-        grid.addColumn(Participant::displayName).setHeader(getTranslation("accounts.name"));
+        grid.addColumn(Participant::displayName).setHeader(getTranslation("accounts.name")).setAutoWidth(true)
+                .setFlexGrow(2);
         grid.addColumn(p -> String.valueOf(p.orderSeed())).setHeader(getTranslation("studies.readers.seed"))
                 .setAutoWidth(true);
         grid.addColumn(p -> status.containsKey(p.participationId())
