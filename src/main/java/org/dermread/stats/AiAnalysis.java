@@ -58,12 +58,16 @@ final class AiAnalysis {
             AucBootstrap.Interval bootstrap = settings.bootstrapReplicates() < 2 ? null
                     : AucBootstrap.stratified(scores, positive, settings.bootstrapReplicates(), settings.seed(),
                     settings.confidenceLevel());
-            List<RocTableReport.Coordinate> readings = settings.specificityTargets().stream()
+            List<RocTableReport.Coordinate> atSpecificity = settings.specificityTargets().stream()
                     .map(x -> new RocTableReport.Coordinate(x, roc.sensitivityAtSpecificity(x),
                             roc.bestSensitivityAtSpecificity(x)))
                     .toList();
+            List<RocTableReport.Coordinate> atSensitivity = settings.sensitivityTargets().stream()
+                    .map(x -> new RocTableReport.Coordinate(x, roc.specificityAtSensitivity(x),
+                            roc.bestSpecificityAtSensitivity(x)))
+                    .toList();
             classes.add(new StudyReport.AiClass(labels.get(c), m, n, auc, roc.youden(), roc.points(),
-                    roc.optimalPoints(), bootstrap, readings));
+                    roc.optimalPoints(), bootstrap, atSpecificity, atSensitivity));
         }
         double macro = aucCount == 0 ? Double.NaN : aucSum / aucCount;
         double micro = Double.NaN;

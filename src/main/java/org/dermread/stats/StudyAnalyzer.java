@@ -13,8 +13,25 @@ public final class StudyAnalyzer {
     private StudyAnalyzer() {
     }
 
-    /** Runs the whole analysis; see docs-stats.md for every definition. */
+    /**
+     * Runs the whole analysis (the README's "Definitions" define every figure), and again under the settings' grouping
+     * of the labels when there is one.
+     *
+     * @throws IllegalArgumentException when the settings' grouping does not fit the study's labels
+     */
     public static StudyReport analyze(StudyData study, AnalysisSettings settings) {
+        if (settings.grouping() == null) {
+            return analyzeUngrouped(study, settings);
+        }
+        StudyData groupedStudy = settings.grouping().apply(study);
+        StudyReport report = analyzeUngrouped(study, settings);
+        StudyReport grouped = analyzeUngrouped(groupedStudy, settings.withGrouping(null));
+        return new StudyReport(report.schemaVersion(), settings, report.study(), report.warnings(), report.ai(),
+                report.phases(), report.mrmc(), new StudyReport.GroupedReport(settings.grouping(), grouped.study(),
+                grouped.warnings(), grouped.ai(), grouped.phases(), grouped.mrmc()));
+    }
+
+    private static StudyReport analyzeUngrouped(StudyData study, AnalysisSettings settings) {
         List<String> warnings = new ArrayList<>();
         int k = study.labels().size();
         List<Integer> perClass = new ArrayList<>();
@@ -70,7 +87,15 @@ public final class StudyAnalyzer {
      * (see {@link Grouping#apply}).
      */
     public static StudyReport analyze(StudyData study, AnalysisSettings settings, Grouping grouping) {
-        return analyze(grouping.apply(study), settings);
+        return analyzeUngrouped(grouping.apply(study), settings.withGrouping(null));
+    }
+
+    /**
+     * The MRMC comparison alone (as {@link StudyReport#mrmc()}): for study sizing from a pilot without the rest of the
+     * analysis. Null without two modalities; why is then in {@code warnings}.
+     */
+    public static StudyReport.MrmcReport mrmc(StudyData study, AnalysisSettings settings, List<String> warnings) {
+        return StudyMrmc.report(study, settings, warnings);
     }
 
     /** One phase: per-reader figures, the bootstrap panel and groups, agreement, and readers against the AI. */
