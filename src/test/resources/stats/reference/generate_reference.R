@@ -334,6 +334,7 @@ theta_p <- t(sapply(1:2, function(i) sapply(1:nr, function(j) { k <- !is.na(Sp[i
 put_or("partial.jackknife", or_hillis(theta_p, jackknife_cov(unit_auc(Sp, y), 1:(2 * nr), 1:nc)))
 
 ## bundle MRMC (unaided vs aided): top-1 accuracy and MN sensitivity, jackknife by brute force
+bundle_or <- list()
 for (what in c("accuracy", "MN.sensitivity")) {
   X <- array(NA, c(2, n_readers, n_cases))
   for (i in 1:2) { sub <- rd[rd$phase == c("unaided", "aided")[i], ]
@@ -343,7 +344,8 @@ for (what in c("accuracy", "MN.sensitivity")) {
   fom <- function(u, k) { i <- (u - 1) %/% n_readers + 1; j <- (u - 1) %% n_readers + 1
     keep <- setdiff(which(!is.na(X[i, j, ]) & use), k); mean(X[i, j, keep]) }
   th <- t(sapply(1:2, function(i) sapply(1:n_readers, function(j) fom((i - 1) * n_readers + j, 0))))
-  put_or(paste0("bundle.", what, ".jackknife"), or_hillis(th, jackknife_cov(fom, 1:(2 * n_readers), which(use))))
+  bundle_or[[what]] <- or_hillis(th, jackknife_cov(fom, 1:(2 * n_readers), which(use)))
+  put_or(paste0("bundle.", what, ".jackknife"), bundle_or[[what]])
 }
 
 ## ---------------------------------------------------------------- a plain ROC table with three scores
@@ -557,6 +559,24 @@ for (jk in list(c(5, 100), c(6, 251), c(10, 163), c(4, 1000))) {
 for (J in 4:10) {                                   # fewest cases for 80% power at d = 0.05, searched one by one
   K <- 2; while (K <= 5000 && power_or(J, K, 0.05)$power < 0.8) K <- K + 1
   put(sprintf("sizing.power80.J%d.K", J), if (K > 5000) -1 else K)
+}
+
+## Sizing from the reference bundle as the pilot (the size command on a bundle): MN sensitivity, jackknife, the OR
+## components computed above by brute force; c* = all 150 cases (the pivotal study keeps the pilot's mix of classes).
+b <- bundle_or[["MN.sensitivity"]]
+bundle_pilot <- list(K = n_cases, varTR = b$MSTR - b$Var + b$Cov1 + b$Cov2 - b$Cov3, var = b$Var, cov1 = b$Cov1,
+                     cov2 = b$Cov2, cov3 = b$Cov3)
+power_pilot <- function(p, J, K, d, alpha = 0.05) {
+  s <- p$K / K; c23 <- max(p$cov2 - p$cov3, 0); tr <- max(p$varTR, 0)
+  den <- tr + s * (p$var - p$cov1 + (J - 1) * c23)
+  ddf <- den^2 / ((tr + s * (p$var - p$cov1 - c23))^2 / (J - 1))
+  pf(qf(1 - alpha, 1, ddf), 1, ddf, ncp = J * d^2 / (2 * den), lower.tail = FALSE)
+}
+put("sizing.bundle.varTR", bundle_pilot$varTR)
+for (J in c(5, 10)) {
+  put(sprintf("sizing.bundle.J%d.K150.power", J), power_pilot(bundle_pilot, J, 150, 0.05))
+  K <- 2; while (K <= 5000 && power_pilot(bundle_pilot, J, K, 0.05) < 0.8) K <- K + 1
+  put(sprintf("sizing.bundle.power80.J%d.K", J), if (K > 5000) -1 else K)
 }
 
 out <- data.frame(key = names(expected), value = sapply(expected, function(v) format(v, digits = 17)))

@@ -2,124 +2,174 @@ package org.dermread.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import org.dermread.bundle.BundleFiles;
 import org.dermread.bundle.BundleReader;
+import org.dermread.bundle.BundleStudy;
 import org.dermread.bundle.ImrmcFile;
 import org.dermread.bundle.MetricsJson;
+import org.dermread.stats.AnalysisSettings;
 import org.dermread.stats.ImrmcReport;
+import org.dermread.stats.RocOptions;
 import org.dermread.stats.RocTableReport;
 import org.dermread.stats.StudyReport;
 
 /**
- * Command-line statistics without database or web server:
- *
- * <pre>
- * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand analyze &lt;bundle-folder or .zip&gt; [--out metrics.json]
- *      [--bootstrap N] [--seed S] [--pretty]
- * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand imrmc &lt;file.imrmc&gt; [--out mrmc.json]
- * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand roc &lt;table.csv&gt; [--out roc.json]
- * </pre>
- *
- * Without --out the JSON goes to standard output; --pretty indents it. Exit status 0 on success, 2 on bad usage,
- * 1 on bad input. It needs the bundle format and the statistics only: no database, no Spring.
+ * Command-line statistics without database or web server ({@code java -jar dermread.jar <command>}, or this class's
+ * main from a source checkout): {@code analyze} (an export bundle), {@code imrmc} (an iMRMC file), {@code roc} (a
+ * ROC table) and {@code size} (study sizing from a pilot); {@code --help} and {@code --version}. {@link Usage} lists
+ * every option. The JSON goes to standard output or {@code --out}; exit status 0 on success, 1 on bad input, 2 on bad
+ * usage. It needs the bundle format and the statistics only: no database, no Spring.
  */
 public final class AnalyzeCommand {
+
+    /** The first arguments this class answers; anything else starts the web application. */
+    public static final Set<String> COMMANDS = Set.of("analyze", "imrmc", "roc", "size", "--help", "-h", "help",
+            "--version");
+
+    private static final Set<String> PRETTY = Set.of("--pretty");
 
     private AnalyzeCommand() {
     }
 
     public static void main(String[] args) {
-        int status;
-        try {
-            status = run(args);
-        } catch (NoSuchFileException e) {
-            System.err.println("error: file not found: " + e.getMessage());
-            status = 1;
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println("error: " + e.getMessage());
-            status = 1;
-        }
+        int status = run(args, System.out, System.err);
         if (status != 0) {
             System.exit(status);
         }
     }
 
+    /** Runs one command on standard output and error; returns the exit status. */
+    static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
     /** Runs one command; returns the exit status. */
-    static int run(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println(usage());
-            return 2;
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || Set.of("--help", "-h", "help").contains(args[0])) {
+            out.println("DermRead " + Usage.version() + "\n\n" + Usage.GENERAL);
+            return 0;
         }
-        String mode = args[0];
-        Path input = Path.of(args[1]);
-        Path out = null;
-        Integer bootstrap = null;
-        Long seed = null;
-        boolean pretty = false;
-        for (int i = 2; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out" -> out = Path.of(value(args, ++i));
-                case "--bootstrap" -> bootstrap = Integer.parseInt(value(args, ++i));
-                case "--seed" -> seed = Long.parseLong(value(args, ++i));
-                case "--pretty" -> pretty = true;
-                default -> {
-                    System.err.println("unknown option " + args[i] + "\n" + usage());
-                    return 2;
-                }
-            }
+        if (args[0].equals("--version")) {
+            out.println("DermRead " + Usage.version());
+            return 0;
         }
-        Object report = switch (mode) {
-            case "analyze" -> analyze(input, bootstrap, seed);
-            case "imrmc" -> ImrmcReport.analyze(ImrmcFile.read(input), 0.95);
-            case "roc" -> {
-                RocTableReader.Table table = RocTableReader.read(input);
-                yield RocTableReport.analyze(table.names(), table.scores(), table.truth(), 0.95);
-            }
+        String usage = switch (args[0]) {
+            case "analyze" -> Usage.ANALYZE;
+            case "imrmc" -> Usage.IMRMC;
+            case "roc" -> Usage.ROC;
+            case "size" -> Usage.SIZE;
             default -> null;
         };
-        if (report == null) {
-            System.err.println("unknown mode " + mode + "\n" + usage());
+        if (usage == null) {
+            err.println("error: unknown command " + args[0] + "\n\n" + Usage.GENERAL);
             return 2;
         }
-        if (out == null) {
-            MetricsJson.write(report, System.out, pretty);
-            System.out.println();
-        } else {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+        try {
+            CommandLine line = parse(args);
+            if (line.help()) {
+                out.println(usage);
+                return 0;
             }
-            try (OutputStream stream = Files.newOutputStream(out)) {
-                MetricsJson.write(report, stream, pretty);
-            }
+            Object report = switch (args[0]) {
+                case "analyze" -> analyze(line);
+                case "imrmc" -> ImrmcReport.analyze(ImrmcFile.read(line.input("iMRMC file")), level(line));
+                case "roc" -> roc(line);
+                default -> SizeCommand.run(line);
+            };
+            write(report, line, out);
+            return 0;
+        } catch (CommandLine.UsageError e) {
+            err.println("error: " + e.getMessage() + "\n\n" + usage);
+            return 2;
+        } catch (NoSuchFileException e) {
+            err.println("error: file not found: " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         }
-        return 0;
+    }
+
+    private static CommandLine parse(String[] args) {
+        Set<String> valued = switch (args[0]) {
+            case "analyze" -> Set.of("--out", "--bootstrap", "--seed", "--level", "--sens-at-spec", "--spec-at-sens");
+            case "imrmc" -> Set.of("--out", "--level");
+            case "roc" -> Set.of("--out", "--level", "--bootstrap", "--seed", "--sens-at-spec", "--spec-at-sens");
+            default -> SizeCommand.OPTIONS;
+        };
+        return CommandLine.parse(args, 1, valued, PRETTY);
+    }
+
+    private static StudyReport analyze(CommandLine line) throws IOException {
+        BundleStudy bundle = BundleReader.read(read(line.input("bundle folder or ZIP")));
+        AnalysisSettings settings = bundle.settings();
+        Integer bootstrap = line.count("--bootstrap", 0);
+        Long seed = line.seed("--seed");
+        settings = settings.withBootstrap(bootstrap == null ? settings.bootstrapReplicates() : bootstrap,
+                seed == null ? settings.seed() : seed);
+        Double level = line.fraction("--level");
+        if (level != null) {
+            settings = settings.withConfidenceLevel(level);
+        }
+        if (line.has("--sens-at-spec") || line.has("--spec-at-sens")) {
+            settings = settings.withTargets(
+                    line.has("--sens-at-spec") ? line.proportions("--sens-at-spec") : settings.specificityTargets(),
+                    line.has("--spec-at-sens") ? line.proportions("--spec-at-sens") : settings.sensitivityTargets());
+        }
+        return new BundleStudy(bundle.study(), settings, bundle.notes()).analyze();
+    }
+
+    private static RocTableReport roc(CommandLine line) throws IOException {
+        RocTableReader.Table table = RocTableReader.read(line.input("ROC table"));
+        Integer bootstrap = line.count("--bootstrap", 2);
+        Long seed = line.seed("--seed");
+        if (seed != null && bootstrap == null) {
+            throw new CommandLine.UsageError("--seed goes with --bootstrap");
+        }
+        RocOptions options = new RocOptions(level(line), bootstrap == null ? 0 : bootstrap,
+                seed == null ? AnalysisSettings.defaults().seed() : seed, line.proportions("--sens-at-spec"),
+                line.proportions("--spec-at-sens"));
+        return RocTableReport.analyze(table.names(), table.scores(), table.truth(), options);
+    }
+
+    private static double level(CommandLine line) {
+        Double level = line.fraction("--level");
+        return level == null ? 0.95 : level;
+    }
+
+    private static void write(Object report, CommandLine line, PrintStream stdout) throws IOException {
+        boolean pretty = line.flag("--pretty");
+        if (!line.has("--out")) {
+            MetricsJson.write(report, stdout, pretty);
+            stdout.println();
+            stdout.flush();
+            return;
+        }
+        Path out = Path.of(line.text("--out", null));
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            MetricsJson.write(report, stream, pretty);
+        }
     }
 
     /** The report of an unpacked bundle folder or a bundle ZIP, the same code path as the application's export. */
     static StudyReport analyze(Path bundle, Integer bootstrap, Long seed) throws IOException {
-        BundleFiles files = Files.isRegularFile(bundle) && bundle.toString().toLowerCase(Locale.ROOT).endsWith(".zip")
+        return BundleReader.read(read(bundle)).analyze(bootstrap, seed);
+    }
+
+    /** An unpacked bundle folder, or a bundle ZIP. */
+    static BundleFiles read(Path bundle) throws IOException {
+        return Files.isRegularFile(bundle) && bundle.toString().toLowerCase(Locale.ROOT).endsWith(".zip")
                 ? BundleFiles.readZip(Files.readAllBytes(bundle))
                 : BundleFiles.readFolder(bundle, BundleReader.INPUT_FILES);
-        return BundleReader.read(files).analyze(bootstrap, seed);
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException("option " + args[i - 1] + " needs a value");
-        }
-        return args[i];
-    }
-
-    static String usage() {
-        return """
-                usage: AnalyzeCommand analyze <bundle-folder|bundle.zip> [--out metrics.json] [--bootstrap N]
-                                              [--seed S] [--pretty]
-                       AnalyzeCommand imrmc <file.imrmc> [--out mrmc.json] [--pretty]
-                       AnalyzeCommand roc <table.csv> [--out roc.json] [--pretty]""";
     }
 }
