@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dermread.analysis.figures.StudyFigures;
 import org.dermread.analysis.internal.ResultsRepository;
@@ -20,8 +21,11 @@ import org.dermread.cases.Diagnosis;
 import org.dermread.cases.Taxonomy;
 import org.dermread.inference.CaseEmbedding;
 import org.dermread.inference.InferenceService;
+import org.dermread.inference.ModelRegistry;
+import org.dermread.inference.RegisteredModel;
 import org.dermread.inference.StudyCasePrediction;
 import org.dermread.stats.AnalysisSettings;
+import org.dermread.stats.StudyData;
 import org.dermread.stats.StudyReport;
 import org.dermread.studies.StudyAccess;
 import org.springframework.security.access.AccessDeniedException;
@@ -55,6 +59,7 @@ public class StudyResultsService {
     private final StudySnapshotRepository tables;
     private final StudyAccess access;
     private final InferenceService inference;
+    private final ModelRegistry models;
     private final Taxonomy taxonomy;
 
     /** What an analysis costs to compute, by the content of its data files (a changed study is a new entry). */
@@ -66,15 +71,16 @@ public class StudyResultsService {
                 }
             });
 
-    private record Computed(StudyReport report, byte[] metricsJson, StudyFigures figures) {
+    private record Computed(StudyData study, StudyReport report, byte[] metricsJson, StudyFigures figures) {
     }
 
     public StudyResultsService(ResultsRepository results, StudySnapshotRepository tables, StudyAccess access,
-            InferenceService inference, Taxonomy taxonomy) {
+            InferenceService inference, ModelRegistry models, Taxonomy taxonomy) {
         this.results = results;
         this.tables = tables;
         this.access = access;
         this.inference = inference;
+        this.models = models;
         this.taxonomy = taxonomy;
     }
 
@@ -114,7 +120,10 @@ public class StudyResultsService {
         String model = predictions.values().stream().map(StudyCasePrediction::modelSha256).findFirst()
                 .orElse(study.modelSha256());
         List<String> modelClasses = taxonomy.all().stream().map(Diagnosis::code).toList();
+        Optional<RegisteredModel> registered = model == null ? Optional.empty() : models.model(model);
         return new StudySnapshot(studyId, study.name(), study.status(), study.aidedPhase(), model,
+                registered.map(RegisteredModel::name).orElse(null), registered.map(RegisteredModel::version)
+                        .orElse(null),
                 anonymised.tables(labels, cases, readers, tables.answers(studyId), predictions, modelClasses),
                 embeddings);
     }
@@ -130,10 +139,19 @@ public class StudyResultsService {
         if (done == null) {
             BundleStudy study = BundleReader.read(data);
             StudyReport report = study.analyze();
-            done = new Computed(report, MetricsJson.bytes(report),
+            done = new Computed(study.study(), report, MetricsJson.bytes(report),
                     new StudyFigures(study.study(), report, snapshot.embeddings()));
             computed.put(key, done);
         }
-        return new StudyAnalysis(snapshot, data, done.report(), done.metricsJson(), done.figures());
+        return new StudyAnalysis(snapshot, data, done.study(), done.report(), done.metricsJson(), done.figures());
+    }
+
+    /**
+     * Whether the signed-in person may run a model over the study (its coordinators and administrators), so the
+     * results page can offer the way to AI predictions.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayRunModel(long studyId) {
+        return access.mayManage(studyId);
     }
 }

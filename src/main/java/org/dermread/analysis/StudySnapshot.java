@@ -11,12 +11,13 @@ import org.dermread.bundle.StudyTables.ReaderRecord;
  * as the export bundle holds them (readers anonymised) and the AI's embeddings for the t-SNE map. The results page
  * and the export bundle both work on a snapshot in memory, so their numbers, plots and files cannot disagree.
  *
- * @param modelSha256 the model whose predictions the tables hold (the study's own choice, else the last run); null
- *                    without AI
- * @param embeddings  the AI's embedding per case id of the tables, in case order
+ * @param modelSha256  the model whose predictions the tables hold (the study's own choice, else the last run); null
+ *                     without AI
+ * @param modelName    that model's registered name and version (null when not registered or without AI)
+ * @param embeddings   the AI's embedding per case id of the tables, in case order
  */
 public record StudySnapshot(long studyId, String name, String status, boolean aidedPhase, String modelSha256,
-        StudyTables tables, Map<String, float[]> embeddings) {
+        String modelName, String modelVersion, StudyTables tables, Map<String, float[]> embeddings) {
 
     public StudySnapshot {
         embeddings = Collections.unmodifiableMap(new LinkedHashMap<>(embeddings));

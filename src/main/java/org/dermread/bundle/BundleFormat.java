@@ -24,6 +24,9 @@ public final class BundleFormat {
     public static final String METRICS = "metrics.json";
     public static final String DATA_DICTIONARY = "data-dictionary.md";
     public static final String MANIFEST = "manifest.json";
+    /** The study report (PDF) and its editable twin (HTML), written from {@code metrics.json}. */
+    public static final String REPORT_PDF = "report.pdf";
+    public static final String REPORT_HTML = "report.html";
     public static final String IMRMC_FOLDER = "imrmc/";
     public static final String PLOTS_FOLDER = "plots/";
 

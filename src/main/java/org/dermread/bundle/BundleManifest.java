@@ -12,19 +12,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The bundle's {@code manifest.json}: format and version, software, creation time, the study, the model, the
  * analysis settings and every other file's SHA-256 and size. One file per line, so that a diff of two manifests
  * shows which files changed.
  *
- * @param studyName   the study's name as the coordinator gave it
- * @param modelSha256 the model whose predictions {@code ai_predictions.csv} holds; null without AI
+ * @param studyName      the study's name as the coordinator gave it
+ * @param modelSha256    the model whose predictions {@code ai_predictions.csv} holds; null without AI
+ * @param modelName      that model's registered name and version; null when unknown
+ * @param reportLanguage the language of {@code report.pdf} and {@code report.html} ({@code en}, {@code zh}); null
+ *                       without a report
  */
 public record BundleManifest(String software, Instant createdAt, long studyId, String studyName,
-        String modelSha256) {
+        String modelSha256, String modelName, String modelVersion, String reportLanguage) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A manifest without model name, version and report. */
+    public BundleManifest(String software, Instant createdAt, long studyId, String studyName, String modelSha256) {
+        this(software, createdAt, studyId, studyName, modelSha256, null, null, null);
+    }
+
+    /** What a manifest says about the study and the model (for the report written from a bundle). */
+    public record Description(long studyId, String studyName, String modelSha256, String modelName,
+            String modelVersion) {
+    }
 
     /** A file's checksum and size as the manifest lists them. */
     public record FileEntry(String sha256, long bytes) {
@@ -40,7 +54,10 @@ public record BundleManifest(String software, Instant createdAt, long studyId, S
                 createdAt.truncatedTo(ChronoUnit.SECONDS)))).append(",\n");
         json.append("  \"study\": {\"id\": ").append(studyId).append(", \"name\": ").append(quoted(studyName))
                 .append("},\n");
-        json.append("  \"model_sha256\": ").append(modelSha256 == null ? "null" : quoted(modelSha256)).append(",\n");
+        json.append("  \"model_sha256\": ").append(nullable(modelSha256)).append(",\n");
+        json.append("  \"model_name\": ").append(nullable(modelName)).append(",\n");
+        json.append("  \"model_version\": ").append(nullable(modelVersion)).append(",\n");
+        json.append("  \"report_language\": ").append(nullable(reportLanguage)).append(",\n");
         json.append("  \"analysis_settings\": ").append(files.get(BundleFormat.ANALYSIS)
                 .map(settings -> new String(settings, StandardCharsets.UTF_8).strip()).orElse("null")).append(",\n");
         json.append("  \"files\": {\n");
@@ -56,18 +73,36 @@ public record BundleManifest(String software, Instant createdAt, long studyId, S
         return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The study and model a bundle's manifest names; empty when the bundle has no manifest. */
+    public static Optional<Description> describe(BundleFiles files) {
+        if (!files.has(BundleFormat.MANIFEST)) {
+            return Optional.empty();
+        }
+        JsonNode manifest = parse(files);
+        return Optional.of(new Description(manifest.path("study").path("id").asLong(),
+                text(manifest.path("study").path("name")), text(manifest.path("model_sha256")),
+                text(manifest.path("model_name")), text(manifest.path("model_version"))));
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
+    }
+
+    private static JsonNode parse(BundleFiles files) {
+        try {
+            return JSON.readTree(files.require(BundleFormat.MANIFEST));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(BundleFormat.MANIFEST + " is not valid JSON: " + e.getMessage());
+        }
+    }
+
     /** The files a manifest lists, by path; empty when the bundle has no manifest. */
     public static Map<String, FileEntry> listedFiles(BundleFiles files) {
         Map<String, FileEntry> listed = new LinkedHashMap<>();
         if (!files.has(BundleFormat.MANIFEST)) {
             return listed;
         }
-        JsonNode manifest;
-        try {
-            manifest = JSON.readTree(files.require(BundleFormat.MANIFEST));
-        } catch (IOException e) {
-            throw new IllegalArgumentException(BundleFormat.MANIFEST + " is not valid JSON: " + e.getMessage());
-        }
+        JsonNode manifest = parse(files);
         manifest.path("files").fields().forEachRemaining(file -> listed.put(file.getKey(),
                 new FileEntry(file.getValue().path("sha256").asText(), file.getValue().path("bytes").asLong())));
         return listed;
@@ -90,6 +125,10 @@ public record BundleManifest(String software, Instant createdAt, long studyId, S
             }
         }
         return mismatches;
+    }
+
+    private static String nullable(String text) {
+        return text == null ? "null" : quoted(text);
     }
 
     private static String quoted(String text) {

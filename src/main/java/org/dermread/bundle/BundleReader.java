@@ -70,6 +70,9 @@ public final class BundleReader {
                 readerIndex, notes);
         double[][] ai = files.has(BundleFormat.AI_PREDICTIONS)
                 ? aiProbabilities(table(files, BundleFormat.AI_PREDICTIONS), labels, caseIndex, notes) : null;
+        if (ai != null && Arrays.stream(ai).allMatch(row -> row.length == 0 || Double.isNaN(row[0]))) {
+            ai = null; // a file without any prediction (a study the model never ran over) is a study without AI
+        }
         StudyData study = new StudyData(labels, caseIds, truth.stream().mapToInt(Integer::intValue).toArray(),
                 readers, phases, ai);
         return new BundleStudy(study, AnalysisSettingsFile.read(files), notes);

@@ -55,14 +55,15 @@ public final class BundleWriter {
     }
 
     /**
-     * The whole bundle: the data files, {@code metrics.json}, the data dictionary, the plots and, last,
+     * The whole bundle: the data files, {@code metrics.json}, the data dictionary, the plots, the report and, last,
      * {@code manifest.json} with every other file's SHA-256.
      *
-     * @param plots files under {@link BundleFormat#PLOTS_FOLDER}
+     * @param written files written from the analysis: under {@link BundleFormat#PLOTS_FOLDER}, and
+     *                {@link BundleFormat#REPORT_PDF}, {@link BundleFormat#REPORT_HTML}
      */
-    public static BundleFiles complete(BundleFiles dataFiles, byte[] metricsJson, Map<String, byte[]> plots,
+    public static BundleFiles complete(BundleFiles dataFiles, byte[] metricsJson, Map<String, byte[]> written,
             BundleManifest manifest) {
-        Map<String, byte[]> more = new LinkedHashMap<>(plots);
+        Map<String, byte[]> more = new LinkedHashMap<>(written);
         more.put(BundleFormat.METRICS, metricsJson);
         more.put(BundleFormat.DATA_DICTIONARY, DataDictionary.TEXT.getBytes(StandardCharsets.UTF_8));
         BundleFiles files = dataFiles.with(more);

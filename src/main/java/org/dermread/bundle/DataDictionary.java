@@ -14,11 +14,11 @@ final class DataDictionary {
             e-mail appears anywhere in the bundle. Re-analyse the unpacked bundle with DermRead's jar (no database or
             server needed): `java -jar dermread.jar analyze <folder> --out metrics.json`.
 
-            Spreadsheet safety: a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (for example a
-            body site typed as `=HYPERLINK(...)`) is written with a leading single quote (`'=HYPERLINK(...)`), so that a
-            spreadsheet shows it as text instead of running it as a formula (OWASP, "CSV Injection"). Numbers, including
-            negative ones such as `-0.25`, are written unchanged. Strip one leading `'` from such cells to recover the
-            value as imported.
+            Spreadsheet safety: a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (for
+            example a body site typed as `=HYPERLINK(...)`) is written with a leading single quote
+            (`'=HYPERLINK(...)`), so that a spreadsheet shows it as text instead of running it as a formula (OWASP,
+            "CSV Injection"). Numbers, including negative ones such as `-0.25`, are written unchanged. Strip one
+            leading `'` from such cells to recover the value as imported.
 
             ## labels.csv
             The study's label set: the diagnoses readers chose from, in display order.
@@ -76,16 +76,31 @@ final class DataDictionary {
             class, 6 - confidence otherwise (confidence 5 when the study asked none).
 
             ## plots/
-            Publication plots drawn from the same analysis as metrics.json, each as SVG, PNG at 300 dpi and PDF:
-            - `roc-<phase>-<CODE>`: the AI's ROC curve for the class with every reader's point of the phase
+            Publication plots drawn from the same analysis as metrics.json, in the language of the report, each as SVG,
+            PNG at 300 dpi (300 dpi recorded in the file) and PDF, at print size (85 mm single-column or 175 mm
+            double-column width; no text under 7 pt). English text is text; Chinese text is drawn as outlines.
+            - `roc-<phase>-<CODE>`: the AI's ROC curve for the class with every reader's point of the phase, the mean
+              reader with its CI in both directions, the AI's point at the readers' mean specificity, and an inset
+              magnifying the region where the readers lie
+            - `roc-panel-<phase>`: every class's ROC plot of the phase in one grid figure with one legend
+            - `confusion-<phase>`: the readers' pooled confusion matrix of the phase beside the AI's
             - `roc-average-<phase>`: the AI's micro- and macro-averaged ROC with the readers' averaged points (studies
               with AI predictions)
             - `tsne`: a t-SNE map of the AI's embeddings, one point per case by true class, larger where more readers
               erred in the unaided phase (studies with AI predictions)
 
+            ## report.pdf, report.html
+            The study report, written from metrics.json (its SHA-256 is on the first page) in English or Chinese
+            (`report_language` in manifest.json): study design, the readers, per class the mean reader beside the AI
+            (overall and per experience group), the multi-panel ROC figure, confusion matrices, the MRMC comparison
+            of the phases, agreement, readers against the AI, a methods paragraph with references, and the notes on
+            the data. report.html is the same report to edit or paste from. Regenerate it without the server:
+            `java -jar dermread.jar analyze <folder> --report report.pdf --language en|zh`.
+
             ## manifest.json
             The bundle's format (`dermread-export-bundle`) and format version, software version, creation time, study,
-            model SHA-256, analysis settings and every other file's SHA-256 and size. The analyze command notes a
+            model SHA-256, name and version, the report's language, analysis settings and every other file's SHA-256
+            and size. The analyze command notes a
             data file whose SHA-256 no longer matches.
             """;
 }

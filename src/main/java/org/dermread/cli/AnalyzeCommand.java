@@ -7,8 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import org.dermread.analysis.figures.FigureText;
+import org.dermread.analysis.report.HtmlReport;
+import org.dermread.analysis.report.PdfReport;
+import org.dermread.analysis.report.ReportDocument;
+import org.dermread.analysis.report.StudyReportDocument;
+import org.dermread.analysis.report.StudyReportDocument.ReportInput;
 import org.dermread.bundle.BundleFiles;
+import org.dermread.bundle.BundleManifest;
 import org.dermread.bundle.BundleReader;
 import org.dermread.bundle.BundleStudy;
 import org.dermread.bundle.ImrmcFile;
@@ -23,8 +31,9 @@ import org.dermread.stats.StudyReport;
  * Command-line statistics without database or web server ({@code java -jar dermread.jar <command>}, or this class's
  * main from a source checkout): {@code analyze} (an export bundle), {@code imrmc} (an iMRMC file), {@code roc} (a
  * ROC table) and {@code size} (study sizing from a pilot); {@code --help} and {@code --version}. {@link Usage} lists
- * every option. The JSON goes to standard output or {@code --out}; exit status 0 on success, 1 on bad input, 2 on bad
- * usage. It needs the bundle format and the statistics only: no database, no Spring.
+ * every option. The JSON goes to standard output or {@code --out} (not to standard output when {@code analyze} writes
+ * a {@code --report}); exit status 0 on success, 1 on bad input, 2 on bad usage. It needs the bundle format, the
+ * statistics and the report writer (plain Java): no database, no Spring.
  */
 public final class AnalyzeCommand {
 
@@ -82,7 +91,11 @@ public final class AnalyzeCommand {
                 case "roc" -> roc(line);
                 default -> SizeCommand.run(line);
             };
-            write(report, line, out);
+            if (!(report instanceof Written)) {
+                write(report, line, out);
+            } else if (line.has("--out")) {
+                write(((Written) report).report(), line, out);
+            }
             return 0;
         } catch (CommandLine.UsageError e) {
             err.println("error: " + e.getMessage() + "\n\n" + usage);
@@ -98,7 +111,8 @@ public final class AnalyzeCommand {
 
     private static CommandLine parse(String[] args) {
         Set<String> valued = switch (args[0]) {
-            case "analyze" -> Set.of("--out", "--bootstrap", "--seed", "--level", "--sens-at-spec", "--spec-at-sens");
+            case "analyze" -> Set.of("--out", "--bootstrap", "--seed", "--level", "--sens-at-spec", "--spec-at-sens",
+                    "--report", "--language");
             case "imrmc" -> Set.of("--out", "--level");
             case "roc" -> Set.of("--out", "--level", "--bootstrap", "--seed", "--sens-at-spec", "--spec-at-sens");
             default -> SizeCommand.OPTIONS;
@@ -106,8 +120,22 @@ public final class AnalyzeCommand {
         return CommandLine.parse(args, 1, valued, PRETTY);
     }
 
-    private static StudyReport analyze(CommandLine line) throws IOException {
-        BundleStudy bundle = BundleReader.read(read(line.input("bundle folder or ZIP")));
+    /** A report already written to --report: the JSON goes to --out only. */
+    private record Written(StudyReport report) {
+    }
+
+    private static Object analyze(CommandLine line) throws IOException {
+        if (line.has("--language") && !line.has("--report")) {
+            throw new CommandLine.UsageError("--language goes with --report");
+        }
+        Locale language;
+        try {
+            language = FigureText.language(line.text("--language", "en"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.UsageError("--" + e.getMessage());
+        }
+        BundleFiles files = read(line.input("bundle folder or ZIP"));
+        BundleStudy bundle = BundleReader.read(files);
         AnalysisSettings settings = bundle.settings();
         Integer bootstrap = line.count("--bootstrap", 0);
         Long seed = line.seed("--seed");
@@ -122,7 +150,32 @@ public final class AnalyzeCommand {
                     line.has("--sens-at-spec") ? line.proportions("--sens-at-spec") : settings.specificityTargets(),
                     line.has("--spec-at-sens") ? line.proportions("--spec-at-sens") : settings.sensitivityTargets());
         }
-        return new BundleStudy(bundle.study(), settings, bundle.notes()).analyze();
+        BundleStudy study = new BundleStudy(bundle.study(), settings, bundle.notes());
+        StudyReport report = study.analyze();
+        if (!line.has("--report")) {
+            return report;
+        }
+        writeReport(files, study, report, Path.of(line.text("--report", null)), language);
+        return new Written(report);
+    }
+
+    /** The study report written from the analysis, with the study and model the bundle's manifest names. */
+    private static void writeReport(BundleFiles files, BundleStudy study, StudyReport report, Path file,
+            Locale language) throws IOException {
+        Optional<BundleManifest.Description> described = BundleManifest.describe(files);
+        String name = described.map(BundleManifest.Description::studyName).orElse(null);
+        ReportInput input = ReportInput.of(name == null ? String.valueOf(file.getFileName()) : name,
+                described.map(BundleManifest.Description::modelSha256).orElse(null),
+                described.map(BundleManifest.Description::modelName).orElse(null),
+                described.map(BundleManifest.Description::modelVersion).orElse(null),
+                study.study(), report, MetricsJson.bytes(report), files);
+        ReportDocument document = StudyReportDocument.of(input, language);
+        boolean html = file.toString().toLowerCase(Locale.ROOT).endsWith(".html");
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(file, html ? HtmlReport.write(document) : PdfReport.write(document));
     }
 
     private static RocTableReport roc(CommandLine line) throws IOException {

@@ -42,7 +42,10 @@ final class Usage {
               --seed S               bootstrap seed; the same seed gives the same numbers on any number of threads
               --level L              confidence level of every interval, e.g. 0.90 (default 0.95)
               --sens-at-spec LIST    read the AI's ROC curves at these specificities, e.g. 0.8,0.9,0.95
-              --spec-at-sens LIST    read the AI's ROC curves at these sensitivities""";
+              --spec-at-sens LIST    read the AI's ROC curves at these sensitivities
+              --report FILE          also write the study report, PDF (or HTML when FILE ends in .html); the JSON
+                                     then goes to --out only
+              --language en|zh       language of that report (default en)""";
 
     static final String IMRMC = """
             usage: java -jar dermread.jar imrmc <file.imrmc> [options]

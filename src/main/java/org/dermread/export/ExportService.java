@@ -2,12 +2,17 @@ package org.dermread.export;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.dermread.analysis.BundleExport;
 import org.dermread.analysis.StudyAnalysis;
 import org.dermread.analysis.StudyResultsService;
 import org.dermread.analysis.StudySnapshot;
 import org.dermread.analysis.figures.FigureFormat;
+import org.dermread.analysis.figures.FigureText;
+import org.dermread.analysis.report.HtmlReport;
+import org.dermread.analysis.report.PdfReport;
+import org.dermread.analysis.report.ReportDocument;
 import org.dermread.audit.AuditLog;
 import org.dermread.bundle.BundleFiles;
 import org.dermread.bundle.BundleFormat;
@@ -20,9 +25,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * A study's export bundle (a ZIP): the data files and {@code metrics.json} of one analysis, every figure as SVG,
- * 300 dpi PNG and PDF, the data dictionary and the manifest. Readers appear only as {@code R001}, ...; names and
- * logins never leave the database. Only statisticians, administrators and the study's own coordinators may export;
- * every export is audited. An unchanged study exports to identical files apart from the manifest's time.
+ * 300 dpi PNG and PDF, the study report ({@code report.pdf} and {@code report.html}) in the requester's language,
+ * the data dictionary and the manifest. Readers appear only as {@code R001}, ...; names and logins never leave the
+ * database. Only statisticians, administrators and the study's own coordinators may export; every export is audited.
+ * An unchanged study exports to identical files apart from the manifest's time.
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
@@ -41,26 +47,36 @@ public class ExportService implements BundleExport {
         this.version = version;
     }
 
-    /** The bundle of the study as it is now (one snapshot, analysed). */
+    /** The bundle of the study as it is now (one snapshot, analysed), plots and report in English. */
     public byte[] bundle(long studyId) {
+        return bundle(studyId, FigureText.ENGLISH);
+    }
+
+    /** The bundle of the study as it is now, plots and report in a language. */
+    public byte[] bundle(long studyId, Locale locale) {
         StudySnapshot snapshot = results.snapshot(studyId);
-        return bundle(results.analyse(snapshot));
+        return bundle(results.analyse(snapshot), locale);
     }
 
     /** The bundle of exactly this analysis, e.g. the one a results page shows. */
     @Override
-    public byte[] bundle(StudyAnalysis analysis) {
+    public byte[] bundle(StudyAnalysis analysis, Locale locale) {
         access.requireMayReadResults(analysis.studyId());
-        Map<String, byte[]> plots = new LinkedHashMap<>();
-        analysis.figures().bundleFigures().forEach((name, figure) -> {
+        Locale language = FigureText.supported(locale);
+        Map<String, byte[]> written = new LinkedHashMap<>();
+        analysis.figures().bundleFigures(language).forEach((name, figure) -> {
             for (FigureFormat format : FigureFormat.values()) {
-                plots.put(BundleFormat.PLOTS_FOLDER + format.fileName(name), format.render(figure));
+                written.put(BundleFormat.PLOTS_FOLDER + format.fileName(name), format.render(figure));
             }
         });
+        ReportDocument report = analysis.reportDocument(language);
+        written.put(BundleFormat.REPORT_PDF, PdfReport.write(report));
+        written.put(BundleFormat.REPORT_HTML, HtmlReport.write(report));
         StudySnapshot snapshot = analysis.snapshot();
         BundleManifest manifest = new BundleManifest("DermRead " + version, Instant.now(), snapshot.studyId(),
-                snapshot.name(), snapshot.modelSha256());
-        BundleFiles bundle = BundleWriter.complete(analysis.dataFiles(), analysis.metricsJson(), plots, manifest);
+                snapshot.name(), snapshot.modelSha256(), snapshot.modelName(), snapshot.modelVersion(),
+                language.getLanguage());
+        BundleFiles bundle = BundleWriter.complete(analysis.dataFiles(), analysis.metricsJson(), written, manifest);
         audit.record("export.bundle", "study " + snapshot.studyId(), bundle.size() + " files");
         return bundle.zip();
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,7 +113,8 @@ class ExportBundleTest {
         assertThat(files).containsKeys("cases.csv", "labels.csv", "readings.csv", "readers.csv", "ai_predictions.csv",
                 "analysis.json", "metrics.json", "data-dictionary.md", "manifest.json", "imrmc/MN.imrmc",
                 "plots/roc-unaided-MN.svg", "plots/roc-unaided-MN.png", "plots/roc-aided-BCC.pdf",
-                "plots/roc-average-unaided.svg", "plots/roc-average-aided.pdf", "plots/tsne.svg", "plots/tsne.png");
+                "plots/roc-average-unaided.svg", "plots/roc-average-aided.pdf", "plots/tsne.svg", "plots/tsne.png",
+                "plots/roc-panel-unaided.svg", "plots/confusion-aided.png", "report.pdf", "report.html");
         List<String> cases = lines(files, "cases.csv");
         assertThat(cases.get(0)).isEqualTo("case_id,truth,age,sex,body_site,confirmation,image_sha256");
         assertThat(cases).hasSize(1 + 24);
@@ -208,10 +210,41 @@ class ExportBundleTest {
     }
 
     @Test
+    void the_analyze_command_writes_the_bundles_own_report_byte_for_byte_in_either_language(@TempDir Path folder)
+            throws IOException {
+        SignIn.as(statistician);
+        Map<String, byte[]> chinese = unzip(export.bundle(study.studyId(), Locale.SIMPLIFIED_CHINESE));
+        assertThat(new String(chinese.get("manifest.json"), StandardCharsets.UTF_8))
+                .contains("\"report_language\": \"zh\"").contains("\"model_name\": \"demo-skin-cnn\"");
+        for (var language : List.of(Map.entry("en", unzip(bundle)), Map.entry("zh", chinese))) {
+            Path unpacked = folder.resolve(language.getKey());
+            for (Map.Entry<String, byte[]> file : language.getValue().entrySet()) {
+                Path target = unpacked.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            }
+            Path pdf = folder.resolve("report-" + language.getKey() + ".pdf");
+            Path html = folder.resolve("report-" + language.getKey() + ".html");
+            AnalyzeCommand.main(new String[] {"analyze", unpacked.toString(), "--report", pdf.toString(),
+                "--language", language.getKey()});
+            AnalyzeCommand.main(new String[] {"analyze", unpacked.toString(), "--report", html.toString(),
+                "--language", language.getKey()});
+
+            assertThat(Files.readAllBytes(pdf)).as("report.pdf, " + language.getKey())
+                    .isEqualTo(language.getValue().get("report.pdf"));
+            assertThat(Files.readAllBytes(html)).as("report.html, " + language.getKey())
+                    .isEqualTo(language.getValue().get("report.html"));
+            assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        }
+        assertThat(chinese).containsKeys("plots/roc-panel-unaided.svg", "plots/roc-panel-aided.png",
+                "plots/confusion-unaided.pdf");
+    }
+
+    @Test
     void the_roc_plot_svg_parses_and_draws_one_point_per_reader_and_the_pdf_is_a_pdf() throws Exception {
         SignIn.as(statistician);
         StudyReport report = report();
-        RocPlot plot = RocPlot.of(report, "MN", "unaided", "MN");
+        RocPlot plot = RocPlot.of(report, "MN", "unaided", Locale.ENGLISH);
 
         assertThat(plot.readerPoints()).isEqualTo(3);
         Files.createDirectories(Path.of("target/plots"));
@@ -228,7 +261,7 @@ class ExportBundleTest {
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         assertThat(new String(pdf, StandardCharsets.ISO_8859_1).strip()).endsWith("%%EOF");
         var png = ImageIO.read(new ByteArrayInputStream(plot.png(300)));
-        assertThat(png.getWidth()).isEqualTo(Math.round(RocPlot.SIZE * 300 / 72.0));
+        assertThat(png.getWidth()).isEqualTo(Math.round(RocPlot.WIDTH * 300 / 72.0));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.dermread.accounts.Account;
@@ -142,7 +143,8 @@ class OneSnapshotTest {
         assertThat(during.require("metrics.json")).isEqualTo(MetricsJson.bytes(report));
         assertThat(report.phases().get(1).readerResults()).extracting(StudyReport.ReaderReport::cases)
                 .containsExactly(CASES, CASES, CASES - 1);
-        Map<String, Figure> figures = new StudyFigures(reread.study(), report, Map.of()).bundleFigures();
+        Map<String, Figure> figures = new StudyFigures(reread.study(), report, Map.of())
+                .bundleFigures(Locale.ENGLISH);
         assertThat(figures).containsKeys("roc-aided-MN", "roc-average-aided");
         figures.forEach((name, figure) -> assertThat(during.require("plots/" + name + ".svg")).as(name)
                 .isEqualTo(FigureFormat.SVG.render(figure)));

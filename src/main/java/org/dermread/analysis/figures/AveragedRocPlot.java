@@ -23,8 +23,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class AveragedRocPlot extends Figure {
 
-    private AveragedRocPlot(JFreeChart chart) {
-        super(chart, RocPlot.SIZE, RocPlot.SIZE + 60);
+    private AveragedRocPlot(JFreeChart chart, Locale locale, String title) {
+        super(chart, RocPlot.WIDTH, RocPlot.HEIGHT - 40, locale, title);
     }
 
     /** A reader's micro-averaged operating point. */
@@ -35,8 +35,10 @@ public final class AveragedRocPlot extends Figure {
      * @param probabilities per case, the AI's probability for each label (label order)
      * @param truth         per case, the index of its true label
      */
-    public static AveragedRocPlot of(String title, int labels, List<double[]> probabilities, List<Integer> truth,
-            List<ReaderPoint> readers) {
+    public static AveragedRocPlot of(String phase, int labels, List<double[]> probabilities, List<Integer> truth,
+            List<ReaderPoint> readers, Locale locale) {
+        FigureText text = FigureText.of(locale);
+        String title = text.get("figure.averaged.title", text.phase(phase));
         XYSeriesCollection lines = new XYSeriesCollection();
         if (!probabilities.isEmpty()) {
             int n = probabilities.size();
@@ -49,7 +51,7 @@ public final class AveragedRocPlot extends Figure {
                 }
             }
             RocCurve micro = RocCurve.of(pooled, positive);
-            XYSeries microSeries = new XYSeries("AI, micro-average", false, true);
+            XYSeries microSeries = new XYSeries(text.get("figure.averaged.micro"), false, true);
             inDrawingOrder(micro.points()).forEach(p -> microSeries.add(1 - p.specificity(), p.sensitivity()));
             lines.addSeries(microSeries);
 
@@ -70,8 +72,8 @@ public final class AveragedRocPlot extends Figure {
                 }
             }
             if (!perClass.isEmpty()) {
-                XYSeries macro = new XYSeries(String.format(Locale.ROOT, "AI, macro-average (%d classes)",
-                        perClass.size()), false, true);
+                XYSeries macro = new XYSeries(text.get("figure.averaged.macro", perClass.size()),
+                        false, true);
                 for (int step = 0; step <= 100; step++) {
                     double fpr = step / 100.0;
                     double mean = 0;
@@ -83,20 +85,20 @@ public final class AveragedRocPlot extends Figure {
                 lines.addSeries(macro);
             }
         }
-        JFreeChart chart = rocChart(title, lines, new Color(0x1F, 0x4E, 0x79), new Color(0x56, 0xB4, 0xE9));
+        JFreeChart chart = rocChart(text, title, lines, new Color(0x1F, 0x4E, 0x79), new Color(0x56, 0xB4, 0xE9));
         XYPlot plot = chart.getXYPlot();
 
         XYSeriesCollection points = new XYSeriesCollection();
-        XYSeries readerSeries = new XYSeries("Readers (micro-average)", false, true);
+        XYSeries readerSeries = new XYSeries(text.get("figure.averaged.readers"), false, true);
         readers.forEach(r -> readerSeries.add(r.falsePositiveRate(), r.sensitivity()));
         points.addSeries(readerSeries);
         plot.setDataset(1, points);
         XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
         pointRenderer.setSeriesPaint(0, new Color(0xE6, 0x9F, 0x00));
-        pointRenderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        pointRenderer.setSeriesShape(0, new Ellipse2D.Double(-2.6, -2.6, 5.2, 5.2));
         plot.setRenderer(1, pointRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        return new AveragedRocPlot(chart);
+        return new AveragedRocPlot(chart, text.locale(), title);
     }
 
     /** The highest sensitivity among ROC points with false-positive rate at most {@code fpr} (a step function). */

@@ -3,6 +3,7 @@ package org.dermread.analysis.figures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.dermread.bundle.BundleFormat;
@@ -13,9 +14,10 @@ import org.dermread.stats.StudyReport;
 import org.dermread.stats.TSne;
 
 /**
- * Every figure of a study's analysis, drawn from one study and its report: the ROC plot per class and phase, the
- * averaged ROC per phase and the t-SNE map. Building a figure is cheap; its SVG, PNG or PDF is rendered only when
- * asked for. The t-SNE map is computed once, when first needed.
+ * Every figure of a study's analysis, drawn from one study and its report in English or Chinese: the ROC plot per
+ * class and phase, the multi-panel ROC figure per phase, the confusion matrices, the averaged ROC per phase and the
+ * t-SNE map. Building a figure is cheap; its SVG, PNG or PDF is rendered only when asked for. The t-SNE map's
+ * coordinates are computed once, when first needed.
  */
 public final class StudyFigures {
 
@@ -26,7 +28,7 @@ public final class StudyFigures {
     private final StudyData study;
     private final StudyReport report;
     private final Map<String, float[]> embeddings;
-    private TsnePlot tsne;
+    private List<TsnePlot.Point> tsnePoints;
 
     /**
      * @param embeddings the AI's embedding of each case by case id (cases without one are left off the map); empty
@@ -44,12 +46,30 @@ public final class StudyFigures {
     }
 
     /** The class's ROC plot with the readers' points of the phase. */
-    public RocPlot roc(String code, String phase) {
-        return RocPlot.of(report, code, phase, code + " (" + phase + ")");
+    public RocPlot roc(String code, String phase, Locale locale) {
+        return RocPlot.of(report, code, phase, locale);
+    }
+
+    /** Every class's ROC plot of the phase in one grid figure. */
+    public RocPanelFigure rocPanel(String phase, Locale locale) {
+        return RocPanelFigure.of(report, phase, locale);
+    }
+
+    /** The readers' pooled confusion matrix of the phase beside the AI's (when there is one). */
+    public ConfusionFigure confusion(String phase, Locale locale) {
+        FigureText text = FigureText.of(locale);
+        List<ConfusionFigure.Panel> panels = new ArrayList<>();
+        report.phases().stream().filter(p -> p.phase().equalsIgnoreCase(phase)).findFirst().ifPresent(p ->
+                panels.add(new ConfusionFigure.Panel(text.get("figure.confusion.readers", text.phase(phase)),
+                        p.pooledConfusion())));
+        if (hasAi()) {
+            panels.add(new ConfusionFigure.Panel(text.get("figure.confusion.ai"), report.ai().confusion()));
+        }
+        return ConfusionFigure.of(text.get("figure.confusion.title", text.phase(phase)), panels, locale);
     }
 
     /** The AI's micro- and macro-averaged ROC with the readers' micro-averaged points of the phase. */
-    public Optional<Figure> averagedRoc(String phase) {
+    public Optional<Figure> averagedRoc(String phase, Locale locale) {
         if (!hasAi()) {
             return Optional.empty();
         }
@@ -68,35 +88,47 @@ public final class StudyFigures {
                 .filter(r -> !Double.isNaN(r.accuracy()))
                 .map(r -> new AveragedRocPlot.ReaderPoint((1 - r.accuracy()) / (labels - 1), r.accuracy()))
                 .toList();
-        return Optional.of(AveragedRocPlot.of("Averaged over classes (" + phase + ")", labels, probabilities, truth,
-                readers));
+        return Optional.of(AveragedRocPlot.of(phase, labels, probabilities, truth, readers, locale));
     }
 
     /** The t-SNE map of the AI's embeddings, sized by how often readers misdiagnosed each case unaided. */
-    public synchronized Optional<Figure> tsne() {
+    public Optional<Figure> tsne(Locale locale) {
         if (!hasAi() || embeddings.isEmpty()) {
             return Optional.empty();
         }
-        if (tsne == null) {
-            tsne = drawTsne();
+        return Optional.of(TsnePlot.of(study.labels(), tsnePoints(), locale));
+    }
+
+    /** Computes the t-SNE map now (the slow part), so that drawing it later is quick. */
+    public void prepareTsne() {
+        if (hasAi() && !embeddings.isEmpty()) {
+            tsnePoints();
         }
-        return Optional.of(tsne);
     }
 
     /** Every figure of the export bundle by its name under {@code plots/} (without extension). */
-    public Map<String, Figure> bundleFigures() {
+    public Map<String, Figure> bundleFigures(Locale locale) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (String phase : report.study().phases()) {
             for (String code : report.study().labels()) {
-                figures.put("roc-" + phase + "-" + code, roc(code, phase));
+                figures.put("roc-" + phase + "-" + code, roc(code, phase, locale));
             }
-            averagedRoc(phase).ifPresent(figure -> figures.put("roc-average-" + phase, figure));
+            figures.put("roc-panel-" + phase, rocPanel(phase, locale));
+            figures.put("confusion-" + phase, confusion(phase, locale));
+            averagedRoc(phase, locale).ifPresent(figure -> figures.put("roc-average-" + phase, figure));
         }
-        tsne().ifPresent(figure -> figures.put("tsne", figure));
+        tsne(locale).ifPresent(figure -> figures.put("tsne", figure));
         return figures;
     }
 
-    private TsnePlot drawTsne() {
+    private synchronized List<TsnePlot.Point> tsnePoints() {
+        if (tsnePoints == null) {
+            tsnePoints = List.copyOf(computeTsne());
+        }
+        return tsnePoints;
+    }
+
+    private List<TsnePlot.Point> computeTsne() {
         List<Integer> cases = new ArrayList<>();
         List<double[]> data = new ArrayList<>();
         for (int c = 0; c < study.caseIds().size(); c++) {
@@ -118,7 +150,7 @@ public final class StudyFigures {
             int c = cases.get(i);
             points.add(new TsnePlot.Point(map[i][0], map[i][1], study.labels().get(study.truth()[c]), errors[c]));
         }
-        return TsnePlot.of("t-SNE of the AI's embeddings", study.labels(), points);
+        return points;
     }
 
     /** Per case, the share of the unaided answers that were wrong; NaN where nobody answered it unaided. */

@@ -7,6 +7,7 @@ import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -32,11 +33,13 @@ public final class TsnePlot extends Figure {
     public record Point(double x, double y, String truth, double readerErrorRate) {
     }
 
-    private TsnePlot(JFreeChart chart) {
-        super(chart, RocPlot.SIZE + 60, RocPlot.SIZE + 60);
+    private TsnePlot(JFreeChart chart, Locale locale, String title) {
+        super(chart, RocPlot.WIDTH, RocPlot.WIDTH + 30, locale, title);
     }
 
-    public static TsnePlot of(String title, List<String> labels, List<Point> points) {
+    public static TsnePlot of(List<String> labels, List<Point> points, Locale locale) {
+        FigureText text = FigureText.of(locale);
+        String title = text.get("figure.tsne.title");
         Map<String, XYSeries> byClass = new LinkedHashMap<>();
         Map<String, List<Point>> members = new LinkedHashMap<>();
         for (String code : labels) {
@@ -54,19 +57,21 @@ public final class TsnePlot extends Figure {
         JFreeChart chart = ChartFactory.createScatterPlot(title, "t-SNE 1", "t-SNE 2", data,
                 PlotOrientation.VERTICAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        chart.getTitle().setFont(FigureFont.of(Font.BOLD, 8.5));
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         plot.getDomainAxis().setTickLabelsVisible(false);
         plot.getRangeAxis().setTickLabelsVisible(false);
+        plot.getDomainAxis().setLabelFont(FigureFont.plain(8));
+        plot.getRangeAxis().setLabelFont(FigureFont.plain(8));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true) {
             @Override
             public Shape getItemShape(int series, int item) {
                 Point p = members.get(shown.get(series)).get(item);
                 double rate = Double.isNaN(p.readerErrorRate()) ? 0 : p.readerErrorRate();
-                double size = 4 + 10 * rate;
+                double size = 3 + 7 * rate;
                 return new Ellipse2D.Double(-size / 2, -size / 2, size, size);
             }
         };
@@ -74,10 +79,10 @@ public final class TsnePlot extends Figure {
             int index = labels.indexOf(shown.get(s));
             Color colour = PALETTE[(index < 0 ? s : index) % PALETTE.length];
             renderer.setSeriesPaint(s, new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 200));
-            renderer.setLegendShape(s, new Ellipse2D.Double(-4, -4, 8, 8));
+            renderer.setLegendShape(s, new Ellipse2D.Double(-3, -3, 6, 6));
         }
         plot.setRenderer(renderer);
-        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-        return new TsnePlot(chart);
+        styleLegend(chart.getLegend());
+        return new TsnePlot(chart, text.locale(), title);
     }
 }

@@ -35,12 +35,15 @@ final class PhaseReaderSection extends VerticalLayout {
         grid.addColumn(StudyReport.ReaderReport::experienceGroup).setHeader(getTranslation("results.group"))
                 .setSortable(true);
         grid.addColumn(StudyReport.ReaderReport::cases).setHeader(getTranslation("results.cases")).setSortable(true);
-        grid.addColumn(r -> ResultsCells.percent(r.accuracy())).setHeader(getTranslation("results.accuracy"))
+        grid.addColumn(r -> ResultsCells.percent(this, r.accuracy(), "results.reason.no-answers").text())
+                .setHeader(getTranslation("results.accuracy"))
                 .setComparator(StudyReport.ReaderReport::accuracy).setSortable(true);
-        grid.addColumn(r -> ResultsCells.percent(r.balancedAccuracy())).setHeader(getTranslation("results.balanced"))
+        grid.addColumn(r -> ResultsCells.percent(this, r.balancedAccuracy(), "results.reason.no-answers").text())
+                .setHeader(getTranslation("results.balanced"))
                 .setComparator(StudyReport.ReaderReport::balancedAccuracy).setSortable(true);
-        grid.addColumn(r -> r.kappa() == null ? ResultsCells.UNDEFINED : ResultsCells.decimal(r.kappa().kappa()))
-                .setHeader("κ");
+        grid.addColumn(r -> r.kappa() == null ? ResultsCells.numbers(this).notEstimable()
+                : ResultsCells.numbers(this).decimal(r.kappa().kappa()))
+                .setHeader(getTranslation("results.kappa-truth"));
         grid.setItems(phase.readerResults());
         grid.sort(List.of(new GridSortOrder<>(id, SortDirection.ASCENDING)));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -55,7 +58,7 @@ final class PhaseReaderSection extends VerticalLayout {
     private NativeTable groupTable(StudyReport.PhaseReport phase) {
         NativeTable table = new NativeTable();
         table.addClassName("results-table");
-        table.add(ResultsCells.header(this, "results.group", "results.readers", "results.accuracy",
+        table.add(ResultsCells.header(this, "results.group", "results.readers.count", "results.accuracy",
                 "results.balanced"));
         NativeTableBody body = new NativeTableBody();
         body.add(groupRow(phase.panel()));
@@ -64,8 +67,10 @@ final class PhaseReaderSection extends VerticalLayout {
         return table;
     }
 
-    private static NativeTableRow groupRow(StudyReport.PanelSummary group) {
-        return ResultsCells.row(group.group(), String.valueOf(group.readers()), ResultsCells.estimate(group.accuracy()),
-                ResultsCells.estimate(group.balancedAccuracy()));
+    private NativeTableRow groupRow(StudyReport.PanelSummary group) {
+        String name = "all".equals(group.group()) ? getTranslation("results.group.all") : group.group();
+        return ResultsCells.row(name, String.valueOf(group.readers()),
+                ResultsCells.estimate(this, group.accuracy(), "results.reason.no-answers"),
+                ResultsCells.estimate(this, group.balancedAccuracy(), "results.reason.no-answers"));
     }
 }

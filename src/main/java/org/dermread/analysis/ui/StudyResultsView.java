@@ -14,6 +14,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.dermread.accounts.Role;
@@ -92,8 +93,9 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
         }
         UI ui = attachEvent.getUI();
         long studyId = summary.studyId();
+        Locale locale = getLocale();
         Executor background = new DelegatingSecurityContextExecutor(executor, SecurityContextHolder.getContext());
-        CompletableFuture.supplyAsync(() -> analyse(studyId, ui), background)
+        CompletableFuture.supplyAsync(() -> analyse(studyId, ui, locale), background)
                 .whenComplete((analysis, error) -> ui.access(() -> {
                     if (error != null) {
                         log.error("Analysis of study {} failed", studyId, error);
@@ -105,15 +107,17 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
     }
 
     /** Off the UI thread: one snapshot (its overview pushed at once), its analysis and the t-SNE map. */
-    private StudyAnalysis analyse(long studyId, UI ui) {
+    private StudyAnalysis analyse(long studyId, UI ui, Locale locale) {
         StudySnapshot snapshot = results.snapshot(studyId);
+        String runModel = snapshot.tables().predictions().isEmpty() && results.mayRunModel(studyId)
+                ? "inference/study/" + studyId : null;
         ui.access(() -> {
-            shownOverview = new ResultsOverview(snapshot);
+            shownOverview = new ResultsOverview(snapshot, runModel);
             overview.removeAll();
             overview.add(shownOverview);
         });
         StudyAnalysis analysis = results.analyse(snapshot);
-        analysis.figures().tsne();
+        analysis.figures().prepareTsne();
         return analysis;
     }
 
@@ -126,7 +130,8 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
 
     private void show(StudyAnalysis analysis) {
         content.removeAll();
-        shownOverview.offerBundle(analysis, export);
+        shownOverview.offerDownloads(analysis, export, executor);
+        Locale locale = getLocale();
         StudyReport report = analysis.report();
         StudyFigures figures = analysis.figures();
         if (report.phases().isEmpty()) {
@@ -151,11 +156,11 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
             report.warnings().forEach(w -> content.add(new Paragraph(w)));
         }
         for (String phase : report.study().phases()) {
-            figures.averagedRoc(phase).ifPresent(figure -> content.add(
+            figures.averagedRoc(phase, locale).ifPresent(figure -> content.add(
                     new H3(getTranslation("results.averaged", phaseName(phase))),
                     downloads.box(figure, "roc-average-" + phase, "averaged-roc-" + phase)));
         }
-        figures.tsne().ifPresent(figure -> content.add(new H3(getTranslation("results.tsne")),
+        figures.tsne(locale).ifPresent(figure -> content.add(new H3(getTranslation("results.tsne")),
                 new Paragraph(getTranslation("results.tsne.text")), downloads.box(figure, "tsne", "tsne-map")));
     }
 
