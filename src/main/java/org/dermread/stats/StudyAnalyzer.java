@@ -3,6 +3,8 @@ package org.dermread.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 /**
  * Turns a {@link Study} into a {@link StudyReport}: every reader, the panel with bootstrap CIs, agreement,
@@ -66,10 +68,10 @@ public final class StudyAnalyzer {
         List<List<String>> phaseWarnings = new ArrayList<>();
         phaseList.forEach(p -> phaseWarnings.add(new ArrayList<>()));
         List<String> mrmcWarnings = new ArrayList<>();
-        java.util.concurrent.CompletableFuture<StudyReport.MrmcReport> mrmcTask =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> StudyMrmc.report(study, settings,
+        CompletableFuture<StudyReport.MrmcReport> mrmcTask =
+                CompletableFuture.supplyAsync(() -> StudyMrmc.report(study, settings,
                         mrmcWarnings));
-        List<StudyReport.PhaseReport> phases = java.util.stream.IntStream.range(0, phaseList.size()).parallel()
+        List<StudyReport.PhaseReport> phases = IntStream.range(0, phaseList.size()).parallel()
                 .mapToObj(i -> analyzePhase(study, phaseList.get(i), settings, phaseWarnings.get(i)))
                 .toList();
         StudyReport.MrmcReport mrmc = mrmcTask.join();
@@ -147,7 +149,7 @@ public final class StudyAnalyzer {
         List<String> panelNames = new ArrayList<>();
         List<int[]> groups = new ArrayList<>();
         panelNames.add("all");
-        groups.add(java.util.stream.IntStream.range(0, readers.size()).toArray());
+        groups.add(IntStream.range(0, readers.size()).toArray());
         for (int g = 0; g < groupNames.size(); g++) {
             if (!membersByGroup.get(g).isEmpty()) {
                 panelNames.add(groupNames.get(g));
