@@ -305,7 +305,8 @@ put_or("complete.delong", or_hillis(theta, Sd))
 unit_auc <- function(Sarr, yy) function(u, k) { i <- (u - 1) %/% nr + 1; j <- (u - 1) %% nr + 1
   keep <- setdiff(which(!is.na(Sarr[i, j, ])), k); auc_of(yy[keep], Sarr[i, j, keep]) }
 Sj <- jackknife_cov(unit_auc(S, y), 1:(2 * nr), 1:nc)
-put_or("complete.jackknife", or_hillis(theta, Sj))
+complete_jk <- or_hillis(theta, Sj)
+put_or("complete.jackknife", complete_jk)
 for (j in 1:nr) put(sprintf("complete.reader%d.modA.auc", j), theta[1, j])
 
 ## sensitivity / specificity of a binary call (modality A: rating >= 3; modality B: score >= 1) on the complete
@@ -577,6 +578,61 @@ for (J in c(5, 10)) {
   put(sprintf("sizing.bundle.J%d.K150.power", J), power_pilot(bundle_pilot, J, 150, 0.05))
   K <- 2; while (K <= 5000 && power_pilot(bundle_pilot, J, K, 0.05) < 0.8) K <- K + 1
   put(sprintf("sizing.bundle.power80.J%d.K", J), if (K > 5000) -1 else K)
+}
+
+## ---------------------------------------------------------------- what only the CLI's options reach (issue 15)
+## roc --level 0.90 --bootstrap 2000 --sens-at-spec 0.8,0.9,0.95 --spec-at-sens 0.8,0.9 on pROC's aSAH example
+for (nm in names(ra)) {
+  key <- paste0("cli.asah.", nm, ".")
+  ci <- ci.auc(ra[[nm]], method = "delong", conf.level = 0.9)
+  put(paste0(key, "lower90"), ci[1]); put(paste0(key, "upper90"), ci[3])
+  for (m in c("youden", "closest.topleft")) {
+    b <- coords(ra[[nm]], "best", best.method = m, transpose = FALSE,
+                ret = c("sensitivity", "specificity", "accuracy", "tp", "fp", "tn", "fn"))
+    k2 <- paste0(key, sub(".", "_", m, fixed = TRUE), ".")
+    put(paste0(k2, "ties"), nrow(b))
+    for (r in c("sensitivity", "specificity", "accuracy", "tp", "fp", "tn", "fn")) put(paste0(k2, r), b[1, r])
+  }
+  all <- coords(ra[[nm]], "all", ret = c("threshold", "sensitivity", "specificity"), transpose = FALSE)
+  for (x in c(0.8, 0.9, 0.95)) {
+    put(paste0(key, "sens_at_spec_", x), coords(ra[[nm]], x = x, input = "specificity", ret = "sensitivity",
+                                                transpose = FALSE)[1, 1])
+    ok <- all[all$specificity >= x, ]                 # the conservative reading: best sensitivity at spec >= x
+    put(paste0(key, "conservative_sens_at_spec_", x), max(ok$sensitivity))
+  }
+  for (x in c(0.8, 0.9)) {
+    put(paste0(key, "spec_at_sens_", x), coords(ra[[nm]], x = x, input = "sensitivity", ret = "specificity",
+                                                transpose = FALSE)[1, 1])
+    ok <- all[all$sensitivity >= x, ]
+    put(paste0(key, "conservative_spec_at_sens_", x), max(ok$specificity))
+  }
+  set.seed(15)
+  bci <- ci.auc(ra[[nm]], method = "bootstrap", boot.n = 2000, boot.stratified = TRUE, conf.level = 0.9,
+                progress = "none")
+  put(paste0(key, "boot_lower90"), bci[1]); put(paste0(key, "boot_upper90"), bci[3])
+}
+tt <- roc.test(ra$s100b, ra$ndka, method = "delong", paired = TRUE, conf.level = 0.9)
+put("cli.asah.s100b.ndka.lower90", tt$conf.int[1]); put("cli.asah.s100b.ndka.upper90", tt$conf.int[2])
+put("cli.asah.s100b.ndka.cov", cov(ra$s100b, ra$ndka, method = "delong"))
+put("cli.asah.s100b.ndka.var_a", var(ra$s100b, method = "delong"))
+
+## analyze --level 0.90 --sens-at-spec 0.9 on the reference bundle: the AI's DeLong CIs and coords per class
+for (k in real) {
+  rocK <- roc(truth == k, P[, paste0("p_", k)], levels = c(FALSE, TRUE), direction = "<", quiet = TRUE)
+  ci <- ci.auc(rocK, method = "delong", conf.level = 0.9)
+  put(paste0("cli.ai.", k, ".lower90"), ci[1]); put(paste0("cli.ai.", k, ".upper90"), ci[3])
+  put(paste0("cli.ai.", k, ".sens_at_spec_0.9"), coords(rocK, x = 0.9, input = "specificity", ret = "sensitivity",
+                                                         transpose = FALSE)[1, 1])
+}
+
+## size mrmc-complete.imrmc --covariance jackknife --effect 0.05: the pilot is the complete design's jackknife OR
+imrmc_pilot <- list(K = nc, varTR = complete_jk$MSTR - complete_jk$Var + complete_jk$Cov1 + complete_jk$Cov2 -
+                      complete_jk$Cov3, var = complete_jk$Var, cov1 = complete_jk$Cov1, cov2 = complete_jk$Cov2,
+                    cov3 = complete_jk$Cov3)
+for (J in c(4, 8)) {
+  put(sprintf("sizing.imrmc.J%d.K200.power", J), power_pilot(imrmc_pilot, J, 200, 0.05))
+  K <- 2; while (K <= 5000 && power_pilot(imrmc_pilot, J, K, 0.05) < 0.8) K <- K + 1
+  put(sprintf("sizing.imrmc.power80.J%d.K", J), if (K > 5000) -1 else K)
 }
 
 out <- data.frame(key = names(expected), value = sapply(expected, function(v) format(v, digits = 17)))

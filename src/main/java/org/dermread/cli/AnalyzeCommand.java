@@ -42,6 +42,7 @@ public final class AnalyzeCommand {
             "--version");
 
     private static final Set<String> PRETTY = Set.of("--pretty");
+    private static final Set<String> SIZE_FLAGS = Set.of("--pretty", "--table");
 
     private AnalyzeCommand() {
     }
@@ -91,7 +92,9 @@ public final class AnalyzeCommand {
                 case "roc" -> roc(line);
                 default -> SizeCommand.run(line);
             };
-            if (!(report instanceof Written)) {
+            if (report instanceof SizeCommand.SizeReport size && line.flag("--table")) {
+                out.print(SizeCommand.table(size));
+            } else if (!(report instanceof Written)) {
                 write(report, line, out);
             } else if (line.has("--out")) {
                 write(((Written) report).report(), line, out);
@@ -117,7 +120,7 @@ public final class AnalyzeCommand {
             case "roc" -> Set.of("--out", "--level", "--bootstrap", "--seed", "--sens-at-spec", "--spec-at-sens");
             default -> SizeCommand.OPTIONS;
         };
-        return CommandLine.parse(args, 1, valued, PRETTY);
+        return CommandLine.parse(args, 1, valued, args[0].equals("size") ? SIZE_FLAGS : PRETTY);
     }
 
     /** A report already written to --report: the JSON goes to --out only. */

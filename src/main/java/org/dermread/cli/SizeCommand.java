@@ -76,6 +76,40 @@ final class SizeCommand {
                                double[] modalityFom, double observedDifference, StudySizing.Pilot components) {
     }
 
+    /**
+     * The sizing as a plain table for a terminal ({@code --table}): one line per reader count with the fewest cases
+     * for the target power and the power reached, then the --ci-width and --cases rows when asked for.
+     */
+    static String table(SizeReport report) {
+        StringBuilder text = new StringBuilder();
+        PilotSummary p = report.pilot();
+        text.append(String.format(Locale.ROOT, "pilot %s: %s%s, %s covariances, %s vs %s, %d readers, %d cases%n",
+                p.source(), p.figureOfMerit(), p.code() == null ? "" : " of " + p.code(),
+                p.covarianceMethod().toLowerCase(Locale.ROOT), p.modalities().get(0), p.modalities().get(1),
+                p.readers(), p.components().cases()));
+        text.append(String.format(Locale.ROOT, "effect %s, alpha %s, target power %s%n", report.effect(),
+                report.alpha(), report.targetPower()));
+        rows(text, "fewest cases for the target power", report.forPower());
+        if (report.targetCiWidth() != null) {
+            rows(text, "fewest cases for a CI at most " + report.targetCiWidth() + " wide", report.forCiWidth());
+        }
+        if (!report.grid().isEmpty()) {
+            rows(text, "power of the given designs", report.grid());
+        }
+        return text.toString();
+    }
+
+    private static void rows(StringBuilder text, String title, List<StudySizing.Design> designs) {
+        text.append(System.lineSeparator()).append(title).append(System.lineSeparator());
+        text.append(String.format(Locale.ROOT, "%8s %8s %8s %14s%n", "readers", "cases", "power", "CI width"));
+        for (StudySizing.Design d : designs) {
+            text.append(d.cases() < 0
+                    ? String.format(Locale.ROOT, "%8d %8s %8s %14s%n", d.readers(), "-", "-", "not reachable")
+                    : String.format(Locale.ROOT, "%8d %8d %8.4f %14.4f%n", d.readers(), d.cases(), d.power(),
+                    d.expectedCiWidth()));
+        }
+    }
+
     static SizeReport run(CommandLine line) throws IOException {
         Path input = line.input("pilot (export bundle or iMRMC file)");
         Double effect = line.number("--effect");

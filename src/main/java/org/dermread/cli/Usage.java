@@ -90,6 +90,7 @@ final class Usage {
               --class CODE           bundles: the class (a label code, or a group of analysis.json's grouping);
                                      needed for auc, sensitivity and specificity
               --modalities A,B       the two modalities (phases) compared, when the pilot has more than two
+              --table                print the (readers, cases, power) table as text instead of JSON
               --out FILE             write the JSON to FILE (default: standard output)
               --pretty               indent the JSON""";
 
