@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -88,7 +89,7 @@ public final class AnalyzeCommand {
             }
             Object report = switch (args[0]) {
                 case "analyze" -> analyze(line);
-                case "imrmc" -> ImrmcReport.analyze(ImrmcFile.read(line.input("iMRMC file")), level(line));
+                case "imrmc" -> imrmc(line);
                 case "roc" -> roc(line);
                 default -> SizeCommand.run(line);
             };
@@ -137,21 +138,25 @@ public final class AnalyzeCommand {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.UsageError("--" + e.getMessage());
         }
-        BundleFiles files = read(line.input("bundle folder or ZIP"));
-        BundleStudy bundle = BundleReader.read(files);
-        AnalysisSettings settings = bundle.settings();
+        // every option is checked before the bundle is read: bad usage is told as such, whatever the input
+        Path input = line.input("bundle folder or ZIP");
         Integer bootstrap = line.count("--bootstrap", 0);
         Long seed = line.seed("--seed");
+        Double level = line.fraction("--level");
+        List<Double> specificities = line.proportions("--sens-at-spec");
+        List<Double> sensitivities = line.proportions("--spec-at-sens");
+        BundleFiles files = read(input);
+        BundleStudy bundle = BundleReader.read(files);
+        AnalysisSettings settings = bundle.settings();
         settings = settings.withBootstrap(bootstrap == null ? settings.bootstrapReplicates() : bootstrap,
                 seed == null ? settings.seed() : seed);
-        Double level = line.fraction("--level");
         if (level != null) {
             settings = settings.withConfidenceLevel(level);
         }
         if (line.has("--sens-at-spec") || line.has("--spec-at-sens")) {
             settings = settings.withTargets(
-                    line.has("--sens-at-spec") ? line.proportions("--sens-at-spec") : settings.specificityTargets(),
-                    line.has("--spec-at-sens") ? line.proportions("--spec-at-sens") : settings.sensitivityTargets());
+                    line.has("--sens-at-spec") ? specificities : settings.specificityTargets(),
+                    line.has("--spec-at-sens") ? sensitivities : settings.sensitivityTargets());
         }
         BundleStudy study = new BundleStudy(bundle.study(), settings, bundle.notes());
         StudyReport report = study.analyze();
@@ -181,8 +186,14 @@ public final class AnalyzeCommand {
         Files.write(file, html ? HtmlReport.write(document) : PdfReport.write(document));
     }
 
+    private static ImrmcReport imrmc(CommandLine line) throws IOException {
+        Path input = line.input("iMRMC file");
+        double level = level(line);
+        return ImrmcReport.analyze(ImrmcFile.read(input), level);
+    }
+
     private static RocTableReport roc(CommandLine line) throws IOException {
-        RocTableReader.Table table = RocTableReader.read(line.input("ROC table"));
+        Path input = line.input("ROC table");
         Integer bootstrap = line.count("--bootstrap", 2);
         Long seed = line.seed("--seed");
         if (seed != null && bootstrap == null) {
@@ -191,6 +202,7 @@ public final class AnalyzeCommand {
         RocOptions options = new RocOptions(level(line), bootstrap == null ? 0 : bootstrap,
                 seed == null ? AnalysisSettings.defaults().seed() : seed, line.proportions("--sens-at-spec"),
                 line.proportions("--spec-at-sens"));
+        RocTableReader.Table table = RocTableReader.read(input);
         return RocTableReport.analyze(table.names(), table.scores(), table.truth(), options);
     }
 
