@@ -278,6 +278,16 @@ class CommandLineTest {
         check(published, "Ustat.testA.testB.pValueHillis", d.at("/tests/hillis/p").asDouble());
         check(published, "Ustat.testA.testB.botCIHillis", d.at("/tests/hillis/lower").asDouble());
 
+        // OR with U-statistic (unbiased) covariances: iMRMC's published OR components
+        JsonNode unbiased = json.at("/comparisons/0/unbiased");
+        assertThat(unbiased.get("covariance_method").asText()).isEqualTo("UNBIASED");
+        check(published, "OR.testA.testB.ERROR", unbiased.at("/components/error_variance").asDouble());
+        check(published, "OR.testA.testB.COV1", unbiased.at("/components/cov1").asDouble());
+        check(published, "OR.testA.testB.COV2", unbiased.at("/components/cov2").asDouble());
+        check(published, "OR.testA.testB.COV3", unbiased.at("/components/cov3").asDouble());
+        check(published, "OR.testA.testB.TR", unbiased.at("/components/var_treatment_reader").asDouble());
+        check(published, "Ustat.testA.testB.dfHillis", unbiased.at("/random_readers_random_cases/df2").asDouble());
+
         // --level 0.90: iMRMC's own rule (its R hypothesisTest_t: Student's t with floor(df) degrees of freedom; its
         // printed 95% interval above follows it) applied to its published estimate, variance and BDG df
         JsonNode at90 = run("imrmc", input.toString(), "--level", "0.90").json()
@@ -288,6 +298,36 @@ class CommandLineTest {
                 published.get("Ustat.testA.testB.AUCAminusAUCB") - half, within(1e-6));
         assertThat(at90.get("upper").asDouble()).isCloseTo(
                 published.get("Ustat.testA.testB.AUCAminusAUCB") + half, within(1e-6));
+    }
+
+    @Test
+    void imrmc_dbm_on_the_van_dyke_data_matches_the_published_jafroc_and_or_dbm_mrmc_output() throws Exception {
+        // JAFROC 4.2.1 (RJafroc inst/JAFROC/VanDykeROC.txt) and OR-DBM MRMC 2.51 (RJafroc inst/IowaResults/VanDyke.txt)
+        Path file = Path.of(CommandLineTest.class.getResource("/stats/vandyke/vandyke.imrmc").toURI());
+        JsonNode dbm = run("imrmc", file.toString()).json().at("/comparisons/0/dbm");
+        assertThat(dbm.get("cases").asInt()).isEqualTo(114);
+        double[][] meanSquares = {
+            {dbm.at("/anova/treatment/mean_square").asDouble(), 0.54676316},
+            {dbm.at("/anova/reader/mean_square").asDouble(), 0.43732679},
+            {dbm.at("/anova/cases/mean_square").asDouble(), 0.39686891},
+            {dbm.at("/anova/treatment_reader/mean_square").asDouble(), 0.06281753},
+            {dbm.at("/anova/treatment_case/mean_square").asDouble(), 0.09984813},
+            {dbm.at("/anova/reader_case/mean_square").asDouble(), 0.06450099},
+            {dbm.at("/anova/treatment_reader_case/mean_square").asDouble(), 0.03997167}};
+        for (double[] ms : meanSquares) {
+            // JAFROC rounds its AUCs (reader 2: 0.85877615 for 0.85877617), so 5e-6 relative
+            assertThat(ms[0]).isCloseTo(ms[1], within(5e-6 * ms[1]));
+        }
+        assertThat(dbm.at("/components/cases").asDouble()).isCloseTo(0.02724923, within(5e-9));
+        assertThat(dbm.at("/components/treatment_reader").asDouble()).isCloseTo(0.00020040, within(5e-9));
+        assertThat(dbm.at("/random_readers_random_cases/statistic").asDouble()).isCloseTo(4.46, within(0.005));
+        assertThat(dbm.at("/random_readers_random_cases/df2").asDouble()).isCloseTo(15.26, within(0.005));
+        assertThat(dbm.at("/random_readers_random_cases/p").asDouble()).isCloseTo(0.0517, within(0.00005));
+        assertThat(dbm.at("/fixed_readers_random_cases/statistic").asDouble()).isCloseTo(5.48, within(0.005));
+        assertThat(dbm.at("/fixed_readers_random_cases/p").asDouble()).isCloseTo(0.0210, within(0.00005));
+        assertThat(dbm.at("/random_readers_fixed_cases/statistic").asDouble()).isCloseTo(8.70, within(0.005));
+        assertThat(dbm.at("/reader_differences/4/difference/estimate").asDouble()).isCloseTo(-0.10016,
+                within(0.000005));
     }
 
     @Test
