@@ -47,7 +47,8 @@ class DemoSetup implements ApplicationRunner {
         bootstrap.ensureInitialAdmin();
         long admin = System.nanoTime();
         if (!demoApplies(emptyAtStart)) {
-            log.info("Start-up: initial administrator checked in {} ms; demo mode does not apply", millis(start, admin));
+            log.info("Start-up: initial administrator checked in {} ms; demo mode does not apply",
+                    millis(start, admin));
             return;
         }
         String password = PasswordPolicy.generate();

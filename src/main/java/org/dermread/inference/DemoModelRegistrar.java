@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * Registers the demo model committed with the app ({@code models/demo-skin-cnn/} on the class path: a small CNN
  * trained on the synthetic demo study set with the same contract as the paper's network) at every start, so the
  * demo can run the AI. Registering is idempotent (the SHA-256 is the model's identity), and a failure is logged,
- * never fatal. Off with {@code dermread.inference.register-demo-model=false}. With {@code dermread.inference.precision=bf16}
- * the committed bf16 variant ({@code variants/bf16/}, derived by {@code derive_variant.py}) is registered too, which
- * runs its parity check over the demo set once.
+ * never fatal. Off with {@code dermread.inference.register-demo-model=false}. With
+ * {@code dermread.inference.precision=bf16} the committed bf16 variant ({@code variants/bf16/}, derived by
+ * {@code derive_variant.py}) is registered too, which runs its parity check over the demo set once.
  */
 @Component
 @Order(20)

@@ -30,10 +30,10 @@ import org.springframework.validation.annotation.Validated;
  *                          {@code native}, or a oneDNN level such as {@code AVX2} or {@code AVX512_CORE}; an
  *                          {@code ONEDNN_MAX_CPU_ISA} environment variable wins. Every engine start is checked
  *                          against Python's output and refuses to run models if it disagrees
- * @param precision         {@code fp32} (default) or {@code bf16}: with bf16, runs use a model's registered bf16 variant
- *                          where one passed its parity check (else the fp32 model, with a warning). Refused at start
- *                          where the processor lacks bf16 instructions or oneDNN is capped below them (see
- *                          {@code PrecisionSupport}); bf16 is then not faster but slower
+ * @param precision         {@code fp32} (default) or {@code bf16}: with bf16, runs use a model's registered bf16
+ *                          variant where one passed its parity check (else the fp32 model, with a warning).
+ *                          Refused at start where the processor lacks bf16 instructions or oneDNN is capped
+ *                          below them (see {@code PrecisionSupport}); bf16 is then not faster but slower
  * @param memoryFormat      {@code auto} (default: a registered channels-last variant where one passed its parity
  *                          check, else the model as it is), {@code contiguous} or {@code channels-last}
  * @param cpuInfo           where the processor's flags are read ({@code /proc/cpuinfo}); a setting so that tests and
@@ -73,8 +73,8 @@ public record InferenceProperties(
      *                         images of the demo model's golden file)
      * @param limit            at most this many of them (sorted by name)
      * @param minAgreement     share of images whose top class must be the fp32 model's: 0.995 by default (issue 19)
-     * @param fp32MaxDifference for an fp32 variant (channels-last only), the largest |delta p| allowed as well: 1e-3, the
-     *                         tolerance to which DJL reproduces Python's fp32 probabilities (DemoModelGoldenTest)
+     * @param fp32MaxDifference for an fp32 variant (channels-last only), the largest |delta p| allowed as well: 1e-3,
+     *                         the tolerance to which DJL reproduces Python's fp32 probabilities (DemoModelGoldenTest)
      */
     public record Parity(
             @DefaultValue("./study-sets/demo/images") @NotNull Path images,

@@ -110,7 +110,8 @@ class ModelVariantTest extends KaribuTest {
         assertThat(variant.registeredBy()).startsWith("coord");
         assertThat(variant.measuredOn()).contains("oneDNN ISA", "self-check passed");
         assertThat(properties.modelStore().resolve(variant.sha256() + ".pt")).exists();
-        assertThat(jdbc.sql("select manifest -> 'variant' ->> 'of_sha256' from inference_model_variant where sha256 = :s")
+        assertThat(jdbc.sql("select manifest -> 'variant' ->> 'of_sha256' from inference_model_variant"
+                + " where sha256 = :s")
                 .param("s", variant.sha256()).query(String.class).single()).isEqualTo(demo.sha256());
 
         // Registering the same file again changes nothing.
@@ -204,7 +205,8 @@ class ModelVariantTest extends KaribuTest {
         assertThat(computedWith).hasSize(6).containsOnly(variant.sha256());
         Classifier fp32 = runtime.classifier(model, registry.storedFile(model));
         for (long caseId : study.caseIds()) {
-            double[] stored = jdbc.sql("select probabilities from case_prediction where model_sha256 = :m and case_id = :c")
+            double[] stored = jdbc.sql("select probabilities from case_prediction"
+                    + " where model_sha256 = :m and case_id = :c")
                     .param("m", model.sha256()).param("c", caseId)
                     .query((rs, row) -> Stream.of((Object[]) rs.getArray(1).getArray())
                             .mapToDouble(v -> ((Number) v).doubleValue()).toArray()).single();

@@ -72,8 +72,9 @@ class ProductionJarBenchmark {
 
         Server first = Server.start(jar, data, "first");
         out.append(String.format("First start, empty data folder: health UP after %.1f s, %.1f CPU s (JVM %.1f, "
-                + "PostgreSQL %.1f) (log: %s)%n", first.readySeconds(), first.readyCpu().total(), first.readyCpu().jvm(),
-                first.readyCpu().postgres(), first.logged("Started Application in [0-9.]+ seconds.*")));
+                + "PostgreSQL %.1f) (log: %s)%n", first.readySeconds(), first.readyCpu().total(),
+                first.readyCpu().jvm(), first.readyCpu().postgres(),
+                first.logged("Started Application in [0-9.]+ seconds.*")));
         first.awaitLog("Demo mode: '.*simulated readers.*' is ready.*", Duration.ofMinutes(15));
         for (String pattern : List.of("Starting embedded PostgreSQL.*", "Demo model .* registered .* in \\d+ ms",
                 "AI inference: .*", "Demo mode: opened .*", "Demo mode: set up in .*",
