@@ -27,7 +27,8 @@ final class Usage {
               size      readers and cases needed for a target power or CI width, from a pilot study
 
             java -jar dermread.jar <command> --help shows the options of a command.
-            Every command writes JSON (to standard output, or to --out FILE; --pretty indents it).
+            Every command writes JSON (to standard output, or to --out FILE; --pretty indents it); size --table
+            prints its table as text.
             Exit status: 0 success, 1 bad input (the message names the file and line or cell), 2 bad usage.""";
 
     static final String ANALYZE = """
