@@ -11,9 +11,10 @@ import java.util.Arrays;
  *
  * <p>Original description: two-way (readers and cases) percentile bootstrap of the readers' mean and median figures
  * (Efron &amp; Tibshirani 1993, ch. 13; the reader-and-case resampling of Beiden, Wagner &amp; Campbell 2000, Acad
- * Radiol 7:341). Each replicate draws the cases with replacement (N of N), recomputes every reader's confusion matrix on them, then for
- * each reader group draws its readers with replacement and takes the mean and the median. Interval bounds are the
- * (1-level)/2 and (1+level)/2 quantiles (type 7) of the replicates in which the figure is defined.
+ * Radiol 7:341). Each replicate draws the cases with replacement (N of N), recomputes every reader's confusion matrix
+ * on them, then for each reader group draws its readers with replacement and takes the mean and the median.
+ * Interval bounds are the (1-level)/2 and (1+level)/2 quantiles (type 7) of the replicates in which the figure is
+ * defined.
  *
  * <p>Replicate b uses its own generator seeded from (seed, b), so results do not depend on thread scheduling:
  * same seed, same numbers.
