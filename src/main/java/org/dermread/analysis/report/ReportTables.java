@@ -168,11 +168,15 @@ abstract class ReportTables extends ReportWriter {
                 default -> value;
             };
         }
-        try {
-            return t(keyPrefix + value);
-        } catch (IllegalStateException e) {
-            return value;
+        // Codes are upper case in bundles DermRead writes; a hand-made bundle may spell them in lower case.
+        for (String code : List.of(value, value.toUpperCase(Locale.ROOT))) {
+            try {
+                return t(keyPrefix + code);
+            } catch (IllegalStateException e) {
+                // not a known code in this spelling
+            }
         }
+        return value;
     }
 
     String medianIqr(double[] sorted) {
