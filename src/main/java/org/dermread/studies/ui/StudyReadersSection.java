@@ -59,6 +59,10 @@ class StudyReadersSection extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(p -> getTranslation(p.startedAt() == null ? "studies.readers.not-started"
                 : "studies.readers.started")).setHeader(getTranslation("studies.field.status")).setAutoWidth(true);
+        if (study.options().aiAssisted()) {
+            grid.addColumn(p -> p.phaseOrder() == null ? "–" : getTranslation("studies.phase-order." + p.phaseOrder()))
+                    .setHeader(getTranslation("studies.readers.phase-order")).setAutoWidth(true);
+        }
         if (study.status() != StudyStatus.CLOSED) {
             grid.addComponentColumn(this::removeButton).setAutoWidth(true);
         }
