@@ -1,6 +1,7 @@
 package org.dermread.reading.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -325,7 +327,11 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
         advicePanel.getElement().getClassList().set("folded", !open);
         body.getElement().getClassList().set("ai-folded", !open);
         adviceContent.setVisible(open);
-        adviceToggle.setText(getTranslation(open ? "reading.aided.fold" : "reading.aided.unfold"));
+        // Folded, the panel is a narrow strip: the button says "AI" and its accessible name says what it does.
+        adviceToggle.setText(getTranslation(open ? "reading.aided.fold" : "reading.aided.unfold-short"));
+        adviceToggle.setIcon((open ? VaadinIcon.ANGLE_DOUBLE_RIGHT : VaadinIcon.ANGLE_DOUBLE_LEFT).create());
+        adviceToggle.setAriaLabel(getTranslation(open ? "reading.aided.fold" : "reading.aided.unfold"));
+        adviceToggle.setTooltipText(getTranslation(open ? "reading.aided.fold" : "reading.aided.unfold"));
         adviceToggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
         adviceToggle.getElement().setAttribute("aria-controls", "ai-advice-content");
     }
@@ -403,8 +409,9 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
         revisingNote.setVisible(revising);
         refreshSelection();
         // The next case starts at its top, wherever the reader had scrolled to.
-        getElement().executeJs("window.scrollTo(0, 0); for (let e = this; e; e = e.parentElement) { "
-                + "if (e.scrollTop) e.scrollTop = 0; }");
+        // The scrolling box may sit in the layout's shadow DOM: walk up the composed tree.
+        getElement().executeJs("window.scrollTo(0, 0); for (let e = this; e; e = e.assignedSlot || e.parentElement"
+                + " || (e.getRootNode && e.getRootNode().host) || null) { if (e.scrollTop) e.scrollTop = 0; }");
     }
 
     private ImageViewer.Picture picture(long participationId, long caseId) {
@@ -580,9 +587,34 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
         }
     }
 
+    /**
+     * Enter on a focused button of the page (the diagnosis just clicked, a zoom button, the AI panel's toggle) must
+     * save, not press that button as well: such key presses are caught before the button sees them and handed to
+     * {@link #enterPressed()}. Enter elsewhere reaches the page's Enter shortcut.
+     */
+    private static final String ENTER_ON_BUTTONS = """
+            if (!this.__enter) {
+              this.__enter = true;
+              this.addEventListener('keydown', e => {
+                if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+                const button = e.target.closest && e.target.closest('vaadin-button');
+                if (!button || !this.contains(button)) return;
+                e.preventDefault();
+                e.stopPropagation();
+                this.$server.enterPressed();
+              }, true);
+            }
+            """;
+
+    @ClientCallable
+    void enterPressed() {
+        enter();
+    }
+
     /** Focus mode: the drawer closes while the reader reads and comes back as it was when they leave. */
     @Override
     protected void onAttach(AttachEvent attachEvent) {
+        getElement().executeJs(ENTER_ON_BUTTONS);
         appLayout().ifPresent(layout -> {
             drawerWasOpen = layout.isDrawerOpened();
             layout.setDrawerOpened(false);
