@@ -89,7 +89,7 @@ public class ReadingService {
     public Optional<CaseToRead> next(long participationId, Phase phase) {
         ParticipationRow participation = own(participationId);
         rules.requireReadable(participation, phase);
-        return nextOf(participation, phase);
+        return nextOf(participation, phase, repository.caseIds(participation.caseSetId()));
     }
 
     /** An earlier case, to look at again or change, when the study lets readers go back. */
@@ -101,17 +101,20 @@ public class ReadingService {
             throw new ReadingException("reading.error.no-going-back");
         }
         List<Long> order = order(participation, phase);
-        if (index < 0 || index >= order.size()
-                || repository.answer(participationId, order.get(index), phase).isEmpty()) {
+        Optional<GivenAnswer> earlier = index < 0 || index >= order.size() ? Optional.empty()
+                : repository.answer(participationId, order.get(index), phase);
+        if (earlier.isEmpty()) {
             throw new ReadingException("reading.error.not-answered-yet");
         }
-        return show(participation, phase, order, index, Optional.empty());
+        return show(participation, phase, order, index, Optional.empty(), earlier);
     }
 
     /** Stores the answer to a case shown to the reader; a repeated or concurrent submission stores nothing more. */
     @Transactional
     public SaveOutcome answer(long participationId, Phase phase, long caseId, String diagnosis, Integer confidence) {
-        return store(own(participationId), phase, caseId, diagnosis, confidence);
+        ParticipationRow participation = own(participationId);
+        return store(participation, phase, repository.caseIds(participation.caseSetId()), caseId, diagnosis,
+                confidence);
     }
 
     /**
@@ -122,8 +125,9 @@ public class ReadingService {
     public SavedAnswer answerAndNext(long participationId, Phase phase, long caseId, String diagnosis,
             Integer confidence) {
         ParticipationRow participation = own(participationId);
-        SaveOutcome outcome = store(participation, phase, caseId, diagnosis, confidence);
-        return new SavedAnswer(outcome, nextOf(participation, phase));
+        List<Long> caseIds = repository.caseIds(participation.caseSetId());
+        SaveOutcome outcome = store(participation, phase, caseIds, caseId, diagnosis, confidence);
+        return new SavedAnswer(outcome, nextOf(participation, phase, caseIds));
     }
 
     /** Changes an earlier answer (only where the study allows going back); the old one goes to the audit trail. */
@@ -235,15 +239,14 @@ public class ReadingService {
         return starts.start(participation, profile, null);
     }
 
-    private SaveOutcome store(ParticipationRow participation, Phase phase, long caseId, String diagnosis,
-            Integer confidence) {
+    private SaveOutcome store(ParticipationRow participation, Phase phase, List<Long> caseIds, long caseId,
+            String diagnosis, Integer confidence) {
         rules.requireReadable(participation, phase);
-        List<Long> caseIds = repository.caseIds(participation.caseSetId());
         rules.validate(participation, caseIds, caseId, diagnosis, confidence);
         long participationId = participation.id();
-        SaveOutcome outcome = repository.insertAnswer(participationId, caseId, phase, diagnosis, confidence, null,
-                null) ? SaveOutcome.SAVED : SaveOutcome.ALREADY_SAVED;
-        if (repository.answeredCount(participationId, phase) >= caseIds.size()) {
+        boolean saved = repository.insertAnswer(participationId, caseId, phase, diagnosis, confidence, null, null);
+        SaveOutcome outcome = saved ? SaveOutcome.SAVED : SaveOutcome.ALREADY_SAVED;
+        if (saved && repository.answeredCount(participationId, phase) >= caseIds.size()) {
             boolean firstOfTwo = participation.aidedPhase() && PhaseOrders.first(participation.phaseOrder()) == phase;
             repository.markFinished(participationId, phase, null, firstOfTwo, participation.washoutDays());
         }
@@ -255,16 +258,17 @@ public class ReadingService {
                 && (!participation.aidedPhase() || participation.aidedFinishedAt() != null);
     }
 
-    private Optional<CaseToRead> nextOf(ParticipationRow participation, Phase phase) {
-        List<Long> order = order(participation, phase);
+    private Optional<CaseToRead> nextOf(ParticipationRow participation, Phase phase, List<Long> caseIds) {
+        List<Long> order = ReadingOrder.of(caseIds, participation.orderSeed(), phase, participation.shuffle());
         Set<Long> answered = repository.answeredCaseIds(participation.id(), phase);
         int index = firstUnanswered(order, answered, -1);
         if (index < 0) {
             return Optional.empty();
         }
         int upcoming = firstUnanswered(order, answered, index);
+        // Not answered in this phase, so there is no earlier answer to show with it.
         return Optional.of(show(participation, phase, order, index,
-                upcoming < 0 ? Optional.empty() : Optional.of(order.get(upcoming))));
+                upcoming < 0 ? Optional.empty() : Optional.of(order.get(upcoming)), Optional.empty()));
     }
 
     private static int firstUnanswered(List<Long> order, Set<Long> answered, int after) {
@@ -285,7 +289,7 @@ public class ReadingService {
     }
 
     private CaseToRead show(ParticipationRow participation, Phase phase, List<Long> order, int index,
-            Optional<Long> upcoming) {
+            Optional<Long> upcoming, Optional<GivenAnswer> earlier) {
         long caseId = order.get(index);
         repository.recordShown(participation.id(), caseId, phase, null);
         Integer age = null;
@@ -299,8 +303,7 @@ public class ReadingService {
         }
         Optional<AiAdvice> aiAdvice = phase == Phase.AIDED
                 ? advice.getObject().adviceFor(participation.studyId(), caseId) : Optional.empty();
-        return new CaseToRead(caseId, index, order.size(), age, sex, bodySite,
-                repository.answer(participation.id(), caseId, phase), aiAdvice, upcoming);
+        return new CaseToRead(caseId, index, order.size(), age, sex, bodySite, earlier, aiAdvice, upcoming);
     }
 
     private List<Long> order(ParticipationRow participation, Phase phase) {
