@@ -37,15 +37,18 @@ public class ReadingService {
     private final AnswerRules rules;
     private final ParticipationStart starts;
     private final ObjectProvider<AiAdviceSource> advice;
+    private final AdviceWarmer warmer;
 
     ReadingService(ReadingRepository repository, AccountService accounts, ReaderProfileService profiles,
-            AnswerRules rules, ParticipationStart starts, ObjectProvider<AiAdviceSource> advice) {
+            AnswerRules rules, ParticipationStart starts, ObjectProvider<AiAdviceSource> advice,
+            AdviceWarmer warmer) {
         this.repository = repository;
         this.accounts = accounts;
         this.profiles = profiles;
         this.rules = rules;
         this.starts = starts;
         this.advice = advice;
+        this.warmer = warmer;
     }
 
     @Transactional(readOnly = true)
@@ -266,6 +269,9 @@ public class ReadingService {
             return Optional.empty();
         }
         int upcoming = firstUnanswered(order, answered, index);
+        if (upcoming >= 0 && phase == Phase.AIDED) {
+            warmer.warm(participation.studyId(), order.get(upcoming));
+        }
         // Not answered in this phase, so there is no earlier answer to show with it.
         return Optional.of(show(participation, phase, order, index,
                 upcoming < 0 ? Optional.empty() : Optional.of(order.get(upcoming)), Optional.empty()));

@@ -141,7 +141,21 @@ class SecondPhaseWithoutBiasTest {
         assertThat(reading.secondPhaseBlocker(participation)).isEmpty();
         assertThat(gate.isOpenFor(study.studyId(), reader.id().value())).isTrue();
         assertThat(reading.open(participation, Phase.AIDED).phase()).isEqualTo(Phase.AIDED);
-        assertThat(reading.next(participation, Phase.AIDED).orElseThrow().advice()).isPresent();
+        CaseToRead first = reading.next(participation, Phase.AIDED).orElseThrow();
+        assertThat(first.advice()).isPresent();
+
+        // The next case's advice (its saliency map) is prepared while the reader looks at this one.
+        long upcoming = first.upcomingCaseId().orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (saliencyMaps(upcoming) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(saliencyMaps(upcoming)).isEqualTo(1);
+    }
+
+    private int saliencyMaps(long caseId) {
+        return jdbc.sql("select count(*) from case_saliency where case_id = :c").param("c", caseId)
+                .query(Integer.class).single();
     }
 
     @Test
