@@ -6,19 +6,16 @@ import org.dermread.studies.PhaseOrder;
 /**
  * A study on a reader's dashboard with their progress.
  *
+ * @param started            whether the reader has started (their profile and phase order are then fixed)
  * @param phaseOrder         the reader's phase order, null until they start or when the study has one phase
  * @param secondPhaseOpensAt when the second phase opens (set when the first is finished; after the washout)
  */
 public record MyStudy(long participationId, long studyId, String name, String description, String status,
         int total, int answeredUnaided, int answeredAided, boolean aidedPhase, boolean unaidedFinished,
-        boolean aidedFinished, boolean feedback, PhaseOrder phaseOrder, Instant secondPhaseOpensAt) {
+        boolean aidedFinished, boolean feedback, boolean started, PhaseOrder phaseOrder, Instant secondPhaseOpensAt) {
 
     public boolean finished() {
         return unaidedFinished && (!aidedPhase || aidedFinished);
-    }
-
-    public boolean started() {
-        return phaseOrder != null || answeredUnaided > 0 || answeredAided > 0;
     }
 
     /** The phase the reader reads first. */

@@ -327,6 +327,39 @@ class ReadingViewTest extends KaribuTest {
     }
 
     @Test
+    void between_the_phases_the_pages_say_when_the_ai_phase_opens_and_show_no_feedback_yet() {
+        studies.giveProfile(reader, 10);
+        TestStudy study = studies.openStudy(coordinator, 2, LABELS,
+                Options.defaults().withAidedPhase().withFeedback().withWashoutDays(10));
+        long participation = studies.invite(study, reader, 5L);
+        login(reader);
+        UI.getCurrent().navigate("reader");
+        _click(_get(Button.class, spec -> spec.withId("open-" + participation)));
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("reading/" + participation + "/unaided");
+        for (int i = 0; i < 2; i++) {
+            ShortcutsKt.fireShortcut(Key.KEY_M);
+            ShortcutsKt.fireShortcut(Key.ENTER);
+        }
+
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(ReadingDoneView.class);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("second-phase-blocker")).getText())
+                .startsWith("The AI-assisted phase opens on ");
+        assertThat(_find(Paragraph.class, spec -> spec.withId("feedback-accuracy-unaided")))
+                .as("no feedback before the second reading").isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("start-aided"))).isEmpty();
+
+        UI.getCurrent().navigate("reading/" + participation + "/aided");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("phase-blocked-text")).getText())
+                .startsWith("The AI-assisted phase opens on ");
+        assertThat(_find(Button.class, spec -> spec.withId("save-answer"))).isEmpty();
+
+        UI.getCurrent().navigate("reader");
+        assertThat(_get(Span.class, spec -> spec.withId("opens-at-" + participation)).getText())
+                .startsWith("The AI-assisted phase opens on ");
+    }
+
+    @Test
     void another_readers_participation_is_not_found_by_url() {
         Account other = testAccounts.create("other", Role.READER);
         studies.giveProfile(other, 3);

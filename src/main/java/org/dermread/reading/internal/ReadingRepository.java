@@ -73,7 +73,7 @@ public class ReadingRepository {
         return jdbc.sql("""
                         select p.id, s.id as study_id, s.name, s.description, s.status, s.ai_assisted_phase,
                                s.feedback, p.unaided_finished_at, p.aided_finished_at, p.phase_order,
-                               p.second_phase_opens_at,
+                               p.second_phase_opens_at, p.started_at,
                                (select count(*) from case_set_member m where m.case_set_id = s.case_set_id) as total,
                                (select count(*) from answer a where a.participation_id = p.id
                                    and a.phase = 'UNAIDED') as unaided,
@@ -88,7 +88,8 @@ public class ReadingRepository {
                         rs.getString("description"), rs.getString("status"), rs.getInt("total"),
                         rs.getInt("unaided"), rs.getInt("aided"), rs.getBoolean("ai_assisted_phase"),
                         rs.getTimestamp("unaided_finished_at") != null, rs.getTimestamp("aided_finished_at") != null,
-                        rs.getBoolean("feedback"), phaseOrder(rs), instant(rs, "second_phase_opens_at")))
+                        rs.getBoolean("feedback"), rs.getTimestamp("started_at") != null, phaseOrder(rs),
+                        instant(rs, "second_phase_opens_at")))
                 .list();
     }
 
