@@ -4,6 +4,8 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.Theme;
+import java.util.Set;
+import org.dermread.cli.AnalyzeCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -21,11 +23,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Application implements AppShellConfigurator {
 
     /** The statistics commands run without a web server or database: {@code java -jar dermread.jar analyze ...}. */
-    static final java.util.Set<String> COMMANDS = java.util.Set.of("analyze", "imrmc", "roc");
+    static final Set<String> COMMANDS = Set.of("analyze", "imrmc", "roc");
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
-            org.dermread.cli.AnalyzeCommand.main(args);
+            AnalyzeCommand.main(args);
             return;
         }
         SpringApplication.run(Application.class, args);

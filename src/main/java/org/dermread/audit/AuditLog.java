@@ -1,10 +1,11 @@
 package org.dermread.audit;
 
 import java.util.List;
+import org.dermread.audit.internal.AuditRepository;
+import org.dermread.common.AnyCaller;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.dermread.audit.internal.AuditRepository;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +24,7 @@ public class AuditLog {
 
     /** Records an action by the signed-in user (or "system" when nobody is signed in). */
     @Transactional
+    @AnyCaller("every feature records its actions here, also at start-up before anyone signs in")
     public void record(String action, String target, String detail) {
         repository.insert(actor(), action, target, detail);
     }
@@ -35,6 +37,7 @@ public class AuditLog {
 
     /** Records an action on behalf of a named actor (e.g. a sign-in attempt before authentication). */
     @Transactional
+    @AnyCaller("sign-in attempts are recorded before the person is authenticated")
     public void recordAs(String actor, String action, String target, String detail) {
         repository.insert(actor, action, target, detail);
     }

@@ -1,5 +1,6 @@
 package org.dermread.cases;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ public record ImportProblem(String file, int line, String messageKey, List<Objec
     }
 
     public static ImportProblem of(String file, int line, String messageKey, Object... arguments) {
-        return new ImportProblem(file, line, messageKey, java.util.Arrays.asList(arguments));
+        return new ImportProblem(file, line, messageKey, Arrays.asList(arguments));
     }
 
     /** Where, for reports and logs: {@code manifest.csv:12}, {@code images/a.jpg} or empty. */

@@ -1,10 +1,13 @@
 package org.dermread.cases;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.dermread.common.AnyCaller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -13,6 +16,7 @@ import org.springframework.stereotype.Service;
  * role may read it).
  */
 @Service
+@AnyCaller("reference data, the same for every role, also read before anyone signs in")
 public class Taxonomy {
 
     private final JdbcClient jdbc;
@@ -44,14 +48,14 @@ public class Taxonomy {
     }
 
     /** The given codes sorted by the taxonomy's order; unknown codes are refused. */
-    public List<String> inTaxonomyOrder(java.util.Collection<String> codes) {
+    public List<String> inTaxonomyOrder(Collection<String> codes) {
         Map<String, Diagnosis> known = byCode();
         for (String code : codes) {
             if (!known.containsKey(code)) {
                 throw new CaseLibraryException("diagnosis.error.unknown", code);
             }
         }
-        return codes.stream().distinct().sorted(java.util.Comparator.comparingInt(code -> known.get(code).position()))
+        return codes.stream().distinct().sorted(Comparator.comparingInt(code -> known.get(code).position()))
                 .toList();
     }
 }

@@ -3,9 +3,11 @@ package org.dermread.database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** When {@code spring.datasource.url} is set, Spring Boot's own datasource is used and nothing is started. */
 @Configuration(proxyBeanMethods = false)
@@ -23,8 +25,7 @@ class ConfiguredDatabaseConfiguration {
 
     static class DatasourceUrlCondition extends NoDatasourceUrlCondition {
         @Override
-        public boolean matches(org.springframework.context.annotation.ConditionContext context,
-                org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return !super.matches(context, metadata);
         }
     }

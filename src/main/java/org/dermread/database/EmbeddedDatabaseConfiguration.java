@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,7 @@ class EmbeddedDatabaseConfiguration {
             if (!exists.next()) {
                 statement.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             postgres.close();
             throw new IOException("Could not prepare the embedded database: " + e.getMessage(), e);
         }

@@ -42,9 +42,13 @@ class DemoSetup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        long start = System.nanoTime();
         boolean emptyAtStart = bootstrap.noAccounts();
         bootstrap.ensureInitialAdmin();
+        long admin = System.nanoTime();
         if (!demoApplies(emptyAtStart)) {
+            log.info("Start-up: initial administrator checked in {} ms; demo mode does not apply",
+                    millis(start, admin));
             return;
         }
         String password = PasswordPolicy.generate();
@@ -54,7 +58,17 @@ class DemoSetup implements ApplicationRunner {
             log.info("Demo mode: created demo accounts {}; their password is in {}", created,
                     properties.credentialsFile().toAbsolutePath().normalize());
         }
+        long accounts = System.nanoTime();
         demoStudy.ensure();
+        long study = System.nanoTime();
+        // Each step's time, so a slow first start can be traced to its step (issue 19).
+        log.info("Demo mode: set up in {} ms (initial administrator {} ms, {} demo accounts {} ms, demo study {} ms)",
+                millis(start, study), millis(start, admin), created.size(), millis(admin, accounts),
+                millis(accounts, study));
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     boolean demoApplies(boolean emptyAtStart) {

@@ -1,6 +1,7 @@
 package org.dermread.inference;
 
 import jakarta.annotation.PreDestroy;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.dermread.audit.AuditLog;
 import org.dermread.accounts.CurrentUser;
 import org.dermread.accounts.Role;
+import org.dermread.audit.AuditLog;
 import org.dermread.common.UserFacingException;
 import org.dermread.inference.internal.JobRepository;
 import org.dermread.inference.internal.ModelRepository;
@@ -105,6 +106,7 @@ public class InferenceService {
         log.info("Run {} cancelled by {}", jobId, CurrentUser.username().orElse("?"));
     }
 
+    @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public InferenceJob run(long jobId) {
         InferenceJob job = jobs.find(jobId).orElseThrow(() -> new UserFacingException("inference.error.unknown-run",
@@ -113,6 +115,7 @@ public class InferenceService {
         return job;
     }
 
+    @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public List<InferenceJob> runs(long studyId) {
         access.requireMayRead(studyId);
@@ -125,6 +128,7 @@ public class InferenceService {
      * (Vaadin: {@code ui.access}); the run may be worked on by another instance, so progress is read from the
      * database.
      */
+    @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public RunSubscription followRun(long jobId, Consumer<InferenceJob> listener) {
         run(jobId);
@@ -151,6 +155,7 @@ public class InferenceService {
     }
 
     /** The studies the signed-in user may see here, with their latest run. */
+    @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public List<StudyOverview> studies() {
         boolean all = CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.STATISTICIAN);
@@ -160,6 +165,7 @@ public class InferenceService {
     }
 
     /** A study's name and cases with their ground truth and the AI's prediction where there is one. */
+    @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public List<CaseResult> caseResults(long studyId) {
         access.requireMayRead(studyId);
@@ -168,6 +174,7 @@ public class InferenceService {
                 row.diagnosis(), Optional.ofNullable(byCase.get(row.id())))).toList();
     }
 
+    @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public StudyOverview study(long studyId) {
         StudyRow row = access.requireMayRead(studyId);
@@ -176,6 +183,7 @@ public class InferenceService {
     }
 
     /** The model whose predictions count for the study: its own choice, else the last model run over it. */
+    @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public Optional<String> studyModel(long studyId) {
         access.requireMaySeeCompleteness(studyId);
@@ -188,6 +196,7 @@ public class InferenceService {
      * absent. For the study's coordinators, statisticians and admins; never for readers (see
      * {@link #aidedPhasePrediction(long, long)}).
      */
+    @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public Map<Long, StudyCasePrediction> predictionsForStudy(long studyId) {
         StudyRow study = access.requireMayRead(studyId);
@@ -195,6 +204,7 @@ public class InferenceService {
     }
 
     /** As {@link #predictionsForStudy(long)}, for a given model. */
+    @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public Map<Long, StudyCasePrediction> predictionsForStudy(long studyId, String modelSha256) {
         access.requireMayRead(studyId);
@@ -202,6 +212,7 @@ public class InferenceService {
     }
 
     /** Whether every case of the study has a prediction of the study's model (and the study has cases). */
+    @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public boolean hasCompletePredictions(long studyId) {
         access.requireMaySeeCompleteness(studyId);
@@ -215,6 +226,7 @@ public class InferenceService {
      * the study, the study has that phase and the reader has finished the unaided phase. The probabilities are
      * those of the study's label set; the model's other classes are left out.
      */
+    @Transactional(readOnly = true)
     @PreAuthorize("hasRole('READER')")
     public Optional<StudyCasePrediction> aidedPhasePrediction(long studyId, long caseId) {
         StudyRow study = access.requireAidedReader(studyId, caseId);
@@ -223,6 +235,7 @@ public class InferenceService {
     }
 
     /** Embeddings of the study's predicted cases with their ground truth, for a t-SNE view. */
+    @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public List<CaseEmbedding> embeddings(long studyId) {
         StudyRow study = access.requireMayRead(studyId);
@@ -265,7 +278,7 @@ public class InferenceService {
             raw.put(classes.get(i), row.raw()[i]);
         }
         return new StudyCasePrediction(row.caseId(), row.modelSha256(), row.labels(),
-                java.util.Arrays.stream(row.probabilities()).boxed().toList(), raw);
+                Arrays.stream(row.probabilities()).boxed().toList(), raw);
     }
 
     @PreDestroy

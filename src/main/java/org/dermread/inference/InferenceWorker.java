@@ -1,8 +1,8 @@
 package org.dermread.inference;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.dermread.common.UserFacingException;
 import org.dermread.inference.internal.JobRepository;
 import org.dermread.inference.internal.ModelRepository;
@@ -48,7 +49,8 @@ class InferenceWorker implements SmartLifecycle {
     private volatile JobTimings lastTimings = JobTimings.NONE;
 
     InferenceWorker(InferenceProperties properties, JobRepository jobs, ModelRepository models,
-            PredictionRepository predictions, StudyCasesRepository studies, ModelRegistry registry, ModelRuntime runtime) {
+            PredictionRepository predictions, StudyCasesRepository studies, ModelRegistry registry,
+            ModelRuntime runtime) {
         this.properties = properties;
         this.jobs = jobs;
         this.models = models;
@@ -56,7 +58,8 @@ class InferenceWorker implements SmartLifecycle {
         this.studies = studies;
         this.registry = registry;
         this.runtime = runtime;
-        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Override
@@ -164,8 +167,8 @@ class InferenceWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             // Stored as a translation key and its arguments, so each user reads the reason in their language.
             String key = e instanceof UserFacingException facing
-                    ? String.join("|", java.util.stream.Stream.concat(java.util.stream.Stream.of(facing.messageKey()),
-                            java.util.Arrays.stream(facing.arguments()).map(String::valueOf)).toList())
+                    ? String.join("|", Stream.concat(Stream.of(facing.messageKey()),
+                            Arrays.stream(facing.arguments()).map(String::valueOf)).toList())
                     : "inference.error.job-failed";
             log.error("Job {} failed", job.id(), e);
             jobs.finish(job.id(), worker, InferenceJob.Status.FAILED, key);
@@ -177,8 +180,8 @@ class InferenceWorker implements SmartLifecycle {
         long started = System.nanoTime();
         RegisteredModel model = models.find(job.modelSha256())
                 .orElseThrow(() -> new UserFacingException("inference.error.unknown-model", job.modelSha256()));
-        Path file = registry.storedFile(model);
-        Classifier classifier = runtime.classifier(model, file);
+        ServingFile serving = registry.serving(model);
+        Classifier classifier = runtime.classifier(serving);
         List<String> labels = studies.labels(job.studyId());
         if (labels.isEmpty()) {
             throw new UserFacingException("inference.error.no-labels", job.studyId());
@@ -226,8 +229,8 @@ class InferenceWorker implements SmartLifecycle {
         }
         lastTimings = timings.withWall(System.nanoTime() - started);
         jobs.finish(job.id(), worker, InferenceJob.Status.DONE, null);
-        log.info("Job {} done: {} cases, {} computed by this run; {} images/s", job.id(), total,
-                computed, String.format("%.1f", lastTimings.imagesPerSecond()));
+        log.info("Job {} done: {} cases, {} computed by this run from {}; {} images/s", job.id(), total,
+                computed, serving.describe(), String.format("%.1f", lastTimings.imagesPerSecond()));
     }
 
     private JobTimings predictBatch(InferenceJob job, Classifier classifier, List<String> labels, List<Long> batch,
@@ -263,7 +266,8 @@ class InferenceWorker implements SmartLifecycle {
             forward = t1 - t0;
             double perImageMs = forward / 1e6 / toCompute.size();
             for (int i = 0; i < toCompute.size(); i++) {
-                predictions.insert(job.modelSha256(), toCompute.get(i), outputs.get(i), perImageMs, job.id());
+                predictions.insert(job.modelSha256(), toCompute.get(i), outputs.get(i), perImageMs, job.id(),
+                        classifier.variantSha256().orElse(null));
             }
             store = System.nanoTime() - t1;
         }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Saliency maps: where the model looks when it names its top class for a case, as the paper shows (Zhu et al.,
@@ -41,6 +42,7 @@ public class SaliencyService {
      * The saliency map of the model's top class (of its 14) for a case, as a PNG of the case image with the map
      * blended over it. For statisticians, admins and coordinators of a study containing the case.
      */
+    @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public byte[] saliencyPng(String modelSha256, long caseId) {
         access.requireMayReadCase(caseId);
@@ -51,6 +53,7 @@ public class SaliencyService {
      * The saliency map of the study's model for a case, for a reader in the study's AI-assisted phase (same checks
      * as {@link InferenceService#aidedPhasePrediction(long, long)}).
      */
+    @Transactional
     @PreAuthorize("hasRole('READER')")
     public byte[] aidedPhaseSaliencyPng(long studyId, long caseId) {
         StudyRow study = access.requireAidedReader(studyId, caseId);

@@ -1,5 +1,6 @@
 package org.dermread.inference;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record StudyCasePrediction(long caseId, String modelSha256, List<String> 
     public StudyCasePrediction {
         labels = List.copyOf(labels);
         probabilities = List.copyOf(probabilities);
-        raw = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(raw));
+        raw = Collections.unmodifiableMap(new LinkedHashMap<>(raw));
         if (labels.size() != probabilities.size()) {
             throw new IllegalArgumentException("one probability per label");
         }

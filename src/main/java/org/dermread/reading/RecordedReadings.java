@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.dermread.accounts.AccountId;
 import org.dermread.accounts.Role;
 import org.dermread.accounts.RunAs;
+import org.dermread.common.AnyCaller;
 import org.dermread.reading.internal.ReadingRepository;
 import org.dermread.reading.internal.ReadingRepository.ParticipationRow;
 import org.dermread.studies.ReaderProfile;
@@ -56,6 +57,7 @@ public class RecordedReadings {
      * Runs start-up work as {@link #IMPORTER}. It holds the administrator role for the reads an import makes through
      * other features (the reader's profile, whether the AI's predictions are complete).
      */
+    @AnyCaller("server-side start-up code only: it runs the caller's own work as the importer; no view calls it")
     public static <T> T asImporter(Supplier<T> work) {
         return RunAs.run(IMPORTER, List.of(Role.ADMIN), work);
     }

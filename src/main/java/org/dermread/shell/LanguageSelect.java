@@ -29,11 +29,8 @@ public class LanguageSelect extends Select<Locale> {
         });
     }
 
-    /** Applies a signed-in user's remembered language to this session, if they chose one. */
+    /** Applies a signed-in user's remembered language to this session. */
     static void applyPreferred(Locale preferred) {
-        if (preferred == null) {
-            return;
-        }
         Locale supported = Translations.supported(preferred);
         if (!supported.equals(UI.getCurrent().getLocale())) {
             VaadinSession.getCurrent().setLocale(supported);

@@ -1,6 +1,5 @@
 package org.dermread.shell;
 
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -12,16 +11,20 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.dermread.accounts.AccountBootstrap;
+import java.util.List;
+import java.util.Optional;
 
-/** Sign-in page. In demo mode it says which demo accounts exist and where their password is. */
+/**
+ * Sign-in page. Features add what must be said here through {@link LoginNotice}s (in demo mode: which demo
+ * accounts exist and where their password is).
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
 
-    public LoginView(AccountBootstrap bootstrap) {
+    public LoginView(List<LoginNotice> notices) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
@@ -36,15 +39,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         tagline.addClassName("login-tagline");
         add(new LanguageSelect(locale -> { }), title, tagline, form);
 
-        if (bootstrap.demoAccountsExist()) {
-            Div demo = new Div();
-            demo.setId("demo-hint");
-            demo.addClassName("demo-hint");
-            demo.add(new Paragraph(getTranslation("login.demo.title")));
-            demo.add(new Paragraph(getTranslation("login.demo.accounts")));
-            demo.add(new Paragraph(getTranslation("login.demo.password")));
-            add(demo);
-        }
+        notices.stream().map(LoginNotice::create).flatMap(Optional::stream).forEach(this::add);
     }
 
     private LoginI18n i18n() {

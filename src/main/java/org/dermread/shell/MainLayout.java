@@ -21,25 +21,25 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Comparator;
 import java.util.List;
-import org.dermread.accounts.Account;
-import org.dermread.accounts.AccountService;
-import org.dermread.accounts.ui.ChangePasswordView;
+import java.util.Optional;
 
 /**
  * The frame around every signed-in page: title, side navigation filtered by the user's roles, language choice,
- * user name and sign-out. Sends a user who must change their password to that page first.
+ * user name and sign-out. It knows no feature: the pages come from {@link NavigationContributor}s, the user from
+ * the {@link SignedInUserSource}, and detours (such as a forced password change) from {@link NavigationGuard}s.
  */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
-    private final AccountService accounts;
+    private final List<NavigationGuard> guards;
 
-    public MainLayout(AccountService accounts, AuthenticationContext authentication,
-            AccessAnnotationChecker accessChecker, List<NavigationContributor> contributors) {
-        this.accounts = accounts;
-        Account me = accounts.currentAccount();
-        LanguageSelect.applyPreferred(me.locale());
+    public MainLayout(SignedInUserSource users, AuthenticationContext authentication,
+            AccessAnnotationChecker accessChecker, List<NavigationContributor> contributors,
+            List<NavigationGuard> guards) {
+        this.guards = guards;
+        SignedInUser me = users.current();
+        me.preferredLocale().ifPresent(LanguageSelect::applyPreferred);
 
         H1 title = new H1(getTranslation("app.name"));
         title.addClassName("app-title");
@@ -49,7 +49,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
                 click -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
-        LanguageSelect language = new LanguageSelect(accounts::changeOwnLocale);
+        LanguageSelect language = new LanguageSelect(users::rememberLocale);
 
         HorizontalLayout right = new HorizontalLayout(language, user, logout);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -70,8 +70,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getNavigationTarget() != ChangePasswordView.class && accounts.currentAccount().mustChangePassword()) {
-            event.forwardTo(ChangePasswordView.class);
-        }
+        guards.stream()
+                .map(guard -> guard.detour(event.getNavigationTarget()))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .ifPresent(event::forwardTo);
     }
 }

@@ -71,7 +71,8 @@ public class Translations implements I18NProvider {
                 Map<String, String> target = result.get(locale);
                 for (String key : properties.stringPropertyNames()) {
                     if (target.put(key, properties.getProperty(key)) != null) {
-                        throw new IllegalStateException("Translation key '" + key + "' is defined twice (" + name + ")");
+                        throw new IllegalStateException(
+                                "Translation key '" + key + "' is defined twice (" + name + ")");
                     }
                 }
             }

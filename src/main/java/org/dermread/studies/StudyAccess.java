@@ -3,6 +3,7 @@ package org.dermread.studies;
 import org.dermread.accounts.AccountService;
 import org.dermread.accounts.CurrentUser;
 import org.dermread.accounts.Role;
+import org.dermread.common.AnyCaller;
 import org.dermread.studies.internal.StudyRepository;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * which the views turn into a 403 page and the services let through unchanged.
  */
 @Service
+@AnyCaller("answers access questions for the callers' own checks; reveals nothing but a yes or no about the caller")
 public class StudyAccess {
 
     private final StudyRepository studies;
@@ -68,24 +70,28 @@ public class StudyAccess {
                         && studies.coordinatesStudyWithCase(me(), caseId));
     }
 
+    @Transactional(readOnly = true)
     public void requireMayManage(long studyId) {
         if (!mayManage(studyId)) {
             throw new AccessDeniedException("not a coordinator of study " + studyId);
         }
     }
 
+    @Transactional(readOnly = true)
     public void requireMayReadResults(long studyId) {
         if (!mayReadResults(studyId)) {
             throw new AccessDeniedException("may not read the results of study " + studyId);
         }
     }
 
+    @Transactional(readOnly = true)
     public void requireTakesPart(long studyId) {
         if (!takesPart(studyId)) {
             throw new AccessDeniedException("not a reader of study " + studyId);
         }
     }
 
+    @Transactional(readOnly = true)
     public void requireMayReadCaseResults(long caseId) {
         if (!mayReadCaseResults(caseId)) {
             throw new AccessDeniedException("may not read the results of case " + caseId);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -49,7 +50,7 @@ class ImportFuzzTest {
         for (int round = 0; round < ROUNDS; round++) {
             byte[] damaged = switch (round % 4) {
                 case 0 -> flipBytes(zip, random, 1 + random.nextInt(8));
-                case 1 -> java.util.Arrays.copyOf(zip, random.nextInt(zip.length));
+                case 1 -> Arrays.copyOf(zip, random.nextInt(zip.length));
                 case 2 -> StudySetFixture.zip(withDamagedImage(set.all(), random));
                 default -> StudySetFixture.zip(withMangledManifest(set.all(), random));
             };
@@ -104,7 +105,7 @@ class ImportFuzzTest {
         String image = copy.keySet().stream().filter(name -> name.startsWith("images/")).skip(random.nextInt(6))
                 .findFirst().orElseThrow();
         byte[] bytes = copy.get(image);
-        copy.put(image, random.nextBoolean() ? java.util.Arrays.copyOf(bytes, bytes.length / 3)
+        copy.put(image, random.nextBoolean() ? Arrays.copyOf(bytes, bytes.length / 3)
                 : flipBytes(bytes, random, 40));
         return copy;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,8 @@ class StudySetLimitsTest {
         StudySetFiles files = new StudySetReader(limits).readZip(new ByteArrayInputStream(zip));
 
         assertThat(files.incomplete()).isTrue();
-        assertThat(files.problems()).extracting(ImportProblem::messageKey).containsExactly("cases.problem.zip-too-large");
+        assertThat(files.problems()).extracting(ImportProblem::messageKey)
+                .containsExactly("cases.problem.zip-too-large");
         assertThat(validate(limits, files)).contains("cases.problem.zip-too-large");
     }
 
@@ -77,7 +79,7 @@ class StudySetLimitsTest {
     void accepts_crlf_line_ends_quoted_commas_and_a_byte_order_mark() {
         StudySetFixture set = StudySetFixture.valid(2, "MN");
         String manifest = "\uFEFF" + StudySetFixture.HEADER + "\r\n" + String.join("\r\n", set.rows) + "\r\n";
-        set.manifestOverride = manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        set.manifestOverride = manifest.getBytes(StandardCharsets.UTF_8);
 
         assertThat(validate(DEFAULTS, new StudySetReader(DEFAULTS).readZip(
                 new ByteArrayInputStream(set.zip())))).isEmpty();

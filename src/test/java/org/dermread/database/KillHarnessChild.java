@@ -1,6 +1,7 @@
 package org.dermread.database;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.dermread.Application;
 import org.dermread.accounts.Account;
+import org.dermread.accounts.AccountId;
 import org.dermread.accounts.Role;
 import org.dermread.accounts.internal.AccountRepository;
 import org.dermread.reading.Phase;
@@ -68,7 +70,7 @@ public final class KillHarnessChild {
             for (long participation : participations) {
                 long readerId = jdbc.sql("select reader_id from participation where id = :p")
                         .param("p", participation).query(Long.class).single();
-                Account reader = accounts.findById(new org.dermread.accounts.AccountId(readerId)).orElseThrow();
+                Account reader = accounts.findById(new AccountId(readerId)).orElseThrow();
                 Thread thread = new Thread(() -> read(reading, reader, participation, log));
                 threads.add(thread);
                 thread.start();
@@ -108,7 +110,7 @@ public final class KillHarnessChild {
             log.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
             log.force(true);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.Device;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,12 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
 import org.dermread.inference.DemoStudies.DemoStudy;
 import org.dermread.inference.InferenceJob.Status;
+import org.dermread.inference.djl.DjlClassifier;
 import org.dermread.testing.DermReadTest;
 import org.dermread.testing.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
@@ -195,11 +199,11 @@ class BatchRunTest {
         worker.workOnce("worker", Integer.MAX_VALUE);
 
         ExportedModels.Exported tiny = ExportedModels.tiny();
-        ModelManifest manifest = ModelManifest.parse(tiny.manifest(), java.util.Set.copyOf(ModelManifestTest.CODES));
-        try (var classifier = org.dermread.inference.djl.DjlClassifier.load(tiny.pt(), "direct", manifest,
-                ai.djl.Device.cpu(), 1)) {
+        ModelManifest manifest = ModelManifest.parse(tiny.manifest(), Set.copyOf(ModelManifestTest.CODES));
+        try (var classifier = DjlClassifier.load(tiny.pt(), "direct", manifest, Device.cpu(), 1)) {
             for (long caseId : study.caseIds()) {
-                ClassifierOutput direct = classifier.classify(Pixels.decode(DemoStudies.read(study.images().get(caseId))));
+                ClassifierOutput direct =
+                        classifier.classify(Pixels.decode(DemoStudies.read(study.images().get(caseId))));
                 Map<String, Double> stored = inference.predictionsForStudy(study.studyId()).get(caseId).raw();
                 for (int i = 0; i < 14; i++) {
                     assertThat(stored.get(manifest.classes().get(i))).isCloseTo(direct.probabilities()[i],
@@ -321,13 +325,14 @@ class BatchRunTest {
     }
 
     private Map<Long, Instant> predictedAt(DemoStudy study) {
-        return jdbc.sql("select case_id, predicted_at from case_prediction where model_sha256 = :m and case_id in (:ids)")
+        return jdbc.sql("select case_id, predicted_at from case_prediction"
+                        + " where model_sha256 = :m and case_id in (:ids)")
                 .param("m", model.sha256()).param("ids", study.caseIds())
                 .query((rs, row) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant())).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    static void waitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -1,9 +1,11 @@
 package org.dermread.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.dermread.inference.djl.DjlClassifier;
@@ -35,8 +37,7 @@ class EfficientNetExportTest {
             assertThat(output.logits()).hasSize(14);
             assertThat(output.auxLogits()).hasSize(7 * 14);
             assertThat(output.embedding()).hasSize(1792);
-            assertThat(java.util.Arrays.stream(output.probabilities()).sum()).isCloseTo(1, org.assertj.core.api
-                    .Assertions.within(1e-9));
+            assertThat(Arrays.stream(output.probabilities()).sum()).isCloseTo(1, within(1e-9));
             assertThat(output.embedding()).as("random weights still give image-dependent features")
                     .isNotEqualTo(outputs.get(1).embedding());
         }

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
@@ -81,7 +83,7 @@ class InferenceViewsTest extends KaribuTest {
         }
         assertThat(progress.getValue()).isEqualTo(1.0);
         assertThat(cancel.isEnabled()).isFalse();
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("inference-progress-text"))
+        assertThat(_get(Span.class, spec -> spec.withId("inference-progress-text"))
                 .getText()).startsWith("Done");
 
         @SuppressWarnings("unchecked")
@@ -94,7 +96,7 @@ class InferenceViewsTest extends KaribuTest {
 
         cases.select(rows.get(0));
         assertThat(_get(Image.class, spec -> spec.withId("inference-saliency"))).isNotNull();
-        assertThat(_get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class,
+        assertThat(_get(VerticalLayout.class,
                 spec -> spec.withId("inference-probabilities")).getComponentCount()).isEqualTo(10);
     }
 

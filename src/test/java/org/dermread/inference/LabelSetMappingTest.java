@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class LabelSetMappingTest {
         for (int i = 0; i < labels.size(); i++) {
             assertThat(mapped[i]).isCloseTo(p[CLASSES.indexOf(labels.get(i))] / sum, within(1e-12));
         }
-        assertThat(java.util.Arrays.stream(mapped).sum()).isCloseTo(1, within(1e-12));
+        assertThat(Arrays.stream(mapped).sum()).isCloseTo(1, within(1e-12));
     }
 
     @Test

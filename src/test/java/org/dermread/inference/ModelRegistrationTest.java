@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -142,7 +144,8 @@ class ModelRegistrationTest {
         assertRefusedWithoutTrace(() -> registry.register(new ByteArrayInputStream(noise), tinyManifest("noise")),
                 "inference.error.not-torchscript");
         assertRefusedWithoutTrace(() -> registry.register(new ByteArrayInputStream(
-                "import torch\nprint('hello')\n".getBytes()), tinyManifest("python")), "inference.error.not-torchscript");
+                "import torch\nprint('hello')\n".getBytes()), tinyManifest("python")),
+                "inference.error.not-torchscript");
     }
 
     @Test
@@ -181,7 +184,7 @@ class ModelRegistrationTest {
     void another_file_under_a_registered_name_and_version_is_refused() throws IOException {
         registry.register(tinyFile(), tiny.manifest());
         byte[] other = Files.readAllBytes(tiny.pt());
-        byte[] changed = java.util.Arrays.copyOf(other, other.length + 1);
+        byte[] changed = Arrays.copyOf(other, other.length + 1);
 
         assertRefusedWithoutTrace(() -> registry.register(new ByteArrayInputStream(changed), tiny.manifest()),
                 "inference.error.name-version-taken");
@@ -234,7 +237,7 @@ class ModelRegistrationTest {
             Files.copy(model.json(), folder.resolve(model.json().getFileName()));
             return folder;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.dermread.accounts.Role;
 import org.dermread.testing.KaribuTest;
+import org.dermread.testing.TestStudies;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every role against every role-specific page, generated from one table: a role opens exactly the pages the
@@ -19,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RouteAccessTest extends KaribuTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.dermread.testing.TestStudies studies;
+    @Autowired
+    TestStudies studies;
 
     /** The single source of truth for this test: route → roles that may open it. */
     static final Map<String, Set<Role>> ROUTES = Map.ofEntries(

@@ -1,8 +1,12 @@
 package org.dermread.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
@@ -40,7 +44,7 @@ public abstract class BrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900", "--lang=" + browserLanguage());
-        java.util.Map<String, Object> prefs = new java.util.HashMap<>();
+        Map<String, Object> prefs = new HashMap<>();
         prefs.put("intl.accept_languages", browserLanguage());
         if (downloadFolder() != null) {
             try {
@@ -50,8 +54,8 @@ public abstract class BrowserTest {
                         Files.delete(file); // a download left by an earlier run must not pass for this one's
                     }
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             prefs.put("download.default_directory", downloadFolder().toAbsolutePath().toString());
             prefs.put("download.prompt_for_download", false);
@@ -108,8 +112,8 @@ public abstract class BrowserTest {
             Path file = dir.resolve(name + ".png");
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             return file;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

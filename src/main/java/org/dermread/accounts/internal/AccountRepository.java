@@ -2,6 +2,7 @@ package org.dermread.accounts.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -158,7 +159,7 @@ public class AccountRepository {
     public void lockUntil(String username, Instant until) {
         jdbc.sql("update account set locked_until = :until where lower(username) = lower(:u)")
                 .param("u", username)
-                .param("until", java.sql.Timestamp.from(until))
+                .param("until", Timestamp.from(until))
                 .update();
     }
 

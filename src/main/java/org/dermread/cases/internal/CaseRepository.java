@@ -1,5 +1,7 @@
 package org.dermread.cases.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,7 +146,7 @@ public class CaseRepository {
         }
     }
 
-    private static LibraryCase map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static LibraryCase map(ResultSet rs, int row) throws SQLException {
         int age = rs.getInt("age");
         Integer ageOrNull = rs.wasNull() ? null : age;
         return new LibraryCase(rs.getLong("id"), rs.getLong("source_id"), rs.getString("source_name"),

@@ -134,10 +134,10 @@ public final class StudySetValidator {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<Csv.Row> rows;
+        List<ManifestCsv.ManifestRow> rows;
         try {
-            rows = Csv.parse(text);
-        } catch (Csv.MalformedCsv e) {
+            rows = ManifestCsv.parse(text);
+        } catch (ManifestCsv.UnclosedQuote e) {
             problems.add(ImportProblem.of(MANIFEST, e.line, "cases.problem.csv-quote"));
             return;
         }
@@ -158,7 +158,7 @@ public final class StudySetValidator {
         Map<String, Integer> caseIds = new HashMap<>();
         Map<String, Integer> imagePaths = new HashMap<>();
         Map<String, Integer> contents = new HashMap<>();
-        for (Csv.Row row : rows.subList(1, rows.size())) {
+        for (ManifestCsv.ManifestRow row : rows.subList(1, rows.size())) {
             int line = row.line();
             List<String> f = row.fields();
             if (f.size() != HEADER.size()) {

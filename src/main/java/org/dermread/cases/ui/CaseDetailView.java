@@ -56,11 +56,15 @@ public class CaseDetailView extends VerticalLayout implements BeforeEnterObserve
         fields.setId("case-fields");
         fields.addFormItem(new Span(taxonomy.find(c.diagnosis()).map(d -> d.label(getLocale())).orElse(c.diagnosis())),
                 getTranslation("cases.field.diagnosis"));
-        fields.addFormItem(new Span(c.age() == null ? "–" : String.valueOf(c.age())), getTranslation("cases.field.age"));
-        fields.addFormItem(new Span(c.sex() == null ? "–" : getTranslation("cases.sex." + c.sex())), getTranslation("cases.field.sex"));
-        fields.addFormItem(new Span(c.bodySite() == null ? "–" : c.bodySite()), getTranslation("cases.field.body-site"));
+        fields.addFormItem(new Span(c.age() == null ? "–" : String.valueOf(c.age())),
+                getTranslation("cases.field.age"));
+        fields.addFormItem(new Span(c.sex() == null ? "–" : getTranslation("cases.sex." + c.sex())),
+                getTranslation("cases.field.sex"));
+        fields.addFormItem(new Span(c.bodySite() == null ? "–" : c.bodySite()),
+                getTranslation("cases.field.body-site"));
         fields.addFormItem(new Span(c.confirmation() == null ? "–"
-                : getTranslation("cases.confirmation." + c.confirmation())), getTranslation("cases.field.confirmation"));
+                : getTranslation("cases.confirmation." + c.confirmation())),
+                getTranslation("cases.field.confirmation"));
         fields.addFormItem(new Span(c.sourceName()), getTranslation("cases.field.source"));
         fields.addFormItem(new Span(c.width() + " × " + c.height() + " · " + c.mediaType()),
                 getTranslation("cases.field.size"));

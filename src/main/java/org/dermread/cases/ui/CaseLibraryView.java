@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +80,8 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(c -> c.age() == null ? "" : String.valueOf(c.age()))
                 .setHeader(getTranslation("cases.field.age")).setAutoWidth(true);
-        grid.addColumn(c -> c.sex() == null ? "" : getTranslation("cases.sex." + c.sex())).setHeader(getTranslation("cases.field.sex"))
-                .setAutoWidth(true);
+        grid.addColumn(c -> c.sex() == null ? "" : getTranslation("cases.sex." + c.sex()))
+                .setHeader(getTranslation("cases.field.sex")).setAutoWidth(true);
         grid.addColumn(c -> c.bodySite() == null ? "" : c.bodySite())
                 .setHeader(getTranslation("cases.field.body-site"));
         grid.addColumn(LibraryCase::sourceName).setHeader(getTranslation("cases.field.source"));
@@ -88,7 +89,7 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("case-grid");
         grid.setSizeFull();
         grid.addItemClickListener(event -> getUI().ifPresent(ui -> ui.navigate(CaseDetailView.class,
-                new com.vaadin.flow.router.RouteParameters("caseId", String.valueOf(event.getItem().id())))));
+                new RouteParameters("caseId", String.valueOf(event.getItem().id())))));
         add(grid);
         refresh();
     }

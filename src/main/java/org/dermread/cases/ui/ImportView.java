@@ -16,12 +16,15 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.UploadMetadata;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.dermread.accounts.Role;
 import org.dermread.cases.CaseLibraryService;
@@ -89,13 +92,13 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
             report.failure(e);
         } catch (UserFacingException e) {
             Notifications.error(e);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             Notifications.error(getTranslation("cases.import.folder.invalid"));
         }
     }
 
     /** Called when the upload has been written to a temporary file: imports it, shows the outcome, deletes it. */
-    private void zipArrived(com.vaadin.flow.server.streams.UploadMetadata metadata, File file) throws IOException {
+    private void zipArrived(UploadMetadata metadata, File file) throws IOException {
         UI ui = UI.getCurrent() != null ? UI.getCurrent() : getUI().orElseThrow();
         ImportResult result = null;
         ImportFailedException refused = null;
@@ -134,16 +137,19 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 .setFileIsTooBig(getTranslation("cases.import.zip.too-big"))
                 .setIncorrectFileType(getTranslation("cases.import.zip.type")));
         i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("cases.import.zip.connecting"))
+                .setStatus(new UploadI18N.Uploading.Status()
+                        .setConnecting(getTranslation("cases.import.zip.connecting"))
                         .setStalled(getTranslation("cases.import.zip.stalled"))
                         .setProcessing(getTranslation("cases.import.zip.processing"))
                         .setHeld(getTranslation("cases.import.zip.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix(getTranslation("cases.import.zip.remaining"))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
+                        .setPrefix(getTranslation("cases.import.zip.remaining"))
                         .setUnknown(getTranslation("cases.import.zip.remaining-unknown")))
-                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("cases.import.zip.server"))
+                .setError(new UploadI18N.Uploading.Error()
+                        .setServerUnavailable(getTranslation("cases.import.zip.server"))
                         .setUnexpectedServerError(getTranslation("cases.import.zip.server"))
                         .setForbidden(getTranslation("cases.import.zip.forbidden"))));
-        i18n.setUnits(new UploadI18N.Units(java.util.List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
+        i18n.setUnits(new UploadI18N.Units(List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
         return i18n;
     }
 

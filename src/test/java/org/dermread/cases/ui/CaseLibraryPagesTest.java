@@ -12,20 +12,25 @@ import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
 import org.dermread.cases.CaseFilter;
@@ -70,10 +75,12 @@ class CaseLibraryPagesTest extends KaribuTest {
         Grid<LibraryCase> grid = _get(Grid.class, spec -> spec.withId("case-grid"));
         int all = GridKt._size(grid);
         assertThat(all).isGreaterThanOrEqualTo(200);
-        assertThat(_get(Span.class, spec -> spec.withId("count-MN")).getText()).startsWith("MN · melanocytic nevus: ");
+        assertThat(_get(Span.class, spec -> spec.withId("count-MN")).getText())
+                .startsWith("MN · melanocytic nevus: ");
 
         @SuppressWarnings("unchecked")
-        MultiSelectComboBox<Diagnosis> filter = _get(MultiSelectComboBox.class, spec -> spec.withId("filter-diagnosis"));
+        MultiSelectComboBox<Diagnosis> filter =
+                _get(MultiSelectComboBox.class, spec -> spec.withId("filter-diagnosis"));
         _setValue(filter, Set.of(taxonomy.find("BCC").orElseThrow()));
 
         int bcc = library.countsPerClass(CaseFilter.diagnoses(List.of("BCC"))).get("BCC");
@@ -84,16 +91,16 @@ class CaseLibraryPagesTest extends KaribuTest {
 
     @Test
     void a_case_opens_with_its_image_at_full_size_and_its_ground_truth() {
-        long source = library.importFolder(java.nio.file.Path.of("study-sets/demo")).sourceId();
+        long source = library.importFolder(Path.of("study-sets/demo")).sourceId();
         LibraryCase first = library.cases(new CaseFilter(Set.of(), Set.of(source))).get(0);
 
         UI.getCurrent().navigate("coordinator/cases/" + first.id());
 
-        assertThat(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("case-title")).getText())
+        assertThat(_get(H2.class, spec -> spec.withId("case-title")).getText())
                 .contains(first.externalId());
         Image image = _get(Image.class, spec -> spec.withId("case-image"));
         assertThat(image.getSrc()).isNotBlank();
-        assertThat(_get(com.vaadin.flow.component.formlayout.FormLayout.class, spec -> spec.withId("case-fields"))
+        assertThat(_get(FormLayout.class, spec -> spec.withId("case-fields"))
                 .getElement().getTextRecursively()).contains(first.diagnosis());
     }
 
@@ -113,7 +120,8 @@ class CaseLibraryPagesTest extends KaribuTest {
         assertThat(report.getElement().getAttribute("data-outcome")).isEqualTo("refused");
         List<String> problems = _find(ListItem.class).stream().map(item -> item.getElement().getTextRecursively())
                 .toList();
-        assertThat(problems).anyMatch(p -> p.contains("manifest.csv, line 2") && p.contains("Unknown diagnosis code \"XYZ\""));
+        assertThat(problems)
+                .anyMatch(p -> p.contains("manifest.csv, line 2") && p.contains("Unknown diagnosis code \"XYZ\""));
         assertThat(problems).anyMatch(p -> p.contains("manifest.csv, line 3") && p.contains("already used on line 2"));
         assertThat(problems).anyMatch(p -> p.contains("images/missing.png"));
         assertThat(problems).anyMatch(p -> p.contains("set.json"));
@@ -144,8 +152,8 @@ class CaseLibraryPagesTest extends KaribuTest {
             zip.write(manifest.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("images/a-1.png"));
-            var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
-            javax.imageio.ImageIO.write(image, "png", zip);
+            var image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+            ImageIO.write(image, "png", zip);
             zip.closeEntry();
         }
         return bytes.toByteArray();
