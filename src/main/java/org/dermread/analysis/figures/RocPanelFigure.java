@@ -111,7 +111,10 @@ public final class RocPanelFigure extends Figure {
                 legendArea = new Rectangle2D.Double(area.getX(), area.getY() + rows * cell * scale,
                         area.getWidth(), LEGEND_BAND * scale);
             }
-            legend.arrange(g, new RectangleConstraint(legendArea.getWidth(), null));
+            // A fixed width and height: the legend beside the charts (LEFT) stacks its items in a ColumnArrangement,
+            // which implements a fixed width only with a fixed height ("Not implemented."), and
+            // RectangleConstraint(width, null) means a height *range* of null, on which a FlowArrangement fails.
+            legend.arrange(g, new RectangleConstraint(legendArea.getWidth(), legendArea.getHeight()));
             legend.draw(g, legendArea);
         }
     }
