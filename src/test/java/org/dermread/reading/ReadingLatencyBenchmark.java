@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.dermread.accounts.Account;
@@ -50,7 +51,8 @@ class ReadingLatencyBenchmark extends BrowserTest {
                 const before = document.getElementById('case-image');
                 const check = () => {
                   const img = document.getElementById('case-image');
-                  if (img && img !== before && img.complete && img.naturalWidth > 0 && !img.classList.contains('prefetch')) {
+                  if (img && img !== before && img.complete && img.naturalWidth > 0
+                      && !img.classList.contains('prefetch')) {
                     requestAnimationFrame(() => requestAnimationFrame(() => {
                       const end = performance.now();
                       // The round trip that saved the answer and brought the next case (server time plus network).
@@ -133,7 +135,7 @@ class ReadingLatencyBenchmark extends BrowserTest {
                 @SuppressWarnings("unchecked")
                 List<Number> trips = (List<Number>) js.executeScript("return window.__trips;");
                 double[] t = trips.stream().mapToDouble(Number::doubleValue).filter(v -> !Double.isNaN(v)).toArray();
-                java.util.Arrays.sort(t);
+                Arrays.sort(t);
                 if (t.length > 0) {
                     System.out.printf("  of which the save round trip (click to response, server and network): "
                             + "p50 %.0f ms, p95 %.0f ms (n %d)%n", t[t.length / 2],
@@ -166,7 +168,7 @@ class ReadingLatencyBenchmark extends BrowserTest {
 
     private static void report(String series, double[] millis, String loadBefore, String loadAfter) {
         double[] sorted = millis.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         System.out.printf("%s: p50 %.0f ms, p95 %.0f ms, max %.0f ms (n %d); load average (1, 5, 15 min) %s before,"
                 + " %s after%n", series, sorted[sorted.length / 2], sorted[(int) Math.ceil(0.95 * sorted.length) - 1],
                 sorted[sorted.length - 1], sorted.length, loadBefore, loadAfter);

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
 import org.dermread.studies.ExperienceGroup;
@@ -216,7 +217,7 @@ class SecondPhaseWithoutBiasTest {
             List<Integer> ranks = rows.stream().filter(row -> group.name().equals(row.get("phase_order_group")))
                     .map(row -> (Integer) row.get("phase_order_rank")).toList();
             assertThat(ranks).as("ranks 1..n, each once").isEqualTo(
-                    java.util.stream.IntStream.rangeClosed(1, ranks.size()).boxed().toList());
+                    IntStream.rangeClosed(1, ranks.size()).boxed().toList());
         }
 
         SignIn.as(coordinator);

@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.dermread.accounts.Account;
+import org.dermread.accounts.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -224,7 +225,7 @@ public class TestStudies {
             long firstSeed) {
         List<InvitedReader> readers = new ArrayList<>();
         for (int r = 0; r < count; r++) {
-            Account reader = accounts.create(prefix, org.dermread.accounts.Role.READER);
+            Account reader = accounts.create(prefix, Role.READER);
             giveProfile(reader, r % 20);
             readers.add(new InvitedReader(reader, invite(study, reader, firstSeed + r)));
         }
