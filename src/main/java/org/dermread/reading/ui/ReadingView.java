@@ -455,8 +455,13 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
                 Div bar = new Div();
                 bar.addClassName("ai-bar");
                 bar.getStyle().set("width", String.format(Locale.ROOT, "%.1f%%", 100 * p));
-                Span label = new Span(code + " · " + name);
+                // On narrow screens only the code shows (the answer buttons spell it out); the name stays for
+                // screen readers and as the tooltip.
+                Span fullName = new Span(" · " + name);
+                fullName.addClassName("ai-name");
+                Span label = new Span(new Span(code), fullName);
                 label.addClassName("ai-label");
+                label.setTitle(code + " · " + name);
                 Span value = new Span(String.format(Locale.ROOT, "%.1f%%", 100 * p));
                 value.addClassName("ai-value");
                 Div row = new Div(label, value, bar);
