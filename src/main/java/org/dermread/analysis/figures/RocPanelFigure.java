@@ -111,10 +111,7 @@ public final class RocPanelFigure extends Figure {
                 legendArea = new Rectangle2D.Double(area.getX(), area.getY() + rows * cell * scale,
                         area.getWidth(), LEGEND_BAND * scale);
             }
-            // A fixed width and height: the legend beside the charts (LEFT) stacks its items in a ColumnArrangement,
-            // which implements a fixed width only with a fixed height ("Not implemented."), and
-            // RectangleConstraint(width, null) means a height *range* of null, on which a FlowArrangement fails.
-            legend.arrange(g, new RectangleConstraint(legendArea.getWidth(), legendArea.getHeight()));
+            legend.arrange(g, new RectangleConstraint(legendArea.getWidth(), null));
             legend.draw(g, legendArea);
         }
     }
