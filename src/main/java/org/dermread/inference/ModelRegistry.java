@@ -74,6 +74,7 @@ public class ModelRegistry {
     }
 
     /** Every registered variant with its parity figures, offered or not. */
+    @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public List<ModelVariant> variants() {
         return variants.list();
@@ -83,6 +84,7 @@ public class ModelRegistry {
      * Registers an uploaded file as what its manifest says it is: a model, or (with a {@code variant} block) a
      * variant of a registered model.
      */
+    @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public Registration registerFile(InputStream torchScript, String manifestJson) {
         Long by = access.currentAccountId();
@@ -94,6 +96,7 @@ public class ModelRegistry {
     }
 
     /** As {@link #registerFile}, from a folder holding exactly one {@code .pt} file and one {@code .json} manifest. */
+    @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public Registration registerFolder(Path folder) {
         Path[] files = modelFiles(folder);
@@ -113,6 +116,7 @@ public class ModelRegistry {
      *
      * @throws ModelValidationException naming what is wrong; nothing is stored then
      */
+    @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public ModelVariant registerVariant(InputStream torchScript, String manifestJson) {
         return registerVariant(torchScript, manifestJson, access.currentAccountId());

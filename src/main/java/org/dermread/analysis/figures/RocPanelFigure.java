@@ -12,10 +12,11 @@ import org.dermread.stats.StudyReport;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.Drawable;
-import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.Range;
 
 /**
  * Every class's ROC plot of one phase in one grid figure, as the key figure of a reader study (e.g. Figure 2 of
@@ -111,7 +112,12 @@ public final class RocPanelFigure extends Figure {
                 legendArea = new Rectangle2D.Double(area.getX(), area.getY() + rows * cell * scale,
                         area.getWidth(), LEGEND_BAND * scale);
             }
-            legend.arrange(g, new RectangleConstraint(legendArea.getWidth(), null));
+            // A column legend (LEFT) implements only ranged constraints (ColumnArrangement throws "Not implemented"
+            // for a fixed width and free height); a row legend takes the band's fixed width and at most its height.
+            legend.arrange(g, legendInGrid
+                    ? new RectangleConstraint(new Range(0.0, legendArea.getWidth()),
+                            new Range(0.0, legendArea.getHeight()))
+                    : new RectangleConstraint(legendArea.getWidth(), new Range(0.0, legendArea.getHeight())));
             legend.draw(g, legendArea);
         }
     }
