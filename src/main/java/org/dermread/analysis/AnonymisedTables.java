@@ -49,7 +49,10 @@ final class AnonymisedTables {
                 c.sex(), c.bodySite(), c.confirmation(), c.imageSha256())).toList();
         List<ReaderRecord> readerRecords = readers.stream().map(r -> new ReaderRecord(
                 readerIds.get(r.participationId()), r.yearsDermatology(), r.yearsDermoscopy(), r.boardCertified(),
-                r.title(), r.hospitalLevel(), r.startedAt(), r.unaidedFinishedAt(), r.aidedFinishedAt())).toList();
+                r.title(), r.hospitalLevel(), r.startedAt(), r.unaidedFinishedAt(), r.aidedFinishedAt(),
+                r.phaseOrder() == null ? null : r.phaseOrder().toLowerCase(Locale.ROOT), r.phaseOrderSeed(),
+                r.phaseOrderGroup() == null ? null : r.phaseOrderGroup().toLowerCase(Locale.ROOT), r.phaseOrderRank(),
+                r.washoutDays(), r.secondPhaseOpensAt())).toList();
         List<ReadingRecord> readingRecords = answers.stream().map(a -> new ReadingRecord(
                 readerIds.get(a.participationId()), caseId(a.caseId()), a.phase().toLowerCase(Locale.ROOT),
                 a.diagnosis(), a.confidence(), a.shownAt(), a.answeredAt(), a.revision())).toList();

@@ -36,7 +36,9 @@ public final class BundleFormat {
     static final List<String> READING_COLUMNS = List.of("reader_id", "case_id", "phase", "label", "confidence",
             "shown_at", "answered_at", "revision");
     static final List<String> READER_COLUMNS = List.of("reader_id", "years_dermatology", "years_dermoscopy",
-            "board_certified", "title", "hospital_level", "started_at", "unaided_finished_at", "aided_finished_at");
+            "board_certified", "title", "hospital_level", "started_at", "unaided_finished_at", "aided_finished_at",
+            "phase_order", "phase_order_seed", "phase_order_group", "phase_order_rank", "washout_days",
+            "second_phase_opens_at");
     /** Prefix of the AI's label-set probability columns ({@code p_MN}, ...). */
     static final String PROBABILITY_PREFIX = "p_";
     /** Prefix of the model's raw probability columns ({@code raw_p_LP}, ...). */
@@ -46,6 +48,11 @@ public final class BundleFormat {
     public static final String UNAIDED = "unaided";
     /** The phase of the AI-assisted second reading. */
     public static final String AIDED = "aided";
+
+    /** A reader who read the unaided phase first ({@code phase_order} in {@code readers.csv}). */
+    public static final String UNAIDED_FIRST = "unaided_first";
+    /** A reader who read the AI-assisted phase first (a crossover design). */
+    public static final String AIDED_FIRST = "aided_first";
 
     /** Phases in analysis order: unaided, aided (any letter case), then the others (a stable sort keeps theirs). */
     public static final Comparator<String> PHASE_ORDER = Comparator.comparingInt(BundleFormat::phaseRank);

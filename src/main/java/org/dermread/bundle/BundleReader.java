@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -115,6 +116,7 @@ public final class BundleReader {
         int board = csv.optionalColumn("board_certified");
         int title = csv.optionalColumn("title");
         int level = csv.optionalColumn("hospital_level");
+        int order = csv.optionalColumn("phase_order");
         for (Row row : csv.rows()) {
             String reader = CsvTable.cell(row, id);
             if (reader.isEmpty() || readerIndex.containsKey(reader)) {
@@ -122,8 +124,19 @@ public final class BundleReader {
             }
             readerIndex.put(reader, readers.size());
             readers.add(new StudyReader(reader, csv.number(row, dermatology), csv.number(row, dermoscopy),
-                    CsvTable.cell(row, board), CsvTable.cell(row, title), CsvTable.cell(row, level)));
+                    CsvTable.cell(row, board), CsvTable.cell(row, title), CsvTable.cell(row, level),
+                    phaseOrder(csv, row, order)));
         }
+    }
+
+    /** {@code unaided_first}, {@code aided_first} (any letter case) or empty; anything else is a mistake. */
+    private static String phaseOrder(CsvTable csv, Row row, int column) {
+        String text = CsvTable.cell(row, column).toLowerCase(Locale.ROOT);
+        if (!text.isEmpty() && !text.equals(BundleFormat.UNAIDED_FIRST) && !text.equals(BundleFormat.AIDED_FIRST)) {
+            throw csv.problem(row, column, "a phase order is " + BundleFormat.UNAIDED_FIRST + ", "
+                    + BundleFormat.AIDED_FIRST + " or empty, not '" + CsvTable.cell(row, column) + "'");
+        }
+        return text;
     }
 
     private static List<PhaseReadings> readings(CsvTable csv, Map<String, Integer> labelIndex,

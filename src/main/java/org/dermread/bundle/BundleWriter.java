@@ -80,7 +80,9 @@ public final class BundleWriter {
     private static List<Object> readerCells(ReaderRecord r) {
         return cells(r.readerId(), r.yearsDermatology(), r.yearsDermoscopy(),
                 r.boardCertified() == null ? null : (r.boardCertified() ? "yes" : "no"), r.title(),
-                r.hospitalLevel(), time(r.startedAt()), time(r.unaidedFinishedAt()), time(r.aidedFinishedAt()));
+                r.hospitalLevel(), time(r.startedAt()), time(r.unaidedFinishedAt()), time(r.aidedFinishedAt()),
+                r.phaseOrder(), r.phaseOrderSeed(), r.phaseOrderGroup(), r.phaseOrderRank(), r.washoutDays(),
+                time(r.secondPhaseOpensAt()));
     }
 
     /** Label-set probabilities, then the model's raw ones; a case without a prediction has no row. */

@@ -51,6 +51,17 @@ final class DataDictionary {
             - `title`: RESIDENT, ATTENDING, ASSOCIATE_CHIEF, CHIEF
             - `hospital_level`: TERTIARY_A, TERTIARY, SECONDARY, PRIMARY, PRIVATE, OTHER
             - `started_at`, `unaided_finished_at`, `aided_finished_at`: empty when not (yet) reached
+            - `phase_order`: `unaided_first` or `aided_first` (a crossover design), fixed when the reader started;
+              empty before that or when the study has one phase. The phases stay `unaided` and `aided` in
+              readings.csv whatever the order
+            - `phase_order_seed`, `phase_order_group`, `phase_order_rank`: in a study that randomises the order,
+              the study's seed, the experience group the order was balanced in (`beginner` < 3 years of
+              dermatology, `intermediate` 3-10, `expert` > 10) and the reader's rank in that group's sequence;
+              together they reproduce the order (permuted blocks of two). Empty otherwise
+            - `washout_days`: days between finishing the first phase and the second opening (0 = at once); empty
+              when the study has one phase
+            - `second_phase_opens_at`: when the second phase opened (or opens) for this reader, the first phase's
+              end plus the washout; empty until the first phase is finished
 
             ## ai_predictions.csv
             One row per case with a prediction of the study's model (model SHA-256 in manifest.json).

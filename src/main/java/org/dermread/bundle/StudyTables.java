@@ -34,10 +34,30 @@ public record StudyTables(List<String> labels, List<CaseRecord> cases, List<Read
             String confirmation, String imageSha256) {
     }
 
-    /** A row of {@code readers.csv}: experience when the reader started, and when each phase was finished. */
+    /**
+     * A row of {@code readers.csv}: experience when the reader started, when each phase was finished, and the design
+     * of the two phases for this reader.
+     *
+     * @param phaseOrder         {@link BundleFormat#UNAIDED_FIRST} or {@link BundleFormat#AIDED_FIRST}; null before
+     *                           the reader started or when the study has one phase
+     * @param phaseOrderSeed     the study's allocation seed when it randomises the phase order, else null
+     * @param phaseOrderGroup    the experience group the order was balanced in (randomised studies), else null
+     * @param phaseOrderRank     the reader's rank in that group's allocation sequence, else null
+     * @param washoutDays        days between finishing the first phase and the second opening; null with one phase
+     * @param secondPhaseOpensAt when the second phase opened (or opens) for this reader; null until the first ends
+     */
     public record ReaderRecord(String readerId, Integer yearsDermatology, Integer yearsDermoscopy,
             Boolean boardCertified, String title, String hospitalLevel, Instant startedAt, Instant unaidedFinishedAt,
-            Instant aidedFinishedAt) {
+            Instant aidedFinishedAt, String phaseOrder, Long phaseOrderSeed, String phaseOrderGroup,
+            Integer phaseOrderRank, Integer washoutDays, Instant secondPhaseOpensAt) {
+
+        /** A reader of a study without a second-phase design (one phase, no washout, no randomised order). */
+        public ReaderRecord(String readerId, Integer yearsDermatology, Integer yearsDermoscopy,
+                Boolean boardCertified, String title, String hospitalLevel, Instant startedAt,
+                Instant unaidedFinishedAt, Instant aidedFinishedAt) {
+            this(readerId, yearsDermatology, yearsDermoscopy, boardCertified, title, hospitalLevel, startedAt,
+                    unaidedFinishedAt, aidedFinishedAt, null, null, null, null, null, null);
+        }
     }
 
     /** A row of {@code readings.csv}: one stored answer. */

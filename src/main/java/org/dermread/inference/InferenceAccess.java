@@ -6,6 +6,7 @@ import org.dermread.accounts.Role;
 import org.dermread.common.UserFacingException;
 import org.dermread.inference.internal.StudyCasesRepository;
 import org.dermread.inference.internal.StudyCasesRepository.StudyRow;
+import org.dermread.reading.AidedPhaseGate;
 import org.dermread.studies.StudyAccess;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
  * Who may do what with models and predictions, on top of {@link StudyAccess} (which answers who manages or may read
  * a study). Coordinators of a study (and admins) run models on it;
  * statisticians (and the study's coordinators, and admins) read its predictions; readers see the AI's advice only
- * in the AI-assisted phase of a study they take part in, after finishing its unaided phase.
+ * in the AI-assisted phase of a study they take part in, when that phase is open to them: after the unaided
+ * phase and its washout, or at once for a reader whose randomised phase order starts with the AI
+ * ({@link AidedPhaseGate}, the reading feature's one answer to that question).
  */
 @Component
 class InferenceAccess {
@@ -22,11 +25,14 @@ class InferenceAccess {
     private final StudyCasesRepository studies;
     private final StudyAccess studyAccess;
     private final AccountService accounts;
+    private final AidedPhaseGate aidedPhase;
 
-    InferenceAccess(StudyCasesRepository studies, StudyAccess studyAccess, AccountService accounts) {
+    InferenceAccess(StudyCasesRepository studies, StudyAccess studyAccess, AccountService accounts,
+            AidedPhaseGate aidedPhase) {
         this.studies = studies;
         this.studyAccess = studyAccess;
         this.accounts = accounts;
+        this.aidedPhase = aidedPhase;
     }
 
     /** The signed-in account's id. */
@@ -71,8 +77,8 @@ class InferenceAccess {
     }
 
     /**
-     * A reader in the AI-assisted phase: takes part in the study, the study has that phase, the reader finished
-     * the unaided phase, and the case belongs to the study.
+     * A reader in the AI-assisted phase: takes part in the study, the study has that phase, it is open to the
+     * reader (by their phase order and the washout), and the case belongs to the study.
      */
     StudyRow requireAidedReader(long studyId, long caseId) {
         StudyRow study = study(studyId);
@@ -83,8 +89,8 @@ class InferenceAccess {
         if (!study.aiAssistedPhase()) {
             throw new AccessDeniedException("study " + studyId + " has no AI-assisted phase");
         }
-        if (!studies.finishedUnaidedPhase(studyId, reader)) {
-            throw new AccessDeniedException("the unaided phase is not finished");
+        if (!aidedPhase.isOpenFor(studyId, reader)) {
+            throw new AccessDeniedException("the AI-assisted phase is not open to this reader");
         }
         if (!studies.caseInStudy(studyId, caseId)) {
             throw new AccessDeniedException("case " + caseId + " is not in study " + studyId);

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.dermread.accounts.AccountService;
 import org.dermread.reading.internal.ReadingRepository;
 import org.dermread.reading.internal.ReadingRepository.ParticipationRow;
@@ -21,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The reader's quiz. Every method checks that the participation belongs to the signed-in reader; none returns
  * ground truth, AI output or other readers' answers, except the AI's output in an opened AI-assisted phase and the
- * reader's own results after finishing when the study allows feedback. Each answer is committed before the method
- * returns, and the database's unique key on (participation, case, phase) keeps exactly one answer per case.
+ * reader's own results once they have finished every phase, when the study gives feedback (feedback between the
+ * phases would bias the second reading). Each answer is committed before the method returns, and the database's
+ * unique key on (participation, case, phase) keeps exactly one answer per case.
  */
 @Service
 @PreAuthorize("hasRole('READER')")
@@ -32,15 +35,20 @@ public class ReadingService {
     private final AccountService accounts;
     private final ReaderProfileService profiles;
     private final AnswerRules rules;
+    private final ParticipationStart starts;
     private final ObjectProvider<AiAdviceSource> advice;
+    private final AdviceWarmer warmer;
 
     ReadingService(ReadingRepository repository, AccountService accounts, ReaderProfileService profiles,
-            AnswerRules rules, ObjectProvider<AiAdviceSource> advice) {
+            AnswerRules rules, ParticipationStart starts, ObjectProvider<AiAdviceSource> advice,
+            AdviceWarmer warmer) {
         this.repository = repository;
         this.accounts = accounts;
         this.profiles = profiles;
         this.rules = rules;
+        this.starts = starts;
         this.advice = advice;
+        this.warmer = warmer;
     }
 
     @Transactional(readOnly = true)
@@ -49,18 +57,33 @@ public class ReadingService {
     }
 
     /**
-     * Opens a phase of a participation: checks ownership, that the study is open and the phase may be read, and
-     * at the first opening keeps the reader's profile with the participation.
+     * Starts the participation if the reader has not (keeping their profile and fixing their phase order) and
+     * says which phase to read now: the first until it is finished, then the second.
+     */
+    @Transactional
+    public Phase begin(long participationId) {
+        ParticipationRow participation = own(participationId);
+        if (!"OPEN".equals(participation.status())) {
+            throw new ReadingException("reading.error.study-not-open");
+        }
+        participation = started(participation);
+        Phase first = PhaseOrders.first(participation.phaseOrder());
+        return participation.finishedAt(first) == null || !participation.aidedPhase() ? first
+                : PhaseOrders.second(participation.phaseOrder());
+    }
+
+    /**
+     * Opens a phase of a participation: checks ownership, that the study is open, starts the participation at the
+     * first opening, and checks that the phase may be read now (phase order, washout, the AI's predictions).
      */
     @Transactional
     public ReadingSession open(long participationId, Phase phase) {
         ParticipationRow participation = own(participationId);
-        rules.requireReadable(participation, phase);
-        if (participation.startedAt() == null) {
-            ReaderProfile profile = profiles.myProfile()
-                    .orElseThrow(() -> new ReadingException("reading.error.profile-missing"));
-            repository.markStarted(participationId, profile, null);
+        if (!"OPEN".equals(participation.status())) {
+            throw new ReadingException("reading.error.study-not-open");
         }
+        participation = started(participation);
+        rules.requireReadable(participation, phase);
         return session(participation, phase);
     }
 
@@ -69,14 +92,7 @@ public class ReadingService {
     public Optional<CaseToRead> next(long participationId, Phase phase) {
         ParticipationRow participation = own(participationId);
         rules.requireReadable(participation, phase);
-        List<Long> order = order(participation, phase);
-        Set<Long> answered = repository.answeredCaseIds(participationId, phase);
-        for (int index = 0; index < order.size(); index++) {
-            if (!answered.contains(order.get(index))) {
-                return Optional.of(show(participation, phase, order, index));
-            }
-        }
-        return Optional.empty();
+        return nextOf(participation, phase, repository.caseIds(participation.caseSetId()));
     }
 
     /** An earlier case, to look at again or change, when the study lets readers go back. */
@@ -88,26 +104,33 @@ public class ReadingService {
             throw new ReadingException("reading.error.no-going-back");
         }
         List<Long> order = order(participation, phase);
-        if (index < 0 || index >= order.size()
-                || repository.answer(participationId, order.get(index), phase).isEmpty()) {
+        Optional<GivenAnswer> earlier = index < 0 || index >= order.size() ? Optional.empty()
+                : repository.answer(participationId, order.get(index), phase);
+        if (earlier.isEmpty()) {
             throw new ReadingException("reading.error.not-answered-yet");
         }
-        return show(participation, phase, order, index);
+        return show(participation, phase, order, index, Optional.empty(), earlier);
     }
 
     /** Stores the answer to a case shown to the reader; a repeated or concurrent submission stores nothing more. */
     @Transactional
     public SaveOutcome answer(long participationId, Phase phase, long caseId, String diagnosis, Integer confidence) {
         ParticipationRow participation = own(participationId);
-        rules.requireReadable(participation, phase);
+        return store(participation, phase, repository.caseIds(participation.caseSetId()), caseId, diagnosis,
+                confidence);
+    }
+
+    /**
+     * Stores the answer and returns the next case, in one transaction: the answer is committed before the next
+     * case is shown, and the reader waits for one round trip to the database instead of two.
+     */
+    @Transactional
+    public SavedAnswer answerAndNext(long participationId, Phase phase, long caseId, String diagnosis,
+            Integer confidence) {
+        ParticipationRow participation = own(participationId);
         List<Long> caseIds = repository.caseIds(participation.caseSetId());
-        rules.validate(participation, caseIds, caseId, diagnosis, confidence);
-        SaveOutcome outcome = repository.insertAnswer(participationId, caseId, phase, diagnosis, confidence, null, null)
-                ? SaveOutcome.SAVED : SaveOutcome.ALREADY_SAVED;
-        if (repository.answeredCount(participationId, phase) >= caseIds.size()) {
-            repository.markFinished(participationId, phase, null);
-        }
-        return outcome;
+        SaveOutcome outcome = store(participation, phase, caseIds, caseId, diagnosis, confidence);
+        return new SavedAnswer(outcome, nextOf(participation, phase, caseIds));
     }
 
     /** Changes an earlier answer (only where the study allows going back); the old one goes to the audit trail. */
@@ -141,13 +164,15 @@ public class ReadingService {
         return repository.image(caseId);
     }
 
-    /** The reader's own results for a finished phase, if the study gives feedback. */
+    /**
+     * The reader's own results for a phase, if the study gives feedback and the reader has finished every phase:
+     * never between the phases, where it would bias the second reading.
+     */
     @Transactional(readOnly = true)
     public Optional<Feedback> feedback(long participationId, Phase phase) {
         ParticipationRow participation = own(participationId);
-        boolean finished = phase == Phase.UNAIDED ? participation.unaidedFinishedAt() != null
-                : participation.aidedFinishedAt() != null;
-        if (!participation.feedback() || !finished) {
+        if (!participation.feedback() || !finishedEveryPhase(participation)
+                || participation.finishedAt(phase) == null) {
             return Optional.empty();
         }
         Map<String, int[]> perClass = new LinkedHashMap<>();
@@ -171,11 +196,94 @@ public class ReadingService {
         return Optional.of(new Feedback(phase, answers.size(), correct, results));
     }
 
-    /** Why the AI-assisted phase cannot be opened yet, or empty when it can. */
+    /**
+     * The cases the reader got wrong, with the truth: only after every phase and only if the study's feedback lists
+     * them. Empty otherwise.
+     */
+    @Transactional(readOnly = true)
+    public List<WrongAnswer> wrongAnswers(long participationId) {
+        ParticipationRow participation = own(participationId);
+        if (!participation.feedback() || !participation.feedbackCases() || !finishedEveryPhase(participation)) {
+            return List.of();
+        }
+        Map<String, AnswerOption> options = repository.options(participation.studyId()).stream()
+                .collect(Collectors.toMap(AnswerOption::code, Function.identity()));
+        return repository.mistakes(participationId).stream()
+                .map(m -> new WrongAnswer(m.phase(), m.caseId(), options.get(m.answer()),
+                        options.getOrDefault(m.truth(), new AnswerOption(m.truth(), m.truth(), m.truth()))))
+                .toList();
+    }
+
+    /** Why the AI-assisted phase cannot be read now, as a translation key, or empty when it can. */
     @Transactional(readOnly = true)
     public Optional<String> aidedPhaseBlocker(long participationId) {
+        return rules.phaseBlocker(own(participationId), Phase.AIDED).map(ReadingException::messageKey);
+    }
+
+    /**
+     * Why the reader's second phase cannot be read now (the first is not finished, the washout is not over and
+     * the message says until when, the AI's predictions are incomplete), or empty when it can.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ReadingException> secondPhaseBlocker(long participationId) {
         ParticipationRow participation = own(participationId);
-        return rules.aidedBlocker(participation);
+        if (!participation.aidedPhase()) {
+            return Optional.of(new ReadingException("reading.error.no-aided-phase"));
+        }
+        return rules.phaseBlocker(participation, PhaseOrders.second(participation.phaseOrder()));
+    }
+
+    private ParticipationRow started(ParticipationRow participation) {
+        if (participation.startedAt() != null) {
+            return participation;
+        }
+        ReaderProfile profile = profiles.myProfile()
+                .orElseThrow(() -> new ReadingException("reading.error.profile-missing"));
+        return starts.start(participation, profile, null);
+    }
+
+    private SaveOutcome store(ParticipationRow participation, Phase phase, List<Long> caseIds, long caseId,
+            String diagnosis, Integer confidence) {
+        rules.requireReadable(participation, phase);
+        rules.validate(participation, caseIds, caseId, diagnosis, confidence);
+        long participationId = participation.id();
+        boolean saved = repository.insertAnswer(participationId, caseId, phase, diagnosis, confidence, null, null);
+        SaveOutcome outcome = saved ? SaveOutcome.SAVED : SaveOutcome.ALREADY_SAVED;
+        if (saved && repository.answeredCount(participationId, phase) >= caseIds.size()) {
+            boolean firstOfTwo = participation.aidedPhase() && PhaseOrders.first(participation.phaseOrder()) == phase;
+            repository.markFinished(participationId, phase, null, firstOfTwo, participation.washoutDays());
+        }
+        return outcome;
+    }
+
+    private static boolean finishedEveryPhase(ParticipationRow participation) {
+        return participation.unaidedFinishedAt() != null
+                && (!participation.aidedPhase() || participation.aidedFinishedAt() != null);
+    }
+
+    private Optional<CaseToRead> nextOf(ParticipationRow participation, Phase phase, List<Long> caseIds) {
+        List<Long> order = ReadingOrder.of(caseIds, participation.orderSeed(), phase, participation.shuffle());
+        Set<Long> answered = repository.answeredCaseIds(participation.id(), phase);
+        int index = firstUnanswered(order, answered, -1);
+        if (index < 0) {
+            return Optional.empty();
+        }
+        int upcoming = firstUnanswered(order, answered, index);
+        if (upcoming >= 0 && phase == Phase.AIDED) {
+            warmer.warm(participation.studyId(), order.get(upcoming));
+        }
+        // Not answered in this phase, so there is no earlier answer to show with it.
+        return Optional.of(show(participation, phase, order, index,
+                upcoming < 0 ? Optional.empty() : Optional.of(order.get(upcoming)), Optional.empty()));
+    }
+
+    private static int firstUnanswered(List<Long> order, Set<Long> answered, int after) {
+        for (int index = after + 1; index < order.size(); index++) {
+            if (!answered.contains(order.get(index))) {
+                return index;
+            }
+        }
+        return -1;
     }
 
     private ReadingSession session(ParticipationRow participation, Phase phase) {
@@ -186,7 +294,8 @@ public class ReadingService {
                 repository.answeredCount(participation.id(), phase));
     }
 
-    private CaseToRead show(ParticipationRow participation, Phase phase, List<Long> order, int index) {
+    private CaseToRead show(ParticipationRow participation, Phase phase, List<Long> order, int index,
+            Optional<Long> upcoming, Optional<GivenAnswer> earlier) {
         long caseId = order.get(index);
         repository.recordShown(participation.id(), caseId, phase, null);
         Integer age = null;
@@ -200,8 +309,7 @@ public class ReadingService {
         }
         Optional<AiAdvice> aiAdvice = phase == Phase.AIDED
                 ? advice.getObject().adviceFor(participation.studyId(), caseId) : Optional.empty();
-        return new CaseToRead(caseId, index, order.size(), age, sex, bodySite,
-                repository.answer(participation.id(), caseId, phase), aiAdvice);
+        return new CaseToRead(caseId, index, order.size(), age, sex, bodySite, earlier, aiAdvice, upcoming);
     }
 
     private List<Long> order(ParticipationRow participation, Phase phase) {

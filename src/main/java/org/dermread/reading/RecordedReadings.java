@@ -28,10 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
  * page can make answers up; the check is on the name, not on a role anyone could be given.
  *
  * <p>The same rules as on the reading page apply (open study, the study's cases and labels, confidence as the study
- * asks, the AI-assisted phase only once the unaided one is finished and the AI's predictions are complete), plus:
- * a phase comes complete (every case once), into a participation without answers in it; the unaided phase only
- * into a participation not yet started, which then starts at its first case with the reader's profile kept; times
- * lie in the past and the AI-assisted phase after the unaided one. All or nothing.
+ * asks, the reader's second phase only once the first is finished and the washout is over, the AI-assisted phase
+ * only with complete predictions), plus: a phase comes complete (every case once), into a participation without
+ * answers in it; the reader's first phase only into a participation not yet started, which then starts at its
+ * first case with the reader's profile kept and its phase order fixed; times lie in the past and a second phase
+ * after the first and its washout. All or nothing.
  */
 @Service
 public class RecordedReadings {
@@ -42,11 +43,14 @@ public class RecordedReadings {
     private final ReadingRepository repository;
     private final AnswerRules rules;
     private final ReaderProfileService profiles;
+    private final ParticipationStart starts;
 
-    RecordedReadings(ReadingRepository repository, AnswerRules rules, ReaderProfileService profiles) {
+    RecordedReadings(ReadingRepository repository, AnswerRules rules, ReaderProfileService profiles,
+            ParticipationStart starts) {
         this.repository = repository;
         this.rules = rules;
         this.profiles = profiles;
+        this.starts = starts;
     }
 
     /**
@@ -65,7 +69,9 @@ public class RecordedReadings {
         repository.lock(participationId);
         ParticipationRow participation = repository.participation(participationId)
                 .orElseThrow(() -> new ReadingException("reading.import.error.no-participation", participationId));
-        rules.requireReadable(participation, phase);
+        if (!"OPEN".equals(participation.status())) {
+            throw new ReadingException("reading.error.study-not-open");
+        }
         if (repository.answeredCount(participationId, phase) > 0) {
             throw new ReadingException("reading.import.error.already-answered", participationId, phase.name());
         }
@@ -84,15 +90,16 @@ public class RecordedReadings {
                 .toList();
         Instant first = inOrder.get(0).shownAt();
         Instant last = inOrder.stream().map(RecordedAnswer::answeredAt).max(Comparator.naturalOrder()).orElseThrow();
-        requireTimes(participation, phase, first, last);
-        if (phase == Phase.UNAIDED) {
-            if (participation.startedAt() != null) {
-                throw new ReadingException("reading.import.error.started", participationId);
-            }
+        if (participation.startedAt() == null) {
             ReaderProfile profile = profiles.profileOf(new AccountId(participation.readerId()))
                     .orElseThrow(() -> new ReadingException("reading.error.profile-missing"));
-            repository.markStarted(participationId, profile, first);
+            participation = starts.start(participation, profile, first);
+        } else if (PhaseOrders.first(participation.phaseOrder()) == phase) {
+            throw new ReadingException("reading.import.error.started", participationId);
         }
+        // A second phase into a participation that only now starts is refused here (its first is not finished).
+        rules.requireReadable(participation, phase);
+        requireTimes(participation, phase, first, last);
         for (RecordedAnswer answer : inOrder) {
             repository.recordShown(participationId, answer.caseId(), phase, answer.shownAt());
             if (!repository.insertAnswer(participationId, answer.caseId(), phase, answer.diagnosis(),
@@ -100,14 +107,21 @@ public class RecordedReadings {
                 throw new ReadingException("reading.import.error.already-answered", participationId, phase.name());
             }
         }
-        repository.markFinished(participationId, phase, last);
+        boolean firstOfTwo = participation.aidedPhase() && PhaseOrders.first(participation.phaseOrder()) == phase;
+        repository.markFinished(participationId, phase, last, firstOfTwo, participation.washoutDays());
         return inOrder.size();
     }
 
-    private static void requireTimes(ParticipationRow participation, Phase phase, Instant first, Instant last) {
-        boolean future = last.isAfter(Instant.now());
-        boolean beforeUnaided = phase == Phase.AIDED && !first.isAfter(participation.unaidedFinishedAt());
-        if (future || beforeUnaided) {
+    /** In the past; a second phase after the first one was finished and not before the washout is over. */
+    private void requireTimes(ParticipationRow participation, Phase phase, Instant first, Instant last) {
+        boolean future = last.isAfter(rules.now());
+        boolean tooEarly = false;
+        if (participation.aidedPhase() && PhaseOrders.second(participation.phaseOrder()) == phase) {
+            Instant firstDone = participation.finishedAt(PhaseOrders.first(participation.phaseOrder()));
+            Instant opens = participation.secondPhaseOpensAt();
+            tooEarly = firstDone == null || !first.isAfter(firstDone) || (opens != null && first.isBefore(opens));
+        }
+        if (future || tooEarly) {
             throw new ReadingException("reading.import.error.when", first.toString(), last.toString());
         }
     }

@@ -3,9 +3,13 @@ package org.dermread.stats;
 /**
  * A reader and the experience fields of the export bundle's readers.csv. Unknown numbers are NaN, unknown text
  * is empty.
+ *
+ * @param phaseOrder which phase the reader read first in a crossover design ({@code unaided_first} or
+ *                   {@code aided_first}), empty when unknown or the study had one phase. An attribute of the reader:
+ *                   the modalities stay "unaided" and "aided" whatever the order.
  */
 public record StudyReader(String id, double yearsDermatology, double yearsDermoscopy, String boardCertified,
-                          String title, String hospitalLevel) {
+                          String title, String hospitalLevel, String phaseOrder) {
 
     public StudyReader {
         if (id == null || id.isBlank()) {
@@ -14,6 +18,13 @@ public record StudyReader(String id, double yearsDermatology, double yearsDermos
         boardCertified = boardCertified == null ? "" : boardCertified;
         title = title == null ? "" : title;
         hospitalLevel = hospitalLevel == null ? "" : hospitalLevel;
+        phaseOrder = phaseOrder == null ? "" : phaseOrder;
+    }
+
+    /** A reader whose phase order is not known. */
+    public StudyReader(String id, double yearsDermatology, double yearsDermoscopy, String boardCertified,
+            String title, String hospitalLevel) {
+        this(id, yearsDermatology, yearsDermoscopy, boardCertified, title, hospitalLevel, "");
     }
 
     /** A reader known only by id (no experience recorded). */

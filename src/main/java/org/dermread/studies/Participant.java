@@ -3,7 +3,10 @@ package org.dermread.studies;
 import java.time.Instant;
 import org.dermread.accounts.AccountId;
 
-/** A reader invited to a study, with the seed of their case order. */
+/**
+ * A reader invited to a study, with the seed of their case order and, once they started, their phase order; the
+ * second phase opens at {@code secondPhaseOpensAt} (set when they finish the first, after the study's washout).
+ */
 public record Participant(long participationId, AccountId readerId, String username, String displayName,
-        long orderSeed, Instant invitedAt, Instant startedAt) {
+        long orderSeed, Instant invitedAt, Instant startedAt, PhaseOrder phaseOrder, Instant secondPhaseOpensAt) {
 }

@@ -92,7 +92,7 @@ public class StudyService {
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public long create(StudyForm form) {
         validate(form);
-        long id = studies.insert(form, me());
+        long id = studies.insert(form, me(), SEEDS.nextLong());
         log.info("Study {} '{}' created by {}", id, form.name(), CurrentUser.username().orElse("?"));
         audit.record("study.created", "study " + id, form.name());
         return id;
@@ -298,6 +298,13 @@ public class StudyService {
             throw new StudyException("studies.caseset.error.labels-duplicate");
         }
         taxonomy.inTaxonomyOrder(form.labels());
+        StudyOptions options = form.options();
+        if (!options.aiAssisted() && (options.washoutDays() > 0 || options.randomisePhaseOrder())) {
+            throw new StudyException("studies.error.second-phase-options");
+        }
+        if (options.feedbackCases() && !options.feedback()) {
+            throw new StudyException("studies.error.feedback-cases");
+        }
         Map<String, Integer> truth = caseSets.distribution(form.caseSetId());
         if (truth.isEmpty()) {
             throw new StudyException("studies.caseset.error.no-cases");

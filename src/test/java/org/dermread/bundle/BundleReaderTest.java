@@ -2,6 +2,7 @@ package org.dermread.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dermread.stats.AnalysisSettings;
+import org.dermread.stats.StudyReader;
 import org.junit.jupiter.api.Test;
 
 /** Reading a bundle's files: defined behaviour for untidy input, and problems that name file, row and column. */
@@ -56,6 +58,31 @@ class BundleReaderTest {
 
         assertThatThrownBy(() -> BundleReader.read(BundleFiles.of(files)))
                 .hasMessage("readers.csv row 2, column years_dermatology: not a number: 'twelve, about'");
+    }
+
+    @Test
+    void the_phase_order_is_a_reader_attribute_and_the_phases_stay_unaided_and_aided() {
+        Map<String, byte[]> files = files("r1,c1,unaided,MN,5,,\nr1,c1,aided,MN,5,,\nr2,c2,aided,BCC,4,,\n"
+                + "r2,c2,unaided,MN,2,,\n");
+        files.put("readers.csv", bytes("reader_id,years_dermatology,phase_order,phase_order_seed\n"
+                + "r1,4,unaided_first,-77\nr2,12,AIDED_FIRST,-77\nr3,1,,\n"));
+
+        BundleStudy bundle = BundleReader.read(BundleFiles.of(files));
+
+        assertThat(bundle.study().readers()).extracting(StudyReader::id, StudyReader::phaseOrder)
+                .containsExactly(tuple("r1", "unaided_first"), tuple("r2", "aided_first"), tuple("r3", ""));
+        assertThat(bundle.study().phases()).extracting(p -> p.phase()).containsExactly("unaided", "aided");
+        assertThat(bundle.analyze().phases()).hasSize(2);
+    }
+
+    @Test
+    void a_phase_order_that_is_neither_is_rejected_with_its_cell_named() {
+        Map<String, byte[]> files = files("r1,c1,unaided,MN,5,,\n");
+        files.put("readers.csv", bytes("reader_id,phase_order\nr1,aided-first\n"));
+
+        assertThatThrownBy(() -> BundleReader.read(BundleFiles.of(files)))
+                .hasMessage("readers.csv row 2, column phase_order: a phase order is unaided_first, aided_first or"
+                        + " empty, not 'aided-first'");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.dermread.bundle.StudyTables.CaseRecord;
@@ -28,7 +29,8 @@ class BundleWriterTest {
                 new CaseRecord("c3", "MN", 12, "M", null, null, "cc"));
         List<ReaderRecord> readers = List.of(
                 new ReaderRecord("R001", 2, 1, true, "RESIDENT", "TERTIARY_A", T, T, null),
-                new ReaderRecord("R002", 12, 8, false, "CHIEF", "SECONDARY", T, T, T));
+                new ReaderRecord("R002", 12, 8, false, "CHIEF", "SECONDARY", T, T, T, "aided_first", -4242L, "expert",
+                        3, 14, T.plus(14, ChronoUnit.DAYS)));
         List<ReadingRecord> readings = List.of(
                 new ReadingRecord("R002", "c1", "aided", "MN", 4, T, T, 0),
                 new ReadingRecord("R002", "c2", "unaided", "MN", 2, T, T, 1),
@@ -63,7 +65,12 @@ class BundleWriterTest {
         assertThat(text(files, "cases.csv")).contains("c1,MN,40,F,\"back, upper\",,aa\n")
                 .contains("c2,BCC,,,\"nose \"\"tip\"\"\",histopathology,bb\n");
         assertThat(text(files, "readers.csv")).contains("R001,2,1,yes,RESIDENT,TERTIARY_A,2026-01-02T03:04:05.678Z,"
-                + "2026-01-02T03:04:05.678Z,\n");
+                + "2026-01-02T03:04:05.678Z,,,,,,,\n")
+                .contains("R002,12,8,no,CHIEF,SECONDARY,2026-01-02T03:04:05.678Z,2026-01-02T03:04:05.678Z,"
+                        + "2026-01-02T03:04:05.678Z,aided_first,-4242,expert,3,14,2026-01-16T03:04:05.678Z\n")
+                .startsWith("reader_id,years_dermatology,years_dermoscopy,board_certified,title,hospital_level,"
+                        + "started_at,unaided_finished_at,aided_finished_at,phase_order,phase_order_seed,"
+                        + "phase_order_group,phase_order_rank,washout_days,second_phase_opens_at\n");
         assertThat(text(files, "ai_predictions.csv")).isEqualTo("""
                 case_id,p_MN,p_BCC,raw_p_SK,raw_p_MN,raw_p_BCC
                 c1,0.750000000,0.250000000,0.200000000,0.600000000,0.200000000

@@ -135,8 +135,8 @@ class OneSnapshotTest {
         int answers = 3 * CASES * 2;
         assertThat(lines(after, "readings.csv")).hasSize(1 + answers);
         assertThat(lines(during, "readings.csv")).hasSize(answers);
-        assertThat(lines(during, "readers.csv").get(3)).startsWith("R003,").endsWith(",");
-        assertThat(lines(after, "readers.csv").get(3)).doesNotEndWith(",");
+        assertThat(aidedFinishedAt(during, 3)).as("R003 not finished in the snapshot").isEmpty();
+        assertThat(aidedFinishedAt(after, 3)).isNotEmpty();
 
         BundleStudy reread = BundleReader.read(during);
         StudyReport report = reread.analyze();
@@ -183,6 +183,13 @@ class OneSnapshotTest {
         } finally {
             SignIn.out();
         }
+    }
+
+    /** The aided_finished_at cell of a row of readers.csv (no cell there is quoted). */
+    private static String aidedFinishedAt(BundleFiles files, int row) {
+        List<String> readers = lines(files, "readers.csv");
+        int column = List.of(readers.get(0).split(",")).indexOf("aided_finished_at");
+        return readers.get(row).split(",", -1)[column];
     }
 
     private static List<String> lines(BundleFiles files, String path) {

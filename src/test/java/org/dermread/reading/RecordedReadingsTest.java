@@ -19,6 +19,7 @@ import org.dermread.cases.DatabaseSnapshot;
 import org.dermread.testing.DermReadTest;
 import org.dermread.testing.SignIn;
 import org.dermread.testing.TestAccounts;
+import org.dermread.testing.TestReadings;
 import org.dermread.testing.TestStudies;
 import org.dermread.testing.TestStudies.Options;
 import org.dermread.testing.TestStudies.TestStudy;
@@ -43,6 +44,8 @@ class RecordedReadingsTest {
     TestStudies studies;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestReadings readings;
 
     Account coordinator;
     Account reader;
@@ -162,6 +165,35 @@ class RecordedReadingsTest {
                 Phase.AIDED, phase(start.plus(Duration.ofHours(1))))))
                 .hasMessageContaining("reading.error.ai-not-ready");
         assertThat(answerCount()).isEqualTo(4);
+    }
+
+    @Test
+    void a_recorded_ai_assisted_phase_must_lie_after_the_washout() throws Exception {
+        Account washoutReader = accounts.create("rec-washout", Role.READER);
+        studies.giveProfile(washoutReader, 6);
+        TestStudy washoutStudy = studies.openStudy(coordinator, 4, LABELS,
+                Options.defaults().withConfidence().withAidedPhase().withWashoutDays(2));
+        assertThat(readings.predictWithDemoModel(coordinator, washoutStudy)).isTrue();
+        long p = studies.invite(washoutStudy, washoutReader, 8L);
+        Instant fiveDaysAgo = Instant.now().minus(Duration.ofDays(5)).truncatedTo(ChronoUnit.SECONDS);
+        List<RecordedAnswer> unaided = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Instant shown = fiveDaysAgo.plus(Duration.ofMinutes(i));
+            unaided.add(new RecordedAnswer(washoutStudy.caseIds().get(i), "MN", 3, shown, shown.plusSeconds(20)));
+        }
+        RecordedReadings.asImporter(() -> recorded.importPhase(p, Phase.UNAIDED, unaided));
+        Instant lastAnswer = fiveDaysAgo.plus(Duration.ofMinutes(3)).plusSeconds(20);
+        assertThat(jdbc.sql("select second_phase_opens_at from participation where id = :p").param("p", p)
+                .query(Instant.class).single()).isEqualTo(lastAnswer.plus(Duration.ofDays(2)));
+
+        List<RecordedAnswer> tooEarly = unaided.stream().map(a -> new RecordedAnswer(a.caseId(), "BCC", 4,
+                a.shownAt().plus(Duration.ofDays(1)), a.answeredAt().plus(Duration.ofDays(1)))).toList();
+        assertThatThrownBy(() -> RecordedReadings.asImporter(() -> recorded.importPhase(p, Phase.AIDED, tooEarly)))
+                .hasMessageContaining("reading.import.error.when");
+        List<RecordedAnswer> afterWashout = unaided.stream().map(a -> new RecordedAnswer(a.caseId(), "BCC", 4,
+                a.shownAt().plus(Duration.ofDays(3)), a.answeredAt().plus(Duration.ofDays(3)))).toList();
+        assertThat(RecordedReadings.asImporter(() -> recorded.importPhase(p, Phase.AIDED, afterWashout)))
+                .isEqualTo(4);
     }
 
     private int answerCount() {

@@ -55,7 +55,10 @@ final class SimulatedReaders {
                         }
                     }
                 } catch (Exception e) {
-                    errors.incrementAndGet();
+                    if (errors.incrementAndGet() == 1) {
+                        System.out.printf("simulated reader of participation %d stopped: %s%n",
+                                reader.participation(), e);
+                    }
                 } finally {
                     SignIn.out();
                 }

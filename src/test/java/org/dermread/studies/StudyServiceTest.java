@@ -91,6 +91,38 @@ class StudyServiceTest {
     }
 
     @Test
+    void washout_phase_order_and_the_list_of_wrong_cases_are_stored_and_cloned() {
+        StudyOptions options = new StudyOptions(true, false, ConfidenceScale.ONE_TO_FIVE, true, true, false, null,
+                28, true, true);
+        long id = studies.create(new StudyForm("Crossover", null, caseSet, StudyFixtures.EIGHT, options));
+
+        assertThat(studies.findStudy(id).options()).isEqualTo(options);
+        long clone = studies.cloneStudy(id, "Crossover 2");
+        assertThat(studies.findStudy(clone).options()).isEqualTo(options);
+        assertThat(jdbc.sql("select count(distinct phase_order_seed) from study where id in (:ids)")
+                .param("ids", List.of(id, clone)).query(Integer.class).single())
+                .as("each study draws its own phase-order seed").isEqualTo(2);
+    }
+
+    @Test
+    void a_washout_or_a_phase_order_without_an_ai_phase_and_wrong_cases_without_feedback_are_refused() {
+        Map<String, Long> before = DatabaseSnapshot.rowCounts(jdbc);
+
+        assertThatThrownBy(() -> studies.create(new StudyForm("Washout", null, caseSet, StudyFixtures.EIGHT,
+                new StudyOptions(true, false, ConfidenceScale.NONE, false, false, false, null, 7, false, false))))
+                .hasMessageContaining("studies.error.second-phase-options");
+        assertThatThrownBy(() -> studies.create(new StudyForm("Order", null, caseSet, StudyFixtures.EIGHT,
+                new StudyOptions(true, false, ConfidenceScale.NONE, false, false, false, null, 0, true, false))))
+                .hasMessageContaining("studies.error.second-phase-options");
+        assertThatThrownBy(() -> studies.create(new StudyForm("Cases", null, caseSet, StudyFixtures.EIGHT,
+                new StudyOptions(true, false, ConfidenceScale.NONE, false, true, false, null, 0, false, true))))
+                .hasMessageContaining("studies.error.feedback-cases");
+        assertThatThrownBy(() -> new StudyOptions(true, false, ConfidenceScale.NONE, false, true, false, null, 366,
+                false, false)).hasMessageContaining("studies.error.washout-days");
+        assertThat(DatabaseSnapshot.rowCounts(jdbc)).isEqualTo(before);
+    }
+
+    @Test
     void the_label_set_must_cover_every_diagnosis_of_the_case_set() {
         Map<String, Long> before = DatabaseSnapshot.rowCounts(jdbc);
 

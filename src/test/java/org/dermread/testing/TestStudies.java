@@ -1,5 +1,10 @@
 package org.dermread.testing;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,13 +12,16 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.dermread.accounts.Account;
+import org.dermread.accounts.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,28 +41,59 @@ public class TestStudies {
         this.jdbc = jdbc;
     }
 
-    /** Options of a test study; defaults: shuffled, no going back, no confidence, no feedback, no AI phase. */
+    /**
+     * Options of a test study; defaults: shuffled, no going back, no confidence, no feedback, no AI phase, no washout,
+     * unaided phase first, feedback without the list of wrong cases.
+     */
     public record Options(boolean shuffle, boolean allowBack, boolean confidence, boolean feedback,
-            boolean aidedPhase, boolean showClinical, Integer batchSize) {
+            boolean aidedPhase, boolean showClinical, Integer batchSize, int washoutDays,
+            boolean randomisePhaseOrder, boolean feedbackCases) {
 
         public static Options defaults() {
-            return new Options(true, false, false, false, false, false, null);
+            return new Options(true, false, false, false, false, false, null, 0, false, false);
         }
 
         public Options withAllowBack() {
-            return new Options(shuffle, true, confidence, feedback, aidedPhase, showClinical, batchSize);
+            return new Options(shuffle, true, confidence, feedback, aidedPhase, showClinical, batchSize, washoutDays,
+                    randomisePhaseOrder, feedbackCases);
         }
 
         public Options withConfidence() {
-            return new Options(shuffle, allowBack, true, feedback, aidedPhase, showClinical, batchSize);
+            return new Options(shuffle, allowBack, true, feedback, aidedPhase, showClinical, batchSize, washoutDays,
+                    randomisePhaseOrder, feedbackCases);
         }
 
         public Options withFeedback() {
-            return new Options(shuffle, allowBack, confidence, true, aidedPhase, showClinical, batchSize);
+            return new Options(shuffle, allowBack, confidence, true, aidedPhase, showClinical, batchSize, washoutDays,
+                    randomisePhaseOrder, feedbackCases);
         }
 
         public Options withAidedPhase() {
-            return new Options(shuffle, allowBack, confidence, feedback, true, showClinical, batchSize);
+            return new Options(shuffle, allowBack, confidence, feedback, true, showClinical, batchSize, washoutDays,
+                    randomisePhaseOrder, feedbackCases);
+        }
+
+        public Options withBatchSize(int size) {
+            return new Options(shuffle, allowBack, confidence, feedback, aidedPhase, showClinical, size, washoutDays,
+                    randomisePhaseOrder, feedbackCases);
+        }
+
+        /** A washout before the second phase (needs the AI-assisted phase). */
+        public Options withWashoutDays(int days) {
+            return new Options(shuffle, allowBack, confidence, feedback, aidedPhase, showClinical, batchSize, days,
+                    randomisePhaseOrder, feedbackCases);
+        }
+
+        /** The phase order drawn per reader, balanced within experience groups (needs the AI-assisted phase). */
+        public Options withRandomisedPhaseOrder() {
+            return new Options(shuffle, allowBack, confidence, feedback, aidedPhase, showClinical, batchSize,
+                    washoutDays, true, feedbackCases);
+        }
+
+        /** Feedback lists the cases answered wrongly (needs feedback). */
+        public Options withFeedbackCases() {
+            return new Options(shuffle, allowBack, confidence, feedback, aidedPhase, showClinical, batchSize,
+                    washoutDays, randomisePhaseOrder, true);
         }
     }
 
@@ -65,6 +104,25 @@ public class TestStudies {
 
     /** An OPEN study over the first {@code cases} rows of the demo manifest whose diagnosis is among the labels. */
     public TestStudy openStudy(Account coordinator, int cases, List<String> labels, Options options) {
+        List<String> diagnoses = new ArrayList<>();
+        for (String[] row : manifest()) {
+            if (diagnoses.size() == cases) {
+                break;
+            }
+            if (labels.contains(row[2])) {
+                diagnoses.add(row[2]);
+            }
+        }
+        return openStudyOf(coordinator, diagnoses, labels, options);
+    }
+
+    /**
+     * An OPEN study with one case per entry of {@code diagnoses} (any of the 14 codes, repeats allowed), in that
+     * order of case ids. A code of the demo set takes its next unused demo image; the demo set has 10 of the 14
+     * classes, so the others (SD, Hem, Pso, PWS) get a synthetic image drawn here, different for every case.
+     */
+    public TestStudy openStudyOf(Account coordinator, List<String> diagnoses, List<String> labels,
+            Options options) {
         int n = COUNTER.incrementAndGet();
         long source = jdbc.sql("""
                         insert into case_source (name, source, description, synthetic, content_sha256)
@@ -75,14 +133,20 @@ public class TestStudies {
                 .query(Long.class).single();
         Map<Long, String> truth = new LinkedHashMap<>();
         List<Long> caseIds = new ArrayList<>();
-        for (String[] row : manifest()) {
-            if (caseIds.size() == cases) {
-                break;
+        Map<String, Integer> used = new HashMap<>();
+        List<String[]> manifest = manifest();
+        for (String diagnosis : diagnoses) {
+            int k = used.merge(diagnosis, 1, Integer::sum) - 1;
+            List<String[]> demo = manifest.stream().filter(row -> row[2].equals(diagnosis)).toList();
+            String externalId;
+            byte[] bytes;
+            if (k < demo.size()) {
+                externalId = demo.get(k)[0];
+                bytes = read(DEMO.resolve(demo.get(k)[1]));
+            } else {
+                externalId = "gen-" + diagnosis + "-" + n + "-" + k;
+                bytes = drawn(diagnosis, n * 1000 + k);
             }
-            if (!labels.contains(row[2])) {
-                continue;
-            }
-            byte[] bytes = read(DEMO.resolve(row[1]));
             String sha = sha256(bytes);
             int[] size = dimensions(bytes);
             jdbc.sql("""
@@ -96,10 +160,10 @@ public class TestStudies {
                                                        body_site)
                             values (:source, :ext, :sha, :dx, 40, 'F', 'back') returning id
                             """)
-                    .param("source", source).param("ext", row[0]).param("sha", sha).param("dx", row[2])
+                    .param("source", source).param("ext", externalId).param("sha", sha).param("dx", diagnosis)
                     .query(Long.class).single();
             caseIds.add(caseId);
-            truth.put(caseId, row[2]);
+            truth.put(caseId, diagnosis);
         }
         long caseSet = jdbc.sql("""
                         insert into case_set (name, created_by, locked) values (:name, :by, true) returning id
@@ -117,16 +181,18 @@ public class TestStudies {
         long study = jdbc.sql("""
                         insert into study (name, description, case_set_id, status, shuffle, allow_back,
                                            confidence_scale, feedback, ai_assisted_phase, show_clinical, batch_size,
-                                           created_by, opened_at)
+                                           created_by, opened_at, washout_days, randomise_phase_order,
+                                           feedback_cases)
                         values (:name, 'a test study', :set, 'OPEN', :shuffle, :back, :conf, :feedback, :aided,
-                                :clinical, :batch, :by, now())
+                                :clinical, :batch, :by, now(), :washout, :randomise, :feedbackCases)
                         returning id
                         """)
                 .param("name", "Test study " + n).param("set", caseSet).param("shuffle", options.shuffle())
                 .param("back", options.allowBack()).param("conf", options.confidence() ? "ONE_TO_FIVE" : "NONE")
                 .param("feedback", options.feedback()).param("aided", options.aidedPhase())
                 .param("clinical", options.showClinical()).param("batch", options.batchSize())
-                .param("by", coordinator.id().value())
+                .param("by", coordinator.id().value()).param("washout", options.washoutDays())
+                .param("randomise", options.randomisePhaseOrder()).param("feedbackCases", options.feedbackCases())
                 .query(Long.class).single();
         for (int i = 0; i < labels.size(); i++) {
             jdbc.sql("insert into study_label (study_id, position, diagnosis) values (:s, :p, :d)")
@@ -159,7 +225,7 @@ public class TestStudies {
             long firstSeed) {
         List<InvitedReader> readers = new ArrayList<>();
         for (int r = 0; r < count; r++) {
-            Account reader = accounts.create(prefix, org.dermread.accounts.Role.READER);
+            Account reader = accounts.create(prefix, Role.READER);
             giveProfile(reader, r % 20);
             readers.add(new InvitedReader(reader, invite(study, reader, firstSeed + r)));
         }
@@ -174,6 +240,33 @@ public class TestStudies {
                         values (:a, :y, :y, true, 'ATTENDING', 'TERTIARY_A') on conflict do nothing
                         """)
                 .param("a", reader.id().value()).param("y", yearsDermatology).update();
+    }
+
+    /**
+     * A synthetic "lesion" for a class the demo set lacks: a blurred blob whose hue depends on the code and whose
+     * shape and position on {@code variant}, so every drawn image differs (and so does its SHA-256).
+     */
+    private static byte[] drawn(String code, int variant) {
+        Random random = new Random(code.hashCode() * 31L + variant);
+        BufferedImage image = new BufferedImage(600, 450, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(222, 190, 170));
+        g.fillRect(0, 0, 600, 450);
+        float hue = (code.hashCode() & 0xff) / 255f;
+        for (int ring = 12; ring > 0; ring--) {
+            g.setColor(Color.getHSBColor(hue, 0.35f + ring * 0.04f, 0.9f - ring * 0.04f));
+            int w = 120 + ring * 14 + random.nextInt(20);
+            int h = 90 + ring * 11 + random.nextInt(20);
+            g.fillOval(300 - w / 2 + random.nextInt(30) - 15, 225 - h / 2 + random.nextInt(30) - 15, w, h);
+        }
+        g.dispose();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "jpg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String[]> manifest() {

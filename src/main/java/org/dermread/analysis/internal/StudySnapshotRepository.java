@@ -30,9 +30,14 @@ public class StudySnapshotRepository {
             String bodySite, String confirmation, String imageSha256) {
     }
 
+    /**
+     * A participation. The phase order (with the study's seed, the experience group and the rank that reproduce it
+     * when the study randomises it), the washout and when the second phase opened are null where they do not apply.
+     */
     public record SnapshotReaderRow(long participationId, Integer yearsDermatology, Integer yearsDermoscopy,
             Boolean boardCertified, String title, String hospitalLevel, Instant startedAt, Instant unaidedFinishedAt,
-            Instant aidedFinishedAt) {
+            Instant aidedFinishedAt, String phaseOrder, Long phaseOrderSeed, String phaseOrderGroup,
+            Integer phaseOrderRank, Integer washoutDays, Instant secondPhaseOpensAt) {
     }
 
     public record SnapshotAnswerRow(long participationId, long caseId, String phase, String diagnosis,
@@ -77,14 +82,21 @@ public class StudySnapshotRepository {
     /** The study's participations in invitation order, with the experience recorded when each reader started. */
     public List<SnapshotReaderRow> readers(long studyId) {
         return jdbc.sql("""
-                        select id, years_dermatology, years_dermoscopy, board_certified, title, hospital_level,
-                               started_at, unaided_finished_at, aided_finished_at
-                          from participation where study_id = :s order by id
+                        select p.id, p.years_dermatology, p.years_dermoscopy, p.board_certified, p.title,
+                               p.hospital_level, p.started_at, p.unaided_finished_at, p.aided_finished_at,
+                               p.phase_order,
+                               case when s.randomise_phase_order then s.phase_order_seed end as phase_order_seed,
+                               p.phase_order_group, p.phase_order_rank,
+                               case when s.ai_assisted_phase then s.washout_days end as washout_days,
+                               p.second_phase_opens_at
+                          from participation p join study s on s.id = p.study_id
+                         where p.study_id = :s order by p.id
                         """)
                 .param("s", studyId)
                 .query((rs, row) -> new SnapshotReaderRow(rs.getLong(1), (Integer) rs.getObject(2),
                         (Integer) rs.getObject(3), (Boolean) rs.getObject(4), rs.getString(5), rs.getString(6),
-                        instant(rs, 7), instant(rs, 8), instant(rs, 9)))
+                        instant(rs, 7), instant(rs, 8), instant(rs, 9), rs.getString(10), (Long) rs.getObject(11),
+                        rs.getString(12), (Integer) rs.getObject(13), (Integer) rs.getObject(14), instant(rs, 15)))
                 .list();
     }
 

@@ -63,17 +63,6 @@ public class StudyCasesRepository {
                 """).param("s", studyId).param("c", caseId).query(Boolean.class).single();
     }
 
-
-
-    /** Whether the reader participates in the study and has finished its unaided phase. */
-    public boolean finishedUnaidedPhase(long studyId, long readerId) {
-        return jdbc.sql("""
-                select exists (select 1 from participation where study_id = :s and reader_id = :r
-                               and unaided_finished_at is not null)
-                """).param("s", studyId).param("r", readerId).query(Boolean.class).single();
-    }
-
-
     /** The case's image bytes, as imported. */
     public Optional<byte[]> imageBytes(long caseId) {
         return jdbc.sql("""

@@ -15,6 +15,8 @@ import org.dermread.reading.GivenAnswer;
 import org.dermread.reading.ImageToRead;
 import org.dermread.reading.MyStudy;
 import org.dermread.reading.Phase;
+import org.dermread.studies.ExperienceGroup;
+import org.dermread.studies.PhaseOrder;
 import org.dermread.studies.ReaderProfile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,11 +31,20 @@ public class ReadingRepository {
         this.jdbc = jdbc;
     }
 
-    /** A participation with the options of its study; no ground truth. */
+    /**
+     * A participation with the options of its study; no ground truth. {@code phaseOrder} is null until the reader
+     * starts (and stays null in a study without an AI-assisted phase).
+     */
     public record ParticipationRow(long id, long studyId, long readerId, long orderSeed, Instant startedAt,
             Instant unaidedFinishedAt, Instant aidedFinishedAt, String studyName, String studyDescription,
             String status, boolean shuffle, boolean allowBack, boolean confidence, boolean feedback,
-            boolean aidedPhase, boolean showClinical, int batchSize, long caseSetId) {
+            boolean aidedPhase, boolean showClinical, int batchSize, long caseSetId, PhaseOrder phaseOrder,
+            Instant secondPhaseOpensAt, int washoutDays, boolean randomisePhaseOrder, long phaseOrderSeed,
+            boolean feedbackCases) {
+
+        public Instant finishedAt(Phase phase) {
+            return phase == Phase.UNAIDED ? unaidedFinishedAt : aidedFinishedAt;
+        }
     }
 
     public Optional<ParticipationRow> participation(long participationId) {
@@ -41,7 +52,8 @@ public class ReadingRepository {
                         select p.id, p.study_id, p.reader_id, p.order_seed, p.started_at, p.unaided_finished_at,
                                p.aided_finished_at, s.name, s.description, s.status, s.shuffle, s.allow_back,
                                s.confidence_scale, s.feedback, s.ai_assisted_phase, s.show_clinical, s.batch_size,
-                               s.case_set_id
+                               s.case_set_id, p.phase_order, p.second_phase_opens_at, s.washout_days,
+                               s.randomise_phase_order, s.phase_order_seed, s.feedback_cases
                           from participation p join study s on s.id = p.study_id
                          where p.id = :id
                         """)
@@ -50,10 +62,18 @@ public class ReadingRepository {
                 .optional();
     }
 
+    /** The reader's participation in a study, if any. */
+    public Optional<ParticipationRow> participationOf(long studyId, long readerId) {
+        return jdbc.sql("select id from participation where study_id = :s and reader_id = :r")
+                .param("s", studyId).param("r", readerId).query(Long.class).optional()
+                .flatMap(this::participation);
+    }
+
     public List<MyStudy> studiesOf(long readerId) {
         return jdbc.sql("""
                         select p.id, s.id as study_id, s.name, s.description, s.status, s.ai_assisted_phase,
-                               s.feedback, p.unaided_finished_at, p.aided_finished_at,
+                               s.feedback, p.unaided_finished_at, p.aided_finished_at, p.phase_order,
+                               p.second_phase_opens_at, p.started_at,
                                (select count(*) from case_set_member m where m.case_set_id = s.case_set_id) as total,
                                (select count(*) from answer a where a.participation_id = p.id
                                    and a.phase = 'UNAIDED') as unaided,
@@ -68,7 +88,8 @@ public class ReadingRepository {
                         rs.getString("description"), rs.getString("status"), rs.getInt("total"),
                         rs.getInt("unaided"), rs.getInt("aided"), rs.getBoolean("ai_assisted_phase"),
                         rs.getTimestamp("unaided_finished_at") != null, rs.getTimestamp("aided_finished_at") != null,
-                        rs.getBoolean("feedback")))
+                        rs.getBoolean("feedback"), rs.getTimestamp("started_at") != null, phaseOrder(rs),
+                        instant(rs, "second_phase_opens_at")))
                 .list();
     }
 
@@ -219,13 +240,16 @@ public class ReadingRepository {
 
     /**
      * Marks the participation started, at {@code at} or now when null, keeping the reader's profile as it is then
-     * (results are split by the experience in force when the reader started).
+     * (results are split by the experience in force when the reader started) and the phase order (with the group
+     * and rank it was allocated in, for a randomised order). Returns false when it had already started.
      */
-    public void markStarted(long participationId, ReaderProfile profile, Instant at) {
-        jdbc.sql("""
+    public boolean markStarted(long participationId, ReaderProfile profile, Instant at, PhaseOrder order,
+            ExperienceGroup group, Integer rank) {
+        return jdbc.sql("""
                         update participation set started_at = coalesce(cast(:at as timestamptz), now()),
                                years_dermatology = :yd, years_dermoscopy = :yds, board_certified = :bc,
-                               title = :title, hospital_level = :hl
+                               title = :title, hospital_level = :hl, phase_order = :order,
+                               phase_order_group = :group, phase_order_rank = :rank
                          where id = :p and started_at is null
                         """)
                 .param("p", participationId)
@@ -235,17 +259,61 @@ public class ReadingRepository {
                 .param("bc", profile.boardCertified())
                 .param("title", profile.title().name())
                 .param("hl", profile.hospitalLevel().name())
-                .update();
+                .param("order", order == null ? null : order.name())
+                .param("group", group == null ? null : group.name())
+                .param("rank", rank)
+                .update() == 1;
     }
 
-    /** Marks a phase finished, at {@code at} or now when null; a phase finished stays finished at its first time. */
-    public void markFinished(long participationId, Phase phase, Instant at) {
+    /**
+     * Serialises the allocation of phase orders within a study (a lock on the study row that, unlike FOR UPDATE,
+     * does not hold up inserts that only reference the study).
+     */
+    public void lockForAllocation(long studyId) {
+        jdbc.sql("select id from study where id = :s for no key update").param("s", studyId)
+                .query(Long.class).single();
+    }
+
+    /** The highest rank allocated so far in the study's experience group (0 for none). */
+    public int lastRank(long studyId, ExperienceGroup group) {
+        return jdbc.sql("""
+                        select coalesce(max(phase_order_rank), 0) from participation
+                         where study_id = :s and phase_order_group = :g
+                        """)
+                .param("s", studyId).param("g", group.name()).query(Integer.class).single();
+    }
+
+    /**
+     * Marks a phase finished, at {@code at} or now when null; a phase finished stays finished at its first time.
+     * When it is the reader's first of two phases, the second opens {@code washoutDays} after that time.
+     */
+    public void markFinished(long participationId, Phase phase, Instant at, boolean firstOfTwo, int washoutDays) {
         String column = phase == Phase.UNAIDED ? "unaided_finished_at" : "aided_finished_at";
         jdbc.sql("update participation set " + column + " = coalesce(cast(:at as timestamptz), now())"
+                        + (firstOfTwo ? ", second_phase_opens_at = coalesce(cast(:at as timestamptz), now())"
+                                + " + make_interval(days => :washout)" : "")
                         + " where id = :p and " + column + " is null")
                 .param("p", participationId)
                 .param("at", timestamp(at))
+                .param("washout", washoutDays)
                 .update();
+    }
+
+    /** A case the reader answered wrongly: for feedback after the last phase, when the study shows them. */
+    public record Mistake(Phase phase, long caseId, String answer, String truth) {
+    }
+
+    public List<Mistake> mistakes(long participationId) {
+        return jdbc.sql("""
+                        select a.phase, a.case_id, a.diagnosis, c.diagnosis
+                          from answer a join clinical_case c on c.id = a.case_id
+                         where a.participation_id = :p and a.diagnosis <> c.diagnosis
+                         order by a.phase desc, c.diagnosis, a.case_id
+                        """)
+                .param("p", participationId)
+                .query((rs, row) -> new Mistake(Phase.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3),
+                        rs.getString(4)))
+                .list();
     }
 
     /** (reader's answer, true diagnosis) per answered case of a phase; only for feedback after finishing. */
@@ -267,7 +335,14 @@ public class ReadingRepository {
                 rs.getString("status"), rs.getBoolean("shuffle"), rs.getBoolean("allow_back"),
                 "ONE_TO_FIVE".equals(rs.getString("confidence_scale")), rs.getBoolean("feedback"),
                 rs.getBoolean("ai_assisted_phase"), rs.getBoolean("show_clinical"), rs.getInt("batch_size"),
-                rs.getLong("case_set_id"));
+                rs.getLong("case_set_id"), phaseOrder(rs), instant(rs, "second_phase_opens_at"),
+                rs.getInt("washout_days"), rs.getBoolean("randomise_phase_order"), rs.getLong("phase_order_seed"),
+                rs.getBoolean("feedback_cases"));
+    }
+
+    private static PhaseOrder phaseOrder(ResultSet rs) throws SQLException {
+        String order = rs.getString("phase_order");
+        return order == null ? null : PhaseOrder.valueOf(order);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,11 +2,14 @@ package org.dermread.studies.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.dermread.accounts.AccountId;
 import org.dermread.studies.ConfidenceScale;
 import org.dermread.studies.Participant;
+import org.dermread.studies.PhaseOrder;
 import org.dermread.studies.Study;
 import org.dermread.studies.StudyForm;
 import org.dermread.studies.StudyOptions;
@@ -21,7 +24,8 @@ public class StudyRepository {
 
     private static final String SELECT = """
             select id, name, description, case_set_id, status, shuffle, allow_back, confidence_scale, feedback,
-                   ai_assisted_phase, show_clinical, batch_size, model_sha256
+                   ai_assisted_phase, show_clinical, batch_size, model_sha256, washout_days, randomise_phase_order,
+                   feedback_cases
               from study
             """;
 
@@ -31,13 +35,15 @@ public class StudyRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(StudyForm form, long createdBy) {
+    /** Inserts a draft; {@code phaseOrderSeed} draws the readers' phase orders if the study randomises them. */
+    public long insert(StudyForm form, long createdBy, long phaseOrderSeed) {
         StudyOptions o = form.options();
         long id = jdbc.sql("""
                         insert into study (name, description, case_set_id, shuffle, allow_back, confidence_scale,
-                                           feedback, ai_assisted_phase, show_clinical, batch_size, created_by)
+                                           feedback, ai_assisted_phase, show_clinical, batch_size, created_by,
+                                           washout_days, randomise_phase_order, feedback_cases, phase_order_seed)
                         values (:name, :description, :caseSet, :shuffle, :back, :confidence, :feedback, :ai,
-                                :clinical, :batch, :by)
+                                :clinical, :batch, :by, :washout, :randomise, :feedbackCases, :phaseSeed)
                         returning id
                         """)
                 .param("name", form.name())
@@ -51,6 +57,10 @@ public class StudyRepository {
                 .param("clinical", o.showClinical())
                 .param("batch", o.batchSize())
                 .param("by", createdBy)
+                .param("washout", o.washoutDays())
+                .param("randomise", o.randomisePhaseOrder())
+                .param("feedbackCases", o.feedbackCases())
+                .param("phaseSeed", phaseOrderSeed)
                 .query(Long.class).single();
         writeLabels(id, form.labels());
         addCoordinator(id, createdBy);
@@ -63,7 +73,8 @@ public class StudyRepository {
                         update study set name = :name, description = :description, case_set_id = :caseSet,
                                shuffle = :shuffle, allow_back = :back, confidence_scale = :confidence,
                                feedback = :feedback, ai_assisted_phase = :ai, show_clinical = :clinical,
-                               batch_size = :batch
+                               batch_size = :batch, washout_days = :washout, randomise_phase_order = :randomise,
+                               feedback_cases = :feedbackCases
                          where id = :id
                         """)
                 .param("name", form.name())
@@ -76,6 +87,9 @@ public class StudyRepository {
                 .param("ai", o.aiAssisted())
                 .param("clinical", o.showClinical())
                 .param("batch", o.batchSize())
+                .param("washout", o.washoutDays())
+                .param("randomise", o.randomisePhaseOrder())
+                .param("feedbackCases", o.feedbackCases())
                 .param("id", id)
                 .update();
         jdbc.sql("delete from study_label where study_id = :id").param("id", id).update();
@@ -199,16 +213,22 @@ public class StudyRepository {
     public List<Participant> participants(long studyId) {
         return jdbc.sql("""
                         select p.id, p.reader_id, a.username, a.display_name, p.order_seed, p.invited_at,
-                               p.started_at
+                               p.started_at, p.phase_order, p.second_phase_opens_at
                           from participation p join account a on a.id = p.reader_id
                          where p.study_id = :study order by lower(a.username)
                         """)
                 .param("study", studyId)
                 .query((rs, row) -> new Participant(rs.getLong("id"), new AccountId(rs.getLong("reader_id")),
                         rs.getString("username"), rs.getString("display_name"), rs.getLong("order_seed"),
-                        rs.getTimestamp("invited_at").toInstant(),
-                        rs.getTimestamp("started_at") == null ? null : rs.getTimestamp("started_at").toInstant()))
+                        rs.getTimestamp("invited_at").toInstant(), instant(rs, "started_at"),
+                        rs.getString("phase_order") == null ? null : PhaseOrder.valueOf(rs.getString("phase_order")),
+                        instant(rs, "second_phase_opens_at")))
                 .list();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private Study map(ResultSet rs, int row) throws SQLException {
@@ -217,7 +237,8 @@ public class StudyRepository {
         long id = rs.getLong("id");
         StudyOptions options = new StudyOptions(rs.getBoolean("shuffle"), rs.getBoolean("allow_back"),
                 ConfidenceScale.valueOf(rs.getString("confidence_scale")), rs.getBoolean("feedback"),
-                rs.getBoolean("ai_assisted_phase"), rs.getBoolean("show_clinical"), batchOrNull);
+                rs.getBoolean("ai_assisted_phase"), rs.getBoolean("show_clinical"), batchOrNull,
+                rs.getInt("washout_days"), rs.getBoolean("randomise_phase_order"), rs.getBoolean("feedback_cases"));
         String model = rs.getString("model_sha256");
         return new Study(id, rs.getString("name"), rs.getString("description"),
                 StudyStatus.valueOf(rs.getString("status")), options, labels(id), rs.getLong("case_set_id"),

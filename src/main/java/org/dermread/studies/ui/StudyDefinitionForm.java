@@ -43,6 +43,9 @@ class StudyDefinitionForm extends VerticalLayout {
     private final Checkbox aiAssisted = new Checkbox();
     private final Checkbox showClinical = new Checkbox();
     private final IntegerField batchSize = new IntegerField();
+    private final IntegerField washoutDays = new IntegerField();
+    private final Checkbox randomisePhaseOrder = new Checkbox();
+    private final Checkbox feedbackCases = new Checkbox();
     private final Binder<StudyDraft> binder = new Binder<>();
 
     StudyDefinitionForm(Taxonomy taxonomy, List<CaseSet> sets) {
@@ -50,6 +53,8 @@ class StudyDefinitionForm extends VerticalLayout {
         setPadding(false);
         layOut(sets);
         bind();
+        aiAssisted.addValueChangeListener(event -> secondPhaseOptions());
+        feedback.addValueChangeListener(event -> secondPhaseOptions());
         caseSet.addValueChangeListener(event -> {
             if (event.getValue() != null && event.isFromClient()) {
                 labels.setValue(diagnoses(event.getValue().labels()));
@@ -85,6 +90,15 @@ class StudyDefinitionForm extends VerticalLayout {
         option(feedback, "studies.option.feedback", "study-feedback");
         option(aiAssisted, "studies.option.ai", "study-ai");
         option(showClinical, "studies.option.clinical", "study-clinical");
+        option(randomisePhaseOrder, "studies.option.randomise-phase-order", "study-randomise-phase-order");
+        randomisePhaseOrder.setHelperText(getTranslation("studies.option.randomise-phase-order.help"));
+        option(feedbackCases, "studies.option.feedback-cases", "study-feedback-cases");
+        washoutDays.setLabel(getTranslation("studies.option.washout"));
+        washoutDays.setHelperText(getTranslation("studies.option.washout.help"));
+        washoutDays.setId("study-washout");
+        washoutDays.setMin(0);
+        washoutDays.setMax(StudyOptions.MAX_WASHOUT_DAYS);
+        washoutDays.setStepButtonsVisible(true);
         confidence.setLabel(getTranslation("studies.option.confidence"));
         confidence.setId("study-confidence");
         confidence.setItems(ConfidenceScale.values());
@@ -94,10 +108,13 @@ class StudyDefinitionForm extends VerticalLayout {
         batchSize.setId("study-batch");
         batchSize.setMin(1);
 
-        VerticalLayout optionBox = new VerticalLayout(shuffle, allowBack, feedback, aiAssisted, showClinical);
+        VerticalLayout optionBox = new VerticalLayout(shuffle, allowBack, feedback, feedbackCases, aiAssisted,
+                randomisePhaseOrder, showClinical);
         optionBox.setPadding(false);
         optionBox.setSpacing(false);
-        HorizontalLayout scaleRow = new HorizontalLayout(confidence, batchSize);
+        feedbackCases.getStyle().set("margin-left", "var(--lumo-space-l)");
+        randomisePhaseOrder.getStyle().set("margin-left", "var(--lumo-space-l)");
+        HorizontalLayout scaleRow = new HorizontalLayout(confidence, batchSize, washoutDays);
         scaleRow.setWrap(true);
         add(name, description, caseSet, labels, new H3(getTranslation("studies.editor.options")), optionBox,
                 scaleRow);
@@ -121,6 +138,13 @@ class StudyDefinitionForm extends VerticalLayout {
         binder.forField(feedback).bind(StudyDraft::isFeedback, StudyDraft::setFeedback);
         binder.forField(aiAssisted).bind(StudyDraft::isAiAssisted, StudyDraft::setAiAssisted);
         binder.forField(showClinical).bind(StudyDraft::isShowClinical, StudyDraft::setShowClinical);
+        binder.forField(washoutDays)
+                .withValidator(days -> days == null || (days >= 0 && days <= StudyOptions.MAX_WASHOUT_DAYS),
+                        getTranslation("studies.error.washout-days", StudyOptions.MAX_WASHOUT_DAYS))
+                .bind(StudyDraft::getWashoutDays, StudyDraft::setWashoutDays);
+        binder.forField(randomisePhaseOrder).bind(StudyDraft::isRandomisePhaseOrder,
+                StudyDraft::setRandomisePhaseOrder);
+        binder.forField(feedbackCases).bind(StudyDraft::isFeedbackCases, StudyDraft::setFeedbackCases);
         binder.forField(batchSize)
                 .withValidator(size -> size == null || size >= 1, getTranslation("studies.error.batch-size"))
                 .bind(StudyDraft::getBatchSize, StudyDraft::setBatchSize);
@@ -141,6 +165,15 @@ class StudyDefinitionForm extends VerticalLayout {
         }
         draft.setOptions(options);
         binder.readBean(draft);
+        secondPhaseOptions();
+    }
+
+    /** Washout and phase order belong to the AI-assisted phase, the list of wrong cases to feedback. */
+    private void secondPhaseOptions() {
+        boolean second = Boolean.TRUE.equals(aiAssisted.getValue());
+        washoutDays.setEnabled(second);
+        randomisePhaseOrder.setEnabled(second);
+        feedbackCases.setEnabled(Boolean.TRUE.equals(feedback.getValue()));
     }
 
     void setEditable(boolean editable) {

@@ -21,6 +21,9 @@ final class StudyDraft {
     private boolean aiAssisted;
     private boolean showClinical;
     private Integer batchSize;
+    private Integer washoutDays = 0;
+    private boolean randomisePhaseOrder;
+    private boolean feedbackCases;
 
     void setOptions(StudyOptions options) {
         shuffle = options.shuffle();
@@ -30,10 +33,16 @@ final class StudyDraft {
         aiAssisted = options.aiAssisted();
         showClinical = options.showClinical();
         batchSize = options.batchSize();
+        washoutDays = options.washoutDays();
+        randomisePhaseOrder = options.randomisePhaseOrder();
+        feedbackCases = options.feedbackCases();
     }
 
+    /** The options; those of a second phase or of feedback that is off are dropped, as the form greys them out. */
     StudyOptions options() {
-        return new StudyOptions(shuffle, allowBack, confidence, feedback, aiAssisted, showClinical, batchSize);
+        return new StudyOptions(shuffle, allowBack, confidence, feedback, aiAssisted, showClinical, batchSize,
+                aiAssisted && washoutDays != null ? washoutDays : 0, aiAssisted && randomisePhaseOrder,
+                feedback && feedbackCases);
     }
 
     String getName() {
@@ -114,6 +123,30 @@ final class StudyDraft {
 
     void setShowClinical(boolean showClinical) {
         this.showClinical = showClinical;
+    }
+
+    Integer getWashoutDays() {
+        return washoutDays;
+    }
+
+    void setWashoutDays(Integer washoutDays) {
+        this.washoutDays = washoutDays;
+    }
+
+    boolean isRandomisePhaseOrder() {
+        return randomisePhaseOrder;
+    }
+
+    void setRandomisePhaseOrder(boolean randomisePhaseOrder) {
+        this.randomisePhaseOrder = randomisePhaseOrder;
+    }
+
+    boolean isFeedbackCases() {
+        return feedbackCases;
+    }
+
+    void setFeedbackCases(boolean feedbackCases) {
+        this.feedbackCases = feedbackCases;
     }
 
     Integer getBatchSize() {

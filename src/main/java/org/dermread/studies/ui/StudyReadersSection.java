@@ -69,6 +69,10 @@ class StudyReadersSection extends VerticalLayout {
                 ? getTranslation("studies.monitor.status." + status.get(p.participationId()).name())
                 : getTranslation(p.startedAt() == null ? "studies.readers.not-started" : "studies.readers.started"))
                 .setHeader(getTranslation("studies.field.status")).setAutoWidth(true);
+        if (study.options().aiAssisted()) {
+            grid.addColumn(p -> p.phaseOrder() == null ? "–" : getTranslation("studies.phase-order." + p.phaseOrder()))
+                    .setHeader(getTranslation("studies.readers.phase-order")).setAutoWidth(true);
+        }
         if (study.status() != StudyStatus.CLOSED) {
             grid.addComponentColumn(this::removeButton).setAutoWidth(true);
         }

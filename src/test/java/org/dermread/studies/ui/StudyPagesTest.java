@@ -10,6 +10,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -289,6 +290,38 @@ class StudyPagesTest extends KaribuTest {
         assertThat(_get(Button.class, spec -> spec.withId("draw-cases")).getText()).isEqualTo("抽取病例");
         assertThat(_get(CheckboxGroup.class, spec -> spec.withId("case-set-labels")).getItemLabelGenerator()
                 .apply(taxonomy.find("MN").orElseThrow())).startsWith("MN · 色素痣");
+    }
+
+    @Test
+    void the_editor_sets_a_washout_and_a_randomised_phase_order_only_with_the_ai_phase() {
+        long caseSetId = sampledCaseSet("For the crossover");
+        UI.getCurrent().navigate("coordinator/studies/new");
+        _setValue(_get(TextField.class, spec -> spec.withId("study-name")), "Crossover study");
+        @SuppressWarnings("unchecked")
+        Select<CaseSet> caseSet = _get(Select.class, spec -> spec.withId("study-case-set"));
+        _setValue(caseSet, caseSets.find(caseSetId));
+        IntegerField washout = _get(IntegerField.class, spec -> spec.withId("study-washout"));
+        Checkbox randomise = _get(Checkbox.class, spec -> spec.withId("study-randomise-phase-order"));
+        Checkbox wrongCases = _get(Checkbox.class, spec -> spec.withId("study-feedback-cases"));
+        assertThat(washout.isEnabled()).as("only with the AI-assisted phase").isFalse();
+        assertThat(randomise.isEnabled()).isFalse();
+        assertThat(wrongCases.isEnabled()).as("only with feedback").isFalse();
+
+        _setValue(_get(Checkbox.class, spec -> spec.withId("study-ai")), true);
+        _setValue(_get(Checkbox.class, spec -> spec.withId("study-feedback")), true);
+        assertThat(washout.isEnabled()).isTrue();
+        _setValue(washout, 21);
+        _setValue(randomise, true);
+        _setValue(wrongCases, true);
+        _click(_get(Button.class, spec -> spec.withId("save-study")));
+
+        StudySummary created = studies.listStudies().stream().filter(s -> s.name().equals("Crossover study"))
+                .findFirst().orElseThrow();
+        StudyOptions options = studies.findStudy(created.id()).options();
+        assertThat(options.washoutDays()).isEqualTo(21);
+        assertThat(options.randomisePhaseOrder()).isTrue();
+        assertThat(options.feedbackCases()).isTrue();
+        assertThat(_get(IntegerField.class, spec -> spec.withId("study-washout")).getValue()).isEqualTo(21);
     }
 
     /** A draft study of the coordinator's on a case set of its own. */
