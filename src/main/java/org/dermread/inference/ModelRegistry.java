@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.dermread.accounts.CurrentUser;
+import org.dermread.common.FolderRoots;
 import org.dermread.inference.internal.ModelRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +35,15 @@ public class ModelRegistry {
     private final ModelStore store;
     private final ModelRuntime runtime;
     private final InferenceAccess access;
+    private final ModelFolderRoots folderRoots;
 
-    ModelRegistry(ModelRepository models, ModelStore store, ModelRuntime runtime, InferenceAccess access) {
+    ModelRegistry(ModelRepository models, ModelStore store, ModelRuntime runtime, InferenceAccess access,
+            ModelFolderRoots folderRoots) {
         this.models = models;
         this.store = store;
         this.runtime = runtime;
         this.access = access;
+        this.folderRoots = folderRoots;
     }
 
     @Transactional(readOnly = true)
@@ -68,12 +73,16 @@ public class ModelRegistry {
 
     /**
      * Registers the model in a folder holding exactly one {@code .pt} file and one {@code .json} manifest (as
-     * {@code src/main/python/export_model.py} writes them).
+     * {@code src/main/python/export_model.py} writes them). The folder must lie under one of
+     * {@code dermread.inference.folder-roots} once symbolic links are resolved ({@link ModelFolderRoots}).
      */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public RegisteredModel registerFromFolder(Path folder) {
-        Path[] files = modelFiles(folder);
+        Path allowed = FolderRoots.resolveWithin(folder, folderRoots.folderRoots()).orElseThrow(() ->
+                new ModelValidationException("inference.error.folder-not-allowed", folder,
+                        folderRoots.folderRoots().stream().map(Path::toString).collect(Collectors.joining(", "))));
+        Path[] files = modelFiles(allowed);
         try (InputStream in = Files.newInputStream(files[0])) {
             return register(in, Files.readString(files[1], StandardCharsets.UTF_8), access.currentAccountId());
         } catch (IOException e) {
