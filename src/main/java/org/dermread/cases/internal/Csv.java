@@ -24,6 +24,14 @@ final class Csv {
     }
 
     static List<Row> parse(String text) throws MalformedCsv {
+        return parse(text, Integer.MAX_VALUE).rows();
+    }
+
+    /** The first {@code maxRows} records, and whether more followed (then the rest is not parsed at all). */
+    record Parsed(List<Row> rows, boolean truncated) {
+    }
+
+    static Parsed parse(String text, int maxRows) throws MalformedCsv {
         List<Row> rows = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -61,6 +69,9 @@ final class Csv {
                     i++;
                 }
                 if (fieldStarted || !field.isEmpty() || !fields.isEmpty()) {
+                    if (rows.size() == maxRows) {
+                        return new Parsed(rows, true);
+                    }
                     fields.add(field.toString());
                     rows.add(new Row(rowStart, List.copyOf(fields)));
                 }
@@ -78,9 +89,12 @@ final class Csv {
             throw new MalformedCsv(quoteStart);
         }
         if (fieldStarted || !field.isEmpty() || !fields.isEmpty()) {
+            if (rows.size() == maxRows) {
+                return new Parsed(rows, true);
+            }
             fields.add(field.toString());
             rows.add(new Row(rowStart, List.copyOf(fields)));
         }
-        return rows;
+        return new Parsed(rows, false);
     }
 }
