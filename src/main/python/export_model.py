@@ -29,7 +29,12 @@ from typing import Optional
 
 import torch
 
+from derive_variant import derive
 from dermread_model import ARCHITECTURES, CLASSES, NUM_AUX, NUM_CLASSES, ServingModel, build_serving_model
+
+#: --variants names -> (precision, memory format), as derive_variant.py writes them.
+VARIANTS = {"bf16": ("bf16", "contiguous"), "channels_last": ("fp32", "channels_last"),
+            "bf16-channels_last": ("bf16", "channels_last")}
 
 MANIFEST_NOTE_LOGITS = ("outputs are logits, not probabilities: apply softmax over the 14 classes of 'logits' "
                         "(and of each row of 'aux_logits') to get probabilities")
@@ -84,6 +89,36 @@ def load_checkpoint(model: ServingModel, path: str, allow_missing_aux: bool = Fa
         print(f"warning: checkpoint has no auxiliary heads ({len(missing_aux)} tensors missing); "
               "aux_logits are from random weights", file=sys.stderr)
     return not missing_aux
+
+
+#: BatchNorm scale of the last layer of each residual branch in a random-weights export (see calibrate_batchnorm).
+RESIDUAL_BRANCH_GAMMA = 0.2
+
+
+def damp_residual_branches(model: torch.nn.Module, gamma: float = RESIDUAL_BRANCH_GAMMA) -> int:
+    """Scale the last BatchNorm of every residual branch down to ``gamma``; returns how many were changed.
+
+    An untrained EfficientNet-b4 adds 25 residual branches at full scale, so activations grow with depth (to
+    about 6,500 at stage 6 here) and the network becomes chaotic: fp32 and fp64 logits of the same image
+    differed by 281. Then any reordering of the arithmetic (channels-last, bf16, another kernel) changes the
+    top class, and agreement figures mean nothing. Starting residual branches near zero is the usual remedy
+    (Goyal et al., "Accurate, Large Minibatch SGD", arXiv:1706.02677, 2017, section 5.1: gamma = 0 for the last
+    BatchNorm of each residual block); a small non-zero gamma keeps the branches' features in play. With it,
+    fp32 and fp64 agreed to 2e-6. Only for random weights.
+    """
+    try:
+        from torchvision.models.efficientnet import MBConv
+    except ImportError:  # pragma: no cover - torchvision is required for the b4 architecture anyway
+        return 0
+    changed = 0
+    for module in model.modules():
+        if isinstance(module, MBConv) and module.use_res_connect:
+            last = module.block[-1]
+            bn = next((m for m in last.modules() if isinstance(m, torch.nn.BatchNorm2d)), None)
+            if bn is not None:
+                torch.nn.init.constant_(bn.weight, gamma)
+                changed += 1
+    return changed
 
 
 def calibrate_batchnorm(model: ServingModel, batches: int = 2, batch_size: int = 4, seed: int = 0) -> None:
@@ -144,7 +179,8 @@ def make_manifest(model: ServingModel, name: str, version: str, arch: str, weigh
     }
     notes = [MANIFEST_NOTE_LOGITS]
     if weights == "random":
-        notes.append("RANDOM WEIGHTS (BatchNorm statistics calibrated on seeded random images): for testing the "
+        notes.append("RANDOM WEIGHTS (residual branches damped, BatchNorm statistics calibrated on seeded random "
+                     "images): for testing the "
                      "pipeline only, its predictions mean nothing")
     if note:
         notes.append(note)
@@ -234,6 +270,9 @@ def main(argv=None) -> int:
     p.add_argument("--threads", type=int, default=2, help="torch.set_num_threads (default 2)")
     p.add_argument("--note", default=None, help="extra text for the manifest's note")
     p.add_argument("--check-gradient", action="store_true", help="also check input gradients on the saved file")
+    p.add_argument("--variants", default="",
+                   help="comma-separated variants to derive from the exported fp32 file (derive_variant.py): "
+                        "bf16, channels_last, bf16-channels_last; written to <out-dir>/<name>.variants/<variant>/")
     args = p.parse_args(argv)
 
     torch.set_num_threads(args.threads)
@@ -243,6 +282,7 @@ def main(argv=None) -> int:
     weights = "random"
     notes = [args.note] if args.note else []
     if not args.checkpoint:
+        damp_residual_branches(model)
         calibrate_batchnorm(model, seed=args.seed)
     else:
         if not load_checkpoint(model, args.checkpoint, args.allow_missing_aux):
@@ -254,6 +294,15 @@ def main(argv=None) -> int:
     report["build_s"] = round(t_build, 2)
     if args.check_gradient:
         report.update(check_input_gradient(report["pt"], model))
+    variants = []
+    for variant in (v.strip() for v in args.variants.split(",") if v.strip()):
+        if variant not in VARIANTS:
+            raise SystemExit(f"unknown variant {variant!r}; known: {sorted(VARIANTS)}")
+        precision, memory_format = VARIANTS[variant]
+        out = os.path.join(args.out_dir, f"{args.name or args.arch}.variants", variant)
+        variants.append(derive(report["pt"], report["json"], precision, memory_format, out))
+    if variants:
+        report["variants"] = variants
     report["total_s"] = round(time.perf_counter() - t0, 2)
     print(json.dumps(report))
     return 0

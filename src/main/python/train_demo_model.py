@@ -7,12 +7,17 @@
 3. Trains TinyDermNet inside the serving wrapper (so training sees exactly the serving
    preprocessing: 0..255 RGB in, resize + normalise inside), on CPU, with deep supervision from the
    seven auxiliary heads; the epoch kept is the one with the best validation accuracy.
+   The demo is meant to look like a reader study: a model about as accurate as a good dermatologist
+   (top-1 around 0.80), not a perfect one. So the number of training images per class is a setting
+   chosen on VALIDATION: one model is trained for each candidate (--per-class-candidates, the first
+   k images of each class of the training part), and the one whose validation accuracy is closest to
+   --target-accuracy is kept (ties: the larger training set).
 4. Exports it (traced + frozen TorchScript + manifest) through export_model.export.
 5. Evaluates the EXPORTED file once on the committed demo set (study-sets/demo) with the reference
-   pipeline (reference_predict.py) and writes training-record.json. The demo set is never used for
-   any choice made in training.
+   pipeline (reference_predict.py): top-1 accuracy, per-class accuracy and one-vs-rest AUC (Mann-Whitney,
+   ties 1/2), and writes training-record.json. The demo set is never used for any choice made in training.
 
-Example (about 3-4 minutes on 2 cores):
+Example (about 5-10 minutes on 2 quiet cores):
   /usr/bin/python3 src/main/python/train_demo_model.py
 """
 
@@ -106,40 +111,30 @@ def per_class_accuracy(truth, predicted):
     return result
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data-seed", type=int, default=2, help="seed of the generated training set (demo set: 1)")
-    ap.add_argument("--per-class", type=int, default=60)
-    ap.add_argument("--train-dir", default="/tmp/dermread-demo-train")
-    ap.add_argument("--demo-dir", default="study-sets/demo", help="held-out set, evaluated once at the end")
-    ap.add_argument("--out-dir", default="src/main/resources/models/demo-skin-cnn")
-    ap.add_argument("--name", default="demo-skin-cnn")
-    ap.add_argument("--version", default="1.0.0")
-    ap.add_argument("--seed", type=int, default=0, help="torch seed (initialisation, batches, augmentation)")
-    ap.add_argument("--epochs", type=int, default=60, help="maximum epochs; the best on validation is kept")
-    ap.add_argument("--batch-size", type=int, default=32)
-    ap.add_argument("--lr", type=float, default=3e-3)
-    ap.add_argument("--val-fraction", type=float, default=0.2)
-    ap.add_argument("--threads", type=int, default=2)
-    args = ap.parse_args(argv)
+def one_vs_rest_auc(truth, probabilities):
+    """Per class present in ``truth``: the AUC of its probability, one-vs-rest (Mann-Whitney, ties count 1/2)."""
+    result = {}
+    for c in CLASSES:
+        k = CLASSES.index(c)
+        pos = [p[k] for t, p in zip(truth, probabilities) if t == c]
+        neg = [p[k] for t, p in zip(truth, probabilities) if t != c]
+        if pos and neg:
+            wins = sum((a > b) + 0.5 * (a == b) for a in pos for b in neg)
+            result[c] = round(float(wins) / (len(pos) * len(neg)), 4)
+    return result
 
-    torch.set_num_threads(args.threads)
+
+def first_per_class(idx: torch.Tensor, y: torch.Tensor, k: int) -> torch.Tensor:
+    """The first k indices of each class among idx, in file order (an arbitrary, fixed subset)."""
+    keep = []
+    for c in sorted(set(y[idx].tolist())):
+        keep += [i for i in idx.tolist() if y[i].item() == c][:k]
+    return torch.tensor(sorted(keep))
+
+
+def train_one(args, x_tr, y_tr, x_val, y_val, label: str):
+    """Trains one model; returns it with the weights of its best validation epoch, that epoch and the history."""
     torch.manual_seed(args.seed)
-    torch.use_deterministic_algorithms(True, warn_only=True)
-    started = time.perf_counter()
-
-    if args.data_seed == 1:
-        raise SystemExit("seed 1 is the committed demo (test) set; train on another seed")
-    classes_drawn = generate_demo_set.DEFAULT_CLASSES
-    generate_demo_set.write_set(args.train_dir, args.data_seed, args.per_class, classes_drawn,
-                                f"DermRead synthetic training set (seed {args.data_seed})",
-                                "Synthetic training images for the demo model; not committed.", readme=False)
-    _, x_all, y_all = read_set(args.train_dir)
-    train_idx, val_idx = stratified_split(y_all, args.val_fraction, args.seed)
-    x_tr, y_tr, x_val, y_val = x_all[train_idx], y_all[train_idx], x_all[val_idx], y_all[val_idx]
-    print(f"data: {len(y_tr)} train / {len(y_val)} validation images ({time.perf_counter() - started:.1f} s)",
-          file=sys.stderr)
-
     model = build_serving_model(ARCH)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     steps_per_epoch = (len(y_tr) + args.batch_size - 1) // args.batch_size
@@ -166,13 +161,68 @@ def main(argv=None) -> int:
                "val_loss": round(val_loss, 4), "val_acc": round(val_acc, 4),
                "seconds": round(time.perf_counter() - t0, 1)}
         history.append(rec)
-        print(json.dumps(rec), file=sys.stderr)
+        print(label, json.dumps(rec), file=sys.stderr)
         if best is None or (val_acc, -val_loss) > (best["val_acc"], -best["val_loss"]):
             best = dict(rec, state={k: v.clone() for k, v in model.state_dict().items()})
-    train_seconds = time.perf_counter() - started
-
     model.load_state_dict(best["state"])
     model.eval()
+    return model, best, history
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data-seed", type=int, default=2, help="seed of the generated training set (demo set: 1)")
+    ap.add_argument("--per-class", type=int, default=60, help="images per class generated (training + validation)")
+    ap.add_argument("--per-class-candidates", default="8,16,32",
+                    help="training images per class to try; the one closest to --target-accuracy on validation is kept")
+    ap.add_argument("--target-accuracy", type=float, default=0.80,
+                    help="validation top-1 accuracy aimed at (about a good dermatologist's; issue 16)")
+    ap.add_argument("--train-dir", default="/tmp/dermread-demo-train")
+    ap.add_argument("--demo-dir", default="study-sets/demo", help="held-out set, evaluated once at the end")
+    ap.add_argument("--out-dir", default="src/main/resources/models/demo-skin-cnn")
+    ap.add_argument("--name", default="demo-skin-cnn")
+    ap.add_argument("--version", default="2.0.0")
+    ap.add_argument("--seed", type=int, default=0, help="torch seed (initialisation, batches, augmentation)")
+    ap.add_argument("--epochs", type=int, default=60, help="maximum epochs; the best on validation is kept")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=3e-3)
+    ap.add_argument("--val-fraction", type=float, default=0.2)
+    ap.add_argument("--threads", type=int, default=2)
+    args = ap.parse_args(argv)
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    torch.use_deterministic_algorithms(True, warn_only=True)
+    started = time.perf_counter()
+
+    if args.data_seed == 1:
+        raise SystemExit("seed 1 is the committed demo (test) set; train on another seed")
+    classes_drawn = generate_demo_set.DEFAULT_CLASSES
+    generate_demo_set.write_set(args.train_dir, args.data_seed, args.per_class, classes_drawn,
+                                f"DermRead synthetic training set (seed {args.data_seed})",
+                                "Synthetic training images for the demo model; not committed.", readme=False)
+    _, x_all, y_all = read_set(args.train_dir)
+    train_idx, val_idx = stratified_split(y_all, args.val_fraction, args.seed)
+    x_tr, y_tr, x_val, y_val = x_all[train_idx], y_all[train_idx], x_all[val_idx], y_all[val_idx]
+    print(f"data: {len(y_tr)} train / {len(y_val)} validation images ({time.perf_counter() - started:.1f} s)",
+          file=sys.stderr)
+
+    candidates = [int(k) for k in args.per_class_candidates.split(",")]
+    sweep, chosen = [], None
+    for k in candidates:
+        part = first_per_class(train_idx, y_all, k)
+        model_k, best_k, history_k = train_one(args, x_all[part], y_all[part], x_val, y_val, f"[{k}/class]")
+        entry = {"train_per_class": k, "train_images": int(len(part)), "selected_epoch": best_k["epoch"],
+                 "val_acc": best_k["val_acc"], "val_loss": best_k["val_loss"]}
+        sweep.append(entry)
+        print(json.dumps(entry), file=sys.stderr)
+        distance = abs(best_k["val_acc"] - args.target_accuracy)
+        if chosen is None or distance <= chosen[0] + 1e-12:
+            chosen = (distance, k, part, model_k, best_k, history_k)
+    _, chosen_k, chosen_part, model, best, history = chosen
+    x_tr, y_tr = x_all[chosen_part], y_all[chosen_part]
+    train_seconds = time.perf_counter() - started
+
     train_acc, _ = evaluate(model, x_tr, y_tr)
     report = export(model, ARCH, args.out_dir, args.name, args.version, "trained", freeze=True, note=NOTE)
 
@@ -183,6 +233,7 @@ def main(argv=None) -> int:
     preds = reference_predict.predict(module, args.demo_dir, [r["image"] for r in demo_rows])
     truth = [r["diagnosis"] for r in demo_rows]
     predicted = [CLASSES[int(np.argmax(p))] for _, p in preds]
+    demo_auc = one_vs_rest_auc(truth, [p for _, p in preds])
     demo_acc = sum(t == p for t, p in zip(truth, predicted)) / len(truth)
     confusion = {t: {} for t in classes_drawn}
     for t, p in zip(truth, predicted):
@@ -204,7 +255,8 @@ def main(argv=None) -> int:
         "data": {
             "generator": "src/main/python/generate_demo_set.py",
             "training_set": {"seed": args.data_seed, "per_class": args.per_class, "classes": classes_drawn,
-                             "images": int(len(y_all)), "train": int(len(y_tr)), "validation": int(len(y_val)),
+                             "images": int(len(y_all)), "train": int(len(y_tr)), "train_per_class": chosen_k,
+                             "validation": int(len(y_val)),
                              "committed": False},
             "test_set": {"folder": args.demo_dir, "seed": demo_seed, "images": len(truth)},
         },
@@ -213,6 +265,10 @@ def main(argv=None) -> int:
             "batch_size": args.batch_size, "max_epochs": args.epochs, "aux_loss_weight": AUX_WEIGHT,
             "augmentation": "flips, 90-degree turns, per-channel gain +-6%, offset +-10",
             "selected_epoch": best["epoch"], "selection": "best validation accuracy (ties: lower validation loss)",
+            "target_validation_accuracy": args.target_accuracy,
+            "size_selection": "training images per class: the candidate whose validation accuracy is closest to the "
+                              "target (ties: the larger set); the demo set played no part",
+            "size_sweep": sweep,
             "seconds": round(train_seconds, 1), "history": history,
         },
         "accuracy": {
@@ -220,6 +276,8 @@ def main(argv=None) -> int:
             "validation": best["val_acc"],
             "demo_set": round(demo_acc, 4),
             "demo_set_per_class": per_class_accuracy(truth, predicted),
+            "demo_set_auc_one_vs_rest": demo_auc,
+            "demo_set_auc_mean": round(sum(demo_auc.values()) / len(demo_auc), 4),
             "demo_set_confusion": confusion,
         },
         "export": {k: report[k] for k in ("bytes", "sha256", "frozen")},
@@ -227,8 +285,8 @@ def main(argv=None) -> int:
     with open(os.path.join(args.out_dir, "training-record.json"), "w", encoding="utf-8") as fh:
         json.dump(record, fh, indent=2)
         fh.write("\n")
-    print(json.dumps({"selected_epoch": best["epoch"], "train_acc": round(train_acc, 4),
-                      "val_acc": best["val_acc"], "demo_acc": round(demo_acc, 4), "pt_bytes": report["bytes"],
+    print(json.dumps({"train_per_class": chosen_k, "selected_epoch": best["epoch"], "train_acc": round(train_acc, 4),
+                      "val_acc": best["val_acc"], "demo_acc": round(demo_acc, 4), "demo_auc": demo_auc, "pt_bytes": report["bytes"],
                       "seconds": round(time.perf_counter() - started, 1)}))
     return 0
 

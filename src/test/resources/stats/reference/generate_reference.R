@@ -400,6 +400,165 @@ w <- suppressWarnings(wilcox.test(d)); put("wilcoxon.large.V", unname(w$statisti
 m <- mcnemar.test(matrix(c(30, 5, 12, 20), 2)); put("mcnemar.5_12.statistic", unname(m$statistic))
 put("mcnemar.5_12.p", m$p.value); put("mcnemar.5_12.exact_p", binom.test(12, 17)$p.value)
 
+## ---------------------------------------------------------------- U-statistics (iMRMC), written from the equations
+## Gallas 2006; Gallas, Bandos, Samuelson & Wagner 2009: success matrices s (NA where unread), the four biased sums per
+## pair of reader-modalities, B maps them to unbiased sums; moments M = unbiased numerator / unbiased denominator;
+## coefficients = unbiased denominators / all-pairs denominator (the last minus 1). Brute force over reader pairs.
+succ <- function(sc, yy) {                       # positives x negatives, NA where the reader skipped a case
+  p <- sc[yy == 1]; q <- sc[yy == 0]
+  (outer(p, q, ">") + 0.5 * outer(p, q, "==")) * 1
+}
+sums4 <- function(s1, s2) {
+  d1 <- !is.na(s1) * 1; d2 <- !is.na(s2) * 1; s1[is.na(s1)] <- 0; s2[is.na(s2)] <- 0
+  list(n = c(sum(s1 * s2), sum(rowSums(s1) * rowSums(s2)), sum(colSums(s1) * colSums(s2)), sum(s1) * sum(s2)),
+       d = c(sum(d1 * d2), sum(rowSums(d1) * rowSums(d2)), sum(colSums(d1) * colSums(d2)), sum(d1) * sum(d2)))
+}
+B8 <- matrix(c(1,0,0,0,0,0,0,0, -1,1,0,0,0,0,0,0, -1,0,1,0,0,0,0,0, 1,-1,-1,1,0,0,0,0, -1,0,0,0,1,0,0,0,
+               1,-1,0,0,-1,1,0,0, 1,0,-1,0,-1,0,1,0, -1,1,1,-1,1,-1,-1,1), 8, 8, byrow = TRUE)
+pair_cov <- function(x) {                         # unbiased Cov of two AUCs from their four sums
+  nu <- B8[1:4, 1:4] %*% x$n; du <- B8[1:4, 1:4] %*% x$d
+  m <- ifelse(du != 0, nu / du, nu); co <- du / x$d[4]; co[4] <- co[4] - 1
+  sum(co * m)
+}
+ustat <- function(Sarr, yy, a, b) {               # reader-averaged Cov(AUC_a, AUC_b), readers and cases random
+  r <- dim(Sarr)[2]; n <- rep(0, 8); d <- rep(0, 8)
+  for (j1 in 1:r) for (j2 in 1:r) {
+    x <- sums4(succ(Sarr[a, j1, ], yy), succ(Sarr[b, j2, ], yy))
+    if (j1 == j2) { n[1:4] <- n[1:4] + x$n; d[1:4] <- d[1:4] + x$d }
+    n[5:8] <- n[5:8] + x$n; d[5:8] <- d[5:8] + x$d
+  }
+  nu <- B8 %*% n; du <- B8 %*% d
+  m <- ifelse(du != 0, nu / du, nu); mb <- ifelse(d != 0, n / d, n); co <- du / d[8]; co[8] <- co[8] - 1
+  auc <- sum(sapply(1:r, function(j) sum(succ(Sarr[a, j, ], yy), na.rm = TRUE))) /
+         sum(sapply(1:r, function(j) sum(!is.na(succ(Sarr[a, j, ], yy)))))
+  list(auc = auc, cov = sum(co * m), cov_biased = sum(co * mb), m = c(m))
+}
+for (design in c("complete", "partial")) {
+  Sarr <- if (design == "complete") S else Sp
+  ua <- ustat(Sarr, y, 1, 1); ub <- ustat(Sarr, y, 2, 2); uab <- ustat(Sarr, y, 1, 2)
+  key <- paste0(design, ".ustat")
+  put(paste0(key, ".A.auc"), ua$auc); put(paste0(key, ".A.var"), ua$cov); put(paste0(key, ".A.var_biased"), ua$cov_biased)
+  put(paste0(key, ".B.auc"), ub$auc); put(paste0(key, ".B.var"), ub$cov)
+  put(paste0(key, ".diff.var"), ua$cov + ub$cov - 2 * uab$cov)
+  put(paste0(key, ".diff.var_biased"), ua$cov_biased + ub$cov_biased - 2 * uab$cov_biased)
+  for (s in 1:8) put(paste0(key, ".AB.M", s), uab$m[s])
+  for (j in 1:nr) {
+    put(sprintf("%s.reader%d.A.var", key, j), pair_cov(sums4(succ(Sarr[1, j, ], y), succ(Sarr[1, j, ], y))))
+    put(sprintf("%s.reader%d.diff.var", key, j),
+        pair_cov(sums4(succ(Sarr[1, j, ], y), succ(Sarr[1, j, ], y))) +
+        pair_cov(sums4(succ(Sarr[2, j, ], y), succ(Sarr[2, j, ], y))) -
+        2 * pair_cov(sums4(succ(Sarr[1, j, ], y), succ(Sarr[2, j, ], y))))
+  }
+}
+## OR-Hillis with unbiased covariances: every pairwise U-statistic covariance into or_hillis() (complete design)
+Su <- matrix(0, 2 * nr, 2 * nr)
+for (a in 1:(2 * nr)) for (b in 1:(2 * nr)) {
+  ia <- (a - 1) %/% nr + 1; ja <- (a - 1) %% nr + 1; ib <- (b - 1) %/% nr + 1; jb <- (b - 1) %% nr + 1
+  Su[a, b] <- pair_cov(sums4(succ(S[ia, ja, ], y), succ(S[ib, jb, ], y)))
+}
+put_or("complete.unbiased", or_hillis(theta, Su))
+if (requireNamespace("iMRMC", quietly = TRUE)) {      # optional cross-check against the FDA's own R code
+  df <- rbind(data.frame(readerID = "truth", caseID = sprintf("case%03d", seq_along(y)), modalityID = "truth",
+                         score = y),
+              do.call(rbind, lapply(1:2, function(i) do.call(rbind, lapply(1:nr, function(j)
+                data.frame(readerID = paste0("reader", j), caseID = sprintf("case%03d", seq_along(y)),
+                           modalityID = c("modA", "modB")[i], score = S[i, j, ]))))))
+  im <- iMRMC::doIMRMC(df)$Ustat
+  cat("iMRMC package cross-check, largest difference in varAUC:",
+      max(abs(im$varAUCA[1:2] - c(expected[["complete.ustat.A.var"]], expected[["complete.ustat.B.var"]]))), "\n")
+}
+
+## ---------------------------------------------------------------- ROC as pROC 1.18 offers it (roc-table.csv)
+for (nm in names(rr)) {
+  for (method in c("youden", "closest.topleft")) {
+    b <- coords(rr[[nm]], "best", best.method = method, transpose = FALSE,
+                ret = c("sensitivity", "specificity", "accuracy", "tp", "fp", "tn", "fn"))
+    key <- paste("roc", nm, gsub("[.]", "_", method), sep = ".")
+    for (col in colnames(b)) put(paste(key, col, sep = "."), b[1, col])
+    put(paste0(key, ".ties"), nrow(b))                 # pROC returns every tied optimum as a row
+  }
+  for (s in c(0.5, 0.8, 0.9)) put(paste0("roc.", nm, ".spec_at_sens_", s),
+    coords(rr[[nm]], x = s, input = "sensitivity", ret = "specificity", transpose = FALSE)[1, 1])
+  set.seed(123)
+  ci <- ci.auc(rr[[nm]], method = "bootstrap", boot.n = 20000, boot.stratified = TRUE, progress = "none")
+  put(paste0("roc.", nm, ".boot_lower"), ci[1]); put(paste0("roc.", nm, ".boot_upper"), ci[3])
+}
+for (pr in list(c("model_a", "model_b"), c("model_a", "reader"), c("model_b", "reader")))
+  put(paste("roc", pr[1], pr[2], "cov", sep = "."), cov(rr[[pr[1]]], rr[[pr[2]]], method = "delong"))
+## a vertical run of points at specificity 0.8 (sensitivity 1, 0.9, 0.8): coords at exactly 0.8 gives the top of it
+vy <- c(rep(1, 10), rep(0, 10)); vs <- c(8.2, 8.4, rep(9.5, 4), rep(10.5, 4), 1:10)
+vr <- roc(vy, vs, levels = c(0, 1), direction = "<", quiet = TRUE)
+put("vertical.sens_at_spec_0.8", coords(vr, x = 0.8, input = "specificity", ret = "sensitivity", transpose = FALSE)[1, 1])
+put("vertical.spec_at_sens_0.8", coords(vr, x = 0.8, input = "sensitivity", ret = "specificity", transpose = FALSE)[1, 1])
+## tied optima: positives 2, 4, negatives 1, 3 give two points with J = 0.5 and two at distance 0.5 from the corner
+tr <- roc(c(1, 1, 0, 0), c(2, 4, 1, 3), levels = c(0, 1), direction = "<", quiet = TRUE)
+put("tied.youden.ties", nrow(coords(tr, "best", best.method = "youden", transpose = FALSE)))
+put("tied.closest_topleft.ties", nrow(coords(tr, "best", best.method = "closest.topleft", transpose = FALSE)))
+
+## ---------------------------------------------------------------- reader-study figures (textbook formulas)
+for (phase in c("unaided", "aided")) {
+  sub <- rd[rd$phase == phase, ]
+  mspec <- c(); macc <- c()
+  for (r in reader_id) {
+    x <- sub[sub$reader_id == r, ]; t <- cases$truth[match(x$case_id, cases$case_id)]; a <- x$label
+    key <- paste(phase, "reader", r, sep = ".")
+    acc_k <- sapply(labels, function(k) mean((a == k) == (t == k)))
+    for (k in labels) put(paste(key, k, "ovr_accuracy", sep = "."), acc_k[[k]])
+    spec_k <- sapply(labels, function(k) if (any(t != k)) mean(a[t != k] != k) else NaN)
+    put(paste0(key, ".macro_specificity"), mean(spec_k[!is.nan(spec_k)])); put(paste0(key, ".macro_accuracy"), mean(acc_k))
+    mspec <- c(mspec, mean(spec_k[!is.nan(spec_k)])); macc <- c(macc, mean(acc_k))
+  }
+  put(paste(phase, "panel.macro_specificity.mean", sep = "."), mean(mspec))
+  put(paste(phase, "panel.macro_accuracy.median", sep = "."), median(macc))
+}
+po <- mean(ai_label == truth); pe <- sum(sapply(labels, function(k) mean(truth == k) * mean(ai_label == k)))
+put("ai.kappa", (po - pe) / (1 - pe))
+ai_spec <- sapply(labels, function(k) mean(ai_label[truth != k] != k))
+put("ai.macro_specificity", mean(ai_spec)); put("ai.macro_accuracy", mean(sapply(labels, function(k) mean((ai_label == k) == (truth == k)))))
+prev <- sapply(real, function(k) sum(truth == k))
+put("ai.weighted_macro_auc", sum(prev * aucs) / sum(prev))
+for (k in labels) put(paste0("ai.", k, ".distinct_scores"), length(unique(P[, paste0("p_", k)])))
+put("ai.argmax_ties", sum(apply(P, 1, function(p) sum(p == max(p)) > 1)))
+## the same study grouped: MN and BCC into "groupA", SK, Pso and DF into "groupB"
+inA <- function(l) l %in% c("MN", "BCC")
+for (phase in c("unaided", "aided")) {
+  sub <- rd[rd$phase == phase, ]
+  for (r in reader_id) {
+    x <- sub[sub$reader_id == r, ]; t <- inA(cases$truth[match(x$case_id, cases$case_id)]); a <- inA(x$label)
+    key <- paste("grouped", phase, "reader", r, sep = ".")
+    put(paste0(key, ".sensitivity"), mean(a[t])); put(paste0(key, ".specificity"), mean(!a[!t]))
+    put(paste0(key, ".accuracy"), mean(a == t))
+  }
+}
+gscore <- P[, "p_MN"] + P[, "p_BCC"]
+gr <- roc(inA(truth), gscore, levels = c(FALSE, TRUE), direction = "<", quiet = TRUE)
+put("grouped.ai.auc", as.numeric(gr$auc)); put("grouped.ai.auc_lower", ci.auc(gr, method = "delong")[1])
+gB <- P[, "p_SK"] + P[, "p_Pso"] + P[, "p_DF"]             # the AI's top-1 group: the higher group score
+put("grouped.ai.top1_accuracy", mean((gscore >= gB) == inA(truth)))
+
+## ---------------------------------------------------------------- study sizing (Hillis, Obuchowski & Berbaum 2011)
+## Pilot: the OR variance components OR-DBM MRMC 2.51 printed for the Van Dyke data (jackknife; 114 cases). Power of
+## the OR/Hillis test for J readers and K cases, with R's noncentral F (as RJafroc's SsPowerGivenJKOrVarComp).
+pilot <- list(K = 114, varTR = 0.00020040, var = 0.00080229, cov1 = 0.00034661, cov2 = 0.00034407, cov3 = 0.00023903)
+power_or <- function(J, K, d, alpha = 0.05) {
+  s <- pilot$K / K; c23 <- max(pilot$cov2 - pilot$cov3, 0); tr <- max(pilot$varTR, 0)
+  den <- tr + s * (pilot$var - pilot$cov1 + (J - 1) * c23)
+  ddf <- den^2 / ((tr + s * (pilot$var - pilot$cov1 - c23))^2 / (J - 1))
+  ncp <- J * d^2 / (2 * den)
+  list(power = pf(qf(1 - alpha, 1, ddf), 1, ddf, ncp = ncp, lower.tail = FALSE), ddf = ddf, ncp = ncp,
+       width = 2 * qt(1 - alpha / 2, ddf) * sqrt(2 * den / J))
+}
+for (jk in list(c(5, 100), c(6, 251), c(10, 163), c(4, 1000))) {
+  p <- power_or(jk[1], jk[2], 0.05)
+  key <- sprintf("sizing.J%d.K%d", jk[1], jk[2])
+  put(paste0(key, ".power"), p$power); put(paste0(key, ".ddf"), p$ddf); put(paste0(key, ".ncp"), p$ncp)
+  put(paste0(key, ".width"), p$width)
+}
+for (J in 4:10) {                                   # fewest cases for 80% power at d = 0.05, searched one by one
+  K <- 2; while (K <= 5000 && power_or(J, K, 0.05)$power < 0.8) K <- K + 1
+  put(sprintf("sizing.power80.J%d.K", J), if (K > 5000) -1 else K)
+}
+
 out <- data.frame(key = names(expected), value = sapply(expected, function(v) format(v, digits = 17)))
 write.csv(out, "expected.csv", row.names = FALSE, quote = FALSE)
 cat("wrote", nrow(out), "expected values\n")

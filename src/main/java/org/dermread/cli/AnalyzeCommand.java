@@ -3,29 +3,40 @@ package org.dermread.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.dermread.stats.AnalysisSettings;
+import java.util.Locale;
+import java.util.Optional;
+import org.dermread.analysis.figures.FigureText;
+import org.dermread.analysis.report.HtmlReport;
+import org.dermread.analysis.report.PdfReport;
+import org.dermread.analysis.report.ReportDocument;
+import org.dermread.analysis.report.StudyReportDocument;
+import org.dermread.analysis.report.StudyReportDocument.ReportInput;
+import org.dermread.bundle.BundleFiles;
+import org.dermread.bundle.BundleManifest;
+import org.dermread.bundle.BundleReader;
+import org.dermread.bundle.BundleStudy;
+import org.dermread.bundle.ImrmcFile;
+import org.dermread.bundle.MetricsJson;
 import org.dermread.stats.ImrmcReport;
-import org.dermread.stats.MrmcData;
 import org.dermread.stats.RocTableReport;
-import org.dermread.stats.StudyAnalyzer;
 import org.dermread.stats.StudyReport;
 
 /**
  * Command-line statistics without database or web server:
  *
  * <pre>
- * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand analyze &lt;bundle-folder&gt; [--out metrics.json]
- *      [--bootstrap N] [--seed S] [--pretty]
+ * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand analyze &lt;bundle-folder or .zip&gt; [--out metrics.json]
+ *      [--bootstrap N] [--seed S] [--pretty] [--report report.pdf|report.html] [--language en|zh]
  * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand imrmc &lt;file.imrmc&gt; [--out mrmc.json]
  * java -cp &lt;classpath&gt; org.dermread.cli.AnalyzeCommand roc &lt;table.csv&gt; [--out roc.json]
  * </pre>
  *
- * Without --out the JSON goes to standard output; --pretty indents it. Exit status 0 on success, 2 on bad usage,
- * 1 on bad input.
+ * Without --out the JSON goes to standard output (unless --report is given); --pretty indents it. --report writes
+ * the study report (PDF, or HTML by the file's extension) in English or Chinese, the same bytes as the bundle's
+ * own report in that language. Exit status 0 on success, 2 on bad usage, 1 on bad input. It needs the bundle
+ * format, the statistics and the report writer (plain Java): no database, no Spring.
  */
 public final class AnalyzeCommand {
 
@@ -36,7 +47,7 @@ public final class AnalyzeCommand {
         int status;
         try {
             status = run(args);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             System.err.println("error: file not found: " + e.getMessage());
             status = 1;
         } catch (IllegalArgumentException | IOException e) {
@@ -60,9 +71,13 @@ public final class AnalyzeCommand {
         Integer bootstrap = null;
         Long seed = null;
         boolean pretty = false;
+        Path reportFile = null;
+        Locale language = FigureText.ENGLISH;
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(value(args, ++i));
+                case "--report" -> reportFile = Path.of(value(args, ++i));
+                case "--language" -> language = FigureText.language(value(args, ++i));
                 case "--bootstrap" -> bootstrap = Integer.parseInt(value(args, ++i));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i));
                 case "--pretty" -> pretty = true;
@@ -72,12 +87,21 @@ public final class AnalyzeCommand {
                 }
             }
         }
+        if (reportFile != null && !mode.equals("analyze")) {
+            System.err.println("--report goes with analyze only\n" + usage());
+            return 2;
+        }
         Object report = switch (mode) {
-            case "analyze" -> analyze(input, bootstrap, seed);
-            case "imrmc" -> {
-                MrmcData data = ImrmcReader.read(input);
-                yield ImrmcReport.analyze(data, 0.95);
+            case "analyze" -> {
+                BundleFiles files = read(input);
+                BundleStudy study = BundleReader.read(files);
+                StudyReport analysed = study.analyze(bootstrap, seed);
+                if (reportFile != null) {
+                    writeReport(files, study, analysed, reportFile, language);
+                }
+                yield analysed;
             }
+            case "imrmc" -> ImrmcReport.analyze(ImrmcFile.read(input), 0.95);
             case "roc" -> {
                 RocTableReader.Table table = RocTableReader.read(input);
                 yield RocTableReport.analyze(table.names(), table.scores(), table.truth(), 0.95);
@@ -88,8 +112,11 @@ public final class AnalyzeCommand {
             System.err.println("unknown mode " + mode + "\n" + usage());
             return 2;
         }
+        if (out == null && reportFile != null) {
+            return 0;
+        }
         if (out == null) {
-            Json.write(report, System.out, pretty);
+            MetricsJson.write(report, System.out, pretty);
             System.out.println();
         } else {
             Path parent = out.toAbsolutePath().getParent();
@@ -97,23 +124,40 @@ public final class AnalyzeCommand {
                 Files.createDirectories(parent);
             }
             try (OutputStream stream = Files.newOutputStream(out)) {
-                Json.write(report, stream, pretty);
+                MetricsJson.write(report, stream, pretty);
             }
         }
         return 0;
     }
 
-    static StudyReport analyze(Path folder, Integer bootstrap, Long seed) throws IOException {
-        BundleReader.Bundle bundle = BundleReader.read(folder);
-        AnalysisSettings s = bundle.settings();
-        s = new AnalysisSettings(bootstrap == null ? s.bootstrapReplicates() : bootstrap,
-                seed == null ? s.seed() : seed, s.experienceCutPoints(), s.experienceField(), s.mrmcModalities(),
-                s.confidenceLevel());
-        StudyReport report = StudyAnalyzer.analyze(bundle.study(), s);
-        List<String> warnings = new ArrayList<>(bundle.notes());
-        warnings.addAll(report.warnings());
-        return new StudyReport(report.schemaVersion(), report.settings(), report.study(), warnings, report.ai(),
-                report.phases(), report.mrmc());
+    /** The report of an unpacked bundle folder or a bundle ZIP, the same code path as the application's export. */
+    static StudyReport analyze(Path bundle, Integer bootstrap, Long seed) throws IOException {
+        return BundleReader.read(read(bundle)).analyze(bootstrap, seed);
+    }
+
+    private static BundleFiles read(Path bundle) throws IOException {
+        return Files.isRegularFile(bundle) && bundle.toString().toLowerCase(Locale.ROOT).endsWith(".zip")
+                ? BundleFiles.readZip(Files.readAllBytes(bundle))
+                : BundleFiles.readFolder(bundle, BundleReader.INPUT_FILES);
+    }
+
+    /** The study report written from the analysis, with the study and model the bundle's manifest names. */
+    private static void writeReport(BundleFiles files, BundleStudy study, StudyReport report, Path file,
+            Locale language) throws IOException {
+        Optional<BundleManifest.Description> described = BundleManifest.describe(files);
+        String name = described.map(BundleManifest.Description::studyName).orElse(null);
+        ReportInput input = ReportInput.of(name == null ? String.valueOf(file.getFileName()) : name,
+                described.map(BundleManifest.Description::modelSha256).orElse(null),
+                described.map(BundleManifest.Description::modelName).orElse(null),
+                described.map(BundleManifest.Description::modelVersion).orElse(null),
+                study.study(), report, MetricsJson.bytes(report), files);
+        ReportDocument document = StudyReportDocument.of(input, language);
+        boolean html = file.toString().toLowerCase(Locale.ROOT).endsWith(".html");
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(file, html ? HtmlReport.write(document) : PdfReport.write(document));
     }
 
     private static String value(String[] args, int i) {
@@ -125,7 +169,9 @@ public final class AnalyzeCommand {
 
     static String usage() {
         return """
-                usage: AnalyzeCommand analyze <bundle-folder> [--out metrics.json] [--bootstrap N] [--seed S] [--pretty]
+                usage: AnalyzeCommand analyze <bundle-folder|bundle.zip> [--out metrics.json] [--bootstrap N]
+                                              [--seed S] [--pretty] [--report report.pdf|report.html]
+                                              [--language en|zh]
                        AnalyzeCommand imrmc <file.imrmc> [--out mrmc.json] [--pretty]
                        AnalyzeCommand roc <table.csv> [--out roc.json] [--pretty]""";
     }

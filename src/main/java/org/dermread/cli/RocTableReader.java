@@ -1,8 +1,11 @@
 package org.dermread.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import org.dermread.bundle.CsvTable;
 
 /**
  * Reads a binary ROC table: first column the case id, second column the truth (0/1, or false/true), every further
@@ -17,7 +20,7 @@ final class RocTableReader {
     }
 
     static Table read(Path path) throws IOException {
-        Csv csv = Csv.read(path);
+        CsvTable csv = CsvTable.parse(path.toString(), Files.readAllBytes(path));
         if (csv.header().size() < 3) {
             throw new IllegalArgumentException(path + ": need case, truth and at least one score column");
         }
@@ -26,19 +29,17 @@ final class RocTableReader {
         double[][] scores = new double[names.size()][n];
         boolean[] truth = new boolean[n];
         for (int i = 0; i < n; i++) {
-            List<String> row = csv.rows().get(i);
-            String t = Csv.cell(row, 1).toLowerCase(java.util.Locale.ROOT);
-            truth[i] = switch (t) {
+            CsvTable.Row row = csv.rows().get(i);
+            truth[i] = switch (CsvTable.cell(row, 1).toLowerCase(Locale.ROOT)) {
                 case "1", "1.0", "true" -> true;
                 case "0", "0.0", "false" -> false;
-                default -> throw new IllegalArgumentException(path + " row " + (i + 2) + ": truth must be 0 or 1");
+                default -> throw csv.problem(row, 1, "truth must be 0 or 1");
             };
             for (int s = 0; s < names.size(); s++) {
-                String cell = Csv.cell(row, s + 2);
-                if (cell.isEmpty()) {
-                    throw new IllegalArgumentException(path + " row " + (i + 2) + ": missing " + names.get(s));
+                scores[s][i] = csv.number(row, s + 2);
+                if (Double.isNaN(scores[s][i])) {
+                    throw csv.problem(row, s + 2, "a score is needed");
                 }
-                scores[s][i] = Double.parseDouble(cell);
             }
         }
         return new Table(names, scores, truth);

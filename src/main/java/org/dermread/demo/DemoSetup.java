@@ -42,12 +42,16 @@ class DemoSetup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        long start = System.nanoTime();
         bootstrap.ensureInitialAdmin();
         List<String> disabled = bootstrap.disableDemoAdministrators();
         if (!disabled.isEmpty()) {
             log.warn("Disabled demo accounts holding the administrator role: {}", disabled);
         }
+        long admin = System.nanoTime();
         if (!mode.on()) {
+            log.info("Start-up: initial administrator checked in {} ms; demo mode was not asked for",
+                    millis(start, admin));
             return;
         }
         String password = PasswordPolicy.generate();
@@ -57,7 +61,17 @@ class DemoSetup implements ApplicationRunner {
             log.info("Demo mode: created demo accounts {}; their password is in {}", created,
                     properties.credentialsFile().toAbsolutePath().normalize());
         }
+        long accounts = System.nanoTime();
         demoStudy.ensure();
+        long study = System.nanoTime();
+        // Each step's time, so a slow first start can be traced to its step (issue 19).
+        log.info("Demo mode: set up in {} ms (initial administrator {} ms, {} demo accounts {} ms, demo study {} ms)",
+                millis(start, study), millis(start, admin), created.size(), millis(admin, accounts),
+                millis(accounts, study));
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private void writeCredentials(List<String> usernames, String password) throws IOException {

@@ -53,9 +53,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo mode's finished study, so a statistician has results to look at on a fresh installation: the demo case set
  * read by 12 SIMULATED readers (accounts that cannot sign in) unaided and then AI-assisted, with the demo model's
- * real predictions. The readers' answers are drawn with a fixed seed from a simple model: the chance of a correct
- * diagnosis grows with experience, and with the AI a reader more often takes the AI's answer. Nothing here is real
- * reader data; the study's description says so. Runs in the background after start-up, once.
+ * real predictions. The readers' answers are drawn with a fixed seed from a simple model of a reader study (see
+ * {@link #draw}): readers range from novice to expert around the demo model's accuracy, some cases are harder than
+ * others for readers and AI alike, confidence follows correctness, and with the AI a reader adopts its differing
+ * answer the more often the less experienced the reader and the more confident the AI (as Tschandl et al., Nat Med
+ * 2020 observed: the least experienced gain most, and wrong advice misleads). Nothing here is real reader data; the
+ * study's description says so. Runs in the background after start-up, once.
  *
  * <p>Everything goes through the features' own services, as the people would: the coordinator creates the study,
  * its readers (with their profiles) and opens it, and runs the model; an administrator disables the simulated
@@ -154,6 +157,7 @@ class SimulatedReaders implements ApplicationRunner {
 
     /** Builds the study: opened, the model run over it, the simulated readings imported, closed. Returns its id. */
     long build(Plan plan) {
+        long start = System.nanoTime();
         long studyId = asCoordinator(plan, () -> {
             long id = studies.create(new StudyForm(STUDY_NAME, "SYNTHETIC DEMO DATA: the readers are simulated by"
                     + " DermRead's demo mode, not people; the images are drawn by a program. For trying the results"
@@ -163,10 +167,15 @@ class SimulatedReaders implements ApplicationRunner {
             inference.startRun(id, plan.model().sha256());
             return id;
         });
+        long openedAt = System.nanoTime();
         Map<Long, StudyCasePrediction> predictions = asCoordinator(plan, () -> awaitPredictions(studyId));
+        long predictedAt = System.nanoTime();
         transaction.executeWithoutResult(status -> simulate(plan, studyId, predictions));
-        log.info("Demo mode: '{}' is ready ({} simulated readers, AI predictions for {} cases)", STUDY_NAME,
-                READERS, predictions.size());
+        long simulatedAt = System.nanoTime();
+        log.info("Demo mode: '{}' is ready ({} simulated readers, AI predictions for {} cases) in {} ms: study opened"
+                + " and run queued {} ms, AI run {} ms, simulated readings {} ms", STUDY_NAME, READERS,
+                predictions.size(), (simulatedAt - start) / 1_000_000, (openedAt - start) / 1_000_000,
+                (predictedAt - openedAt) / 1_000_000, (simulatedAt - predictedAt) / 1_000_000);
         return studyId;
     }
 
@@ -199,16 +208,22 @@ class SimulatedReaders implements ApplicationRunner {
                 .collect(Collectors.toMap(LibraryCase::id, LibraryCase::diagnosis));
         List<Long> caseIds = truth.keySet().stream().sorted().toList();
         Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(30)).plus(Duration.ofHours(1));
+        Map<Long, Double> ease = new HashMap<>();
+        for (long caseId : caseIds) {
+            StudyCasePrediction ai = predictions.get(caseId);
+            // How easy a case is: half its own draw, half how sure the AI is of the truth (hard for both).
+            double aiOnTruth = ai == null ? 0.5 : ai.probabilityOf(truth.get(caseId));
+            ease.put(caseId, 0.5 * random.nextDouble() + 0.5 * aiOnTruth);
+        }
         for (int r = 0; r < READERS; r++) {
             Participant participant = participants.get(created.get(r).username());
             Instant clock = start.plus(Duration.ofHours(r * 3L));
-            // Chance of a correct unaided diagnosis: 0.55 for a beginner up to about 0.85 for an expert.
-            double skill = 0.55 + 0.30 * Math.min(1.0, YEARS[r] / 20.0);
+            Skill skill = Skill.of(YEARS[r]);
             for (Phase phase : Phase.values()) {
                 Map<Long, Drawn> drawn = new HashMap<>();
                 for (long caseId : caseIds) {
-                    drawn.put(caseId, draw(random, phase, skill, truth.get(caseId), predictions.get(caseId),
-                            plan.caseSet().labels()));
+                    drawn.put(caseId, draw(random, phase, skill, ease.get(caseId), truth.get(caseId),
+                            predictions.get(caseId), plan.caseSet().labels()));
                 }
                 List<RecordedAnswer> answers = new ArrayList<>();
                 for (long caseId : ReadingOrder.of(caseIds, participant.orderSeed(), phase, true)) {
@@ -229,18 +244,40 @@ class SimulatedReaders implements ApplicationRunner {
     }
 
     /** A simulated answer: the diagnosis, a confidence from 1 to 5, and how long the reader took. */
-    private record Drawn(String diagnosis, int confidence, int millis) {
+    record Drawn(String diagnosis, int confidence, int millis) {
     }
 
-    private static Drawn draw(Random random, Phase phase, double skill, String truth, StudyCasePrediction ai,
-            List<String> labels) {
-        String answer;
-        if (phase == Phase.AIDED && ai != null && random.nextDouble() < 0.45) {
-            answer = ai.predictedLabel();
-        } else {
-            answer = random.nextDouble() < skill ? truth : confusedWith(truth, labels, random);
+    /**
+     * A simulated reader's ability: the chance of a correct unaided diagnosis on a case of average difficulty
+     * (0.55 after a year in dermatology, rising to about 0.88 after 20; the demo model reaches about 0.8), and how
+     * readily the reader adopts a differing AI answer (0.75 for a beginner down to 0.25 for an expert).
+     */
+    record Skill(double accuracy, double trust) {
+
+        static Skill of(int years) {
+            double experience = Math.pow(Math.min(1.0, years / 20.0), 0.7);
+            return new Skill(0.50 + 0.38 * experience, 0.75 - 0.50 * experience);
         }
-        int confidence = Math.max(1, Math.min(5, (answer.equals(truth) ? 4 : 2) + random.nextInt(3) - 1));
+    }
+
+    /**
+     * One answer. Unaided: correct with the reader's accuracy shifted by the case's ease (-0.2 to +0.2), else a
+     * plausible mistake; confidence higher when right than when wrong. Aided: the reader first forms an opinion the
+     * same way, then, where the AI's most probable label differs, takes it with probability trust x the AI's
+     * probability of that label.
+     */
+    static Drawn draw(Random random, Phase phase, Skill skill, double ease, String truth, StudyCasePrediction ai,
+            List<String> labels) {
+        double chance = Math.max(0.05, Math.min(0.98, skill.accuracy() + 0.4 * (ease - 0.5)));
+        String answer = random.nextDouble() < chance ? truth : confusedWith(truth, labels, random);
+        boolean adopted = false;
+        if (phase == Phase.AIDED && ai != null && !ai.predictedLabel().equals(answer)
+                && random.nextDouble() < skill.trust() * ai.probabilityOf(ai.predictedLabel())) {
+            answer = ai.predictedLabel();
+            adopted = true;
+        }
+        int base = answer.equals(truth) ? 4 : 2;
+        int confidence = Math.max(1, Math.min(5, base + (adopted ? 0 : random.nextInt(3) - 1)));
         return new Drawn(answer, confidence, 4000 + random.nextInt(26000));
     }
 

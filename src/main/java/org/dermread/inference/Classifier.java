@@ -1,6 +1,7 @@
 package org.dermread.inference;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A loaded model that classifies decoded images. Implementations load the model once, warm it up, may be used
@@ -8,8 +9,13 @@ import java.util.List;
  */
 public interface Classifier extends AutoCloseable {
 
-    /** The SHA-256 of the TorchScript file this classifier runs. */
+    /** The SHA-256 of the model of record this classifier computes (predictions are stored under it). */
     String modelSha256();
+
+    /** The variant's SHA-256 when the file that runs is a variant (bf16, channels-last) of the model of record. */
+    default Optional<String> variantSha256() {
+        return Optional.empty();
+    }
 
     ModelManifest manifest();
 

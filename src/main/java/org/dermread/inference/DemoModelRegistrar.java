@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * Registers the demo model committed with the app ({@code models/demo-skin-cnn/} on the class path: a small CNN
  * trained on the synthetic demo study set with the same contract as the paper's network) at every start, so the
  * demo can run the AI. Registering is idempotent (the SHA-256 is the model's identity), and a failure is logged,
- * never fatal. Off with {@code dermread.inference.register-demo-model=false}.
+ * never fatal. Off with {@code dermread.inference.register-demo-model=false}. With
+ * {@code dermread.inference.precision=bf16} the committed bf16 variant ({@code variants/bf16/}, derived by
+ * {@code derive_variant.py}) is registered too, which runs its parity check over the demo set once.
  */
 @Component
 @Order(20)
@@ -47,6 +49,34 @@ class DemoModelRegistrar implements ApplicationRunner {
             log.info("No demo model on the class path ({}); none registered", FOLDER);
             return;
         }
+        long start = System.nanoTime();
+        boolean registered = withCopy(torchScript, manifest, (copy, json) -> {
+            RegisteredModel model = registry.registerBundled(copy, json);
+            log.info("Demo model {} registered (sha256 {}) in {} ms", model.label(), model.sha256(),
+                    (System.nanoTime() - start) / 1_000_000);
+        });
+        if (registered && properties.precision() == Precision.BF16) {
+            long variantStart = System.nanoTime();
+            withCopy(new ClassPathResource(FOLDER + "variants/bf16/" + NAME + ".bf16.pt"),
+                    new ClassPathResource(FOLDER + "variants/bf16/" + NAME + ".bf16.json"), (copy, json) -> {
+                        ModelVariant variant = registry.registerBundledVariant(copy, json);
+                        log.info("Demo model's bf16 variant registered ({}; {}) in {} ms", variant.offered()
+                                ? "offered" : "NOT offered", variant.parity().describe(),
+                                (System.nanoTime() - variantStart) / 1_000_000);
+                    });
+        }
+    }
+
+    /** What to do with a bundled file copied out of the class path, and its manifest's text. */
+    private interface Registration {
+        void register(Path copy, String manifestJson);
+    }
+
+    private boolean withCopy(ClassPathResource torchScript, ClassPathResource manifest, Registration registration) {
+        if (!torchScript.exists() || !manifest.exists()) {
+            log.info("No {} on the class path; not registered", torchScript.getPath());
+            return false;
+        }
         Path copy = null;
         try {
             // The class path may be inside a jar; the registry (and libtorch) read a file.
@@ -54,11 +84,11 @@ class DemoModelRegistrar implements ApplicationRunner {
             try (InputStream in = torchScript.getInputStream()) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            String json = manifest.getContentAsString(StandardCharsets.UTF_8);
-            RegisteredModel model = registry.registerBundled(copy, json);
-            log.info("Demo model {} registered (sha256 {})", model.label(), model.sha256());
+            registration.register(copy, manifest.getContentAsString(StandardCharsets.UTF_8));
+            return true;
         } catch (IOException | RuntimeException e) {
-            log.error("The demo model could not be registered", e);
+            log.error("{} could not be registered", torchScript.getPath(), e);
+            return false;
         } finally {
             if (copy != null) {
                 try {

@@ -1,6 +1,8 @@
 package org.dermread.inference;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +30,17 @@ import org.springframework.validation.annotation.Validated;
  *                          {@code native}, or a oneDNN level such as {@code AVX2} or {@code AVX512_CORE}; an
  *                          {@code ONEDNN_MAX_CPU_ISA} environment variable wins. Every engine start is checked
  *                          against Python's output and refuses to run models if it disagrees
- * @param registerDemoModel register the committed demo model ({@code classpath:models/demo-skin-cnn}) at start
+ * @param precision         {@code fp32} (default) or {@code bf16}: with bf16, runs use a model's registered bf16
+ *                          variant where one passed its parity check (else the fp32 model, with a warning).
+ *                          Refused at start where the processor lacks bf16 instructions or oneDNN is capped
+ *                          below them (see {@code PrecisionSupport}); bf16 is then not faster but slower
+ * @param memoryFormat      {@code auto} (default: a registered channels-last variant where one passed its parity
+ *                          check, else the model as it is), {@code contiguous} or {@code channels-last}
+ * @param cpuInfo           where the processor's flags are read ({@code /proc/cpuinfo}); a setting so that tests and
+ *                          containers can give another source
+ * @param registerDemoModel register the committed demo model ({@code classpath:models/demo-skin-cnn}) at start, and,
+ *                          when {@code precision=bf16}, its committed bf16 variant
+ * @param parity            how a variant is compared with its fp32 model at registration
  * @param worker            the PostgreSQL-backed job worker
  */
 @Validated
@@ -41,11 +53,35 @@ public record InferenceProperties(
         @DefaultValue("1") @Min(1) @Max(256) int batchSize,
         @DefaultValue("false") boolean graphOptimizer,
         @DefaultValue("auto") @NotNull String cpuIsa,
+        @DefaultValue("fp32") @NotNull Precision precision,
+        @DefaultValue("auto") @NotNull MemoryFormatChoice memoryFormat,
+        @DefaultValue("/proc/cpuinfo") @NotNull Path cpuInfo,
         @DefaultValue("true") boolean registerDemoModel,
+        @DefaultValue @Valid @NotNull Parity parity,
         @DefaultValue @Valid @NotNull Worker worker) {
 
     /** Where inference runs. */
     public enum DeviceChoice { AUTO, CPU, GPU }
+
+    /** Which memory format's variant runs use. */
+    public enum MemoryFormatChoice { AUTO, CONTIGUOUS, CHANNELS_LAST }
+
+    /**
+     * The parity check of a variant against its fp32 model at registration.
+     *
+     * @param images           folder of images both run on (default: the demo study set's images, which are also the
+     *                         images of the demo model's golden file)
+     * @param limit            at most this many of them (sorted by name)
+     * @param minAgreement     share of images whose top class must be the fp32 model's: 0.995 by default (issue 19)
+     * @param fp32MaxDifference for an fp32 variant (channels-last only), the largest |delta p| allowed as well: 1e-3,
+     *                         the tolerance to which DJL reproduces Python's fp32 probabilities (DemoModelGoldenTest)
+     */
+    public record Parity(
+            @DefaultValue("./study-sets/demo/images") @NotNull Path images,
+            @DefaultValue("200") @Min(1) @Max(100_000) int limit,
+            @DefaultValue("0.995") @DecimalMin("0.5") @DecimalMax("1.0") double minAgreement,
+            @DefaultValue("1e-3") @DecimalMin("0.0") double fp32MaxDifference) {
+    }
 
     /**
      * @param enabled whether this instance claims jobs; turn off on a web-only instance when a separate worker

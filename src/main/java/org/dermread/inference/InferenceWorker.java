@@ -1,7 +1,6 @@
 package org.dermread.inference;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -181,8 +180,8 @@ class InferenceWorker implements SmartLifecycle {
         long started = System.nanoTime();
         RegisteredModel model = models.find(job.modelSha256())
                 .orElseThrow(() -> new UserFacingException("inference.error.unknown-model", job.modelSha256()));
-        Path file = registry.storedFile(model);
-        Classifier classifier = runtime.classifier(model, file);
+        ServingFile serving = registry.serving(model);
+        Classifier classifier = runtime.classifier(serving);
         List<String> labels = studies.labels(job.studyId());
         if (labels.isEmpty()) {
             throw new UserFacingException("inference.error.no-labels", job.studyId());
@@ -230,8 +229,8 @@ class InferenceWorker implements SmartLifecycle {
         }
         lastTimings = timings.withWall(System.nanoTime() - started);
         jobs.finish(job.id(), worker, InferenceJob.Status.DONE, null);
-        log.info("Job {} done: {} cases, {} computed by this run; {} images/s", job.id(), total,
-                computed, String.format("%.1f", lastTimings.imagesPerSecond()));
+        log.info("Job {} done: {} cases, {} computed by this run from {}; {} images/s", job.id(), total,
+                computed, serving.describe(), String.format("%.1f", lastTimings.imagesPerSecond()));
     }
 
     private JobTimings predictBatch(InferenceJob job, Classifier classifier, List<String> labels, List<Long> batch,
@@ -267,7 +266,8 @@ class InferenceWorker implements SmartLifecycle {
             forward = t1 - t0;
             double perImageMs = forward / 1e6 / toCompute.size();
             for (int i = 0; i < toCompute.size(); i++) {
-                predictions.insert(job.modelSha256(), toCompute.get(i), outputs.get(i), perImageMs, job.id());
+                predictions.insert(job.modelSha256(), toCompute.get(i), outputs.get(i), perImageMs, job.id(),
+                        classifier.variantSha256().orElse(null));
             }
             store = System.nanoTime() - t1;
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -127,6 +128,53 @@ public record ModelManifest(String name, String version, String architecture, Li
         }
         return new ModelManifest(name, version, architecture, classes, resize, aux.get(1).intValue(),
                 embedding.get(1).intValue(), root.path("weights").asText(""), json);
+    }
+
+    /**
+     * What a variant's manifest declares in its {@code variant} block (written by {@code derive_variant.py}).
+     *
+     * @param ofSha256 the fp32 model of record the variant was derived from
+     */
+    public record VariantDeclaration(String ofSha256, Precision precision, MemoryFormat memoryFormat) {
+    }
+
+    /**
+     * The manifest's {@code variant} block, or empty for a model of record.
+     *
+     * @throws ModelValidationException when the block is there but malformed
+     */
+    public static Optional<VariantDeclaration> variantOf(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ModelValidationException("inference.error.manifest-not-json", e.getOriginalMessage());
+        }
+        JsonNode variant = root == null ? null : root.get("variant");
+        if (variant == null || variant.isNull()) {
+            return Optional.empty();
+        }
+        String of = variant.path("of_sha256").asText("");
+        if (!of.matches("[0-9a-f]{64}")) {
+            throw new ModelValidationException("inference.error.manifest-bad-value", "variant.of_sha256", of);
+        }
+        String precisionCode = variant.path("precision").asText("");
+        Precision precision = Precision.fromCode(precisionCode).orElseThrow(() -> new ModelValidationException(
+                "inference.error.manifest-bad-value", "variant.precision", precisionCode));
+        String formatCode = variant.path("memory_format").asText("");
+        MemoryFormat format = MemoryFormat.fromCode(formatCode).orElseThrow(() -> new ModelValidationException(
+                "inference.error.manifest-bad-value", "variant.memory_format", formatCode));
+        if (precision == Precision.FP32 && format == MemoryFormat.CONTIGUOUS) {
+            throw new ModelValidationException("inference.error.manifest-bad-value", "variant",
+                    "fp32, contiguous (that is the model itself)");
+        }
+        return Optional.of(new VariantDeclaration(of, precision, format));
+    }
+
+    /** Whether another manifest describes the same contract: classes in the same order and the same outputs. */
+    public boolean sameContractAs(ModelManifest other) {
+        return classes.equals(other.classes) && resize.equals(other.resize) && auxHeads == other.auxHeads
+                && embeddingDim == other.embeddingDim;
     }
 
     /** Index of {@code code} in the model's output. */

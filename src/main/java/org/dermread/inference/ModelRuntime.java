@@ -1,6 +1,7 @@
 package org.dermread.inference;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where models run (DJL's PyTorch engine in this app): checks files against the contract, hands out loaded
@@ -19,8 +20,20 @@ public interface ModelRuntime {
      */
     void check(Path file, ModelManifest manifest);
 
-    /** The loaded, warmed-up classifier of a registered model (loaded on first request). */
-    Classifier classifier(RegisteredModel model, Path file);
+    /** The loaded, warmed-up classifier of a registered model's fp32 file (loaded on first request). */
+    default Classifier classifier(RegisteredModel model, Path file) {
+        return classifier(new ServingFile(model, Optional.empty(), file));
+    }
+
+    /** The loaded, warmed-up classifier of the file a model runs from here (loaded on first request, then kept). */
+    Classifier classifier(ServingFile serving);
+
+    /**
+     * Loads a file for a one-off comparison (a variant's parity check): not kept, warmed up; the caller closes it.
+     *
+     * @throws ModelValidationException when the file does not load or breaks the contract
+     */
+    Classifier open(Path file, ModelManifest manifest);
 
     /**
      * The gradient of the main logit of class {@code classIndex} with respect to the input pixels (Simonyan,

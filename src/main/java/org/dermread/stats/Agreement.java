@@ -23,46 +23,64 @@ final class Agreement {
 
     /**
      * Cohen (1960) kappa for every pair of readers over the cases both answered (pairs with no shared case are
-     * skipped), with mean, median, min and max over the pairs whose kappa is defined.
+     * skipped), with mean, median, min and max over the pairs whose kappa is defined. Each reader's answers are kept
+     * as one bit set per label, so a pair's agreement and marginal counts are popcounts of ANDed words.
      */
     static StudyReport.PairwiseKappa pairwise(List<String> readerIds, int labels, int cases,
                                               List<ReaderReadings> readers) {
         int r = readers.size();
-        int[][] answer = new int[r][cases];
+        int words = (cases + 63) >>> 6;
+        long[][][] chose = new long[r][labels][words];
+        long[][] read = new long[r][words];
+        boolean[] readAll = new boolean[r];
+        double[][] marginal = new double[r][labels];
         for (int j = 0; j < r; j++) {
-            Arrays.fill(answer[j], -1);
             ReaderReadings rr = readers.get(j);
             for (int i = 0; i < rr.size(); i++) {
-                answer[j][rr.caseAt(i)] = rr.labelAt(i);
+                int c = rr.caseAt(i);
+                chose[j][rr.labelAt(i)][c >>> 6] |= 1L << c;
+                read[j][c >>> 6] |= 1L << c;
+                marginal[j][rr.labelAt(i)]++;
             }
+            readAll[j] = rr.size() == cases;
         }
         List<StudyReport.KappaPair> pairs = new ArrayList<>();
         double[] rows = new double[labels];
         double[] columns = new double[labels];
         List<Double> defined = new ArrayList<>();
         for (int a = 0; a < r; a++) {
-            int[] x = answer[a];
             for (int b = a + 1; b < r; b++) {
-                int[] y = answer[b];
-                Arrays.fill(rows, 0);
-                Arrays.fill(columns, 0);
-                int n = 0;
-                int agree = 0;
-                for (int c = 0; c < cases; c++) {
-                    int u = x[c];
-                    int v = y[c];
-                    if (u < 0 || v < 0) {
-                        continue;
+                int n;
+                if (readAll[a] && readAll[b]) {
+                    n = cases;
+                    System.arraycopy(marginal[a], 0, rows, 0, labels);
+                    System.arraycopy(marginal[b], 0, columns, 0, labels);
+                } else {
+                    n = 0;
+                    for (int q = 0; q < words; q++) {
+                        n += Long.bitCount(read[a][q] & read[b][q]);
                     }
-                    n++;
-                    rows[u]++;
-                    columns[v]++;
-                    if (u == v) {
-                        agree++;
+                    for (int l = 0; l < labels; l++) {
+                        int x = 0;
+                        int y = 0;
+                        for (int q = 0; q < words; q++) {
+                            x += Long.bitCount(chose[a][l][q] & read[b][q]);
+                            y += Long.bitCount(chose[b][l][q] & read[a][q]);
+                        }
+                        rows[l] = x;
+                        columns[l] = y;
                     }
                 }
                 if (n == 0) {
                     continue;
+                }
+                int agree = 0;
+                for (int l = 0; l < labels; l++) {
+                    long[] x = chose[a][l];
+                    long[] y = chose[b][l];
+                    for (int q = 0; q < words; q++) {
+                        agree += Long.bitCount(x[q] & y[q]);
+                    }
                 }
                 double kappa = CohenKappa.fromCounts(agree, rows, columns, n).kappa();
                 pairs.add(new StudyReport.KappaPair(readerIds.get(readers.get(a).reader()),

@@ -55,15 +55,47 @@ final class AiAnalysis {
             AucEstimate auc = DeLong.estimate(scores, positive, settings.confidenceLevel());
             aucSum += auc.auc();
             aucCount++;
-            classes.add(new StudyReport.AiClass(labels.get(c), m, n, auc, roc.youden(), roc.points()));
+            AucBootstrap.Interval bootstrap = settings.bootstrapReplicates() < 2 ? null
+                    : AucBootstrap.stratified(scores, positive, settings.bootstrapReplicates(), settings.seed(),
+                    settings.confidenceLevel());
+            List<RocTableReport.Coordinate> readings = settings.specificityTargets().stream()
+                    .map(x -> new RocTableReport.Coordinate(x, roc.sensitivityAtSpecificity(x),
+                            roc.bestSensitivityAtSpecificity(x)))
+                    .toList();
+            classes.add(new StudyReport.AiClass(labels.get(c), m, n, auc, roc.youden(), roc.points(),
+                    roc.optimalPoints(), bootstrap, readings));
         }
         double macro = aucCount == 0 ? Double.NaN : aucSum / aucCount;
         double micro = Double.NaN;
         if (aiCases.length > 0) {
             micro = Placements.of(flat, flatPositive).auc();
         }
+        double weighted = 0;
+        double prevalence = 0;
+        for (StudyReport.AiClass c : classes) {
+            if (c.auc() != null) {
+                weighted += c.positives() * c.auc().auc();
+                prevalence += c.positives();
+            }
+        }
+        List<Integer> distinct = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            final int cls = c;
+            distinct.add((int) Arrays.stream(aiCases).mapToDouble(i -> study.ai(i, cls)).distinct().count());
+        }
+        int argmaxTies = 0;
+        for (int i : aiCases) {
+            double best = study.ai(i, study.aiLabel(i));
+            int at = 0;
+            for (int c = 0; c < k; c++) {
+                at += study.ai(i, c) == best ? 1 : 0;
+            }
+            argmaxTies += at > 1 ? 1 : 0;
+        }
         return new StudyReport.AiReport(aiCases.length, confusion.accuracy(), confusion.balancedAccuracy(),
-                confusion, confusion.perClass(), classes, macro, micro);
+                confusion, confusion.perClass(), classes, macro, micro, CohenKappa.of(truth, chosen, k),
+                confusion.macroSpecificity(), confusion.macroAccuracy(),
+                prevalence == 0 ? Double.NaN : weighted / prevalence, distinct, argmaxTies);
     }
 
     /** Indices of the cases the AI predicted. */
@@ -97,8 +129,9 @@ final class AiAnalysis {
         List<String> labels = study.labels();
         int k = labels.size();
         int r = readers.size();
+        Placements[] aiPlacements = placementsOverAllAiCases(study);
         ReaderVsAi[] each = java.util.stream.IntStream.range(0, r).parallel()
-                .mapToObj(j -> ReaderVsAi.of(study, readers.get(j), settings))
+                .mapToObj(j -> ReaderVsAi.of(study, readers.get(j), aiPlacements, settings))
                 .toArray(ReaderVsAi[]::new);
         List<StudyReport.ReaderMcNemar> mcnemar = new ArrayList<>();
         List<StudyReport.ReaderAucComparison> delong = new ArrayList<>();
@@ -118,6 +151,28 @@ final class AiAnalysis {
         }
         return new StudyReport.AiComparison(mcnemar, wilcoxon, operatingPoints(study, point, replicates, settings),
                 delong);
+    }
+
+    /**
+     * The AI's DeLong placements per class over every case it predicted, in case order (null for a class without
+     * positive or negative cases): shared by all readers who read every such case.
+     */
+    private static Placements[] placementsOverAllAiCases(StudyData study) {
+        int[] aiCases = aiCases(study);
+        int k = study.labels().size();
+        Placements[] result = new Placements[k];
+        for (int cls = 0; cls < k; cls++) {
+            double[] scores = new double[aiCases.length];
+            boolean[] positive = new boolean[aiCases.length];
+            int m = 0;
+            for (int i = 0; i < aiCases.length; i++) {
+                scores[i] = study.ai(aiCases[i], cls);
+                positive[i] = study.truthOf(aiCases[i]) == cls;
+                m += positive[i] ? 1 : 0;
+            }
+            result[cls] = m == 0 || m == aiCases.length ? null : Placements.of(scores, positive);
+        }
+        return result;
     }
 
     /** One reader's figure and the AI's on the same cases; the difference is computed from counts. */
@@ -143,7 +198,7 @@ final class AiAnalysis {
         final List<StudyReport.ReaderAucComparison> delong = new ArrayList<>();
 
         /** Counts both raters on the shared cases; McNemar (1947), DeLong et al. (1988) paired test per class. */
-        static ReaderVsAi of(StudyData study, ReaderReadings rr, AnalysisSettings settings) {
+        static ReaderVsAi of(StudyData study, ReaderReadings rr, Placements[] aiOverAll, AnalysisSettings settings) {
             List<String> labels = study.labels();
             int k = labels.size();
             ReaderVsAi x = new ReaderVsAi();
@@ -224,11 +279,28 @@ final class AiAnalysis {
                     readerScores[s] = StudyMrmc.rating(rr.labelAt(i) == cls, rr.confidenceAt(i));
                     positive[s] = study.truthOf(c) == cls;
                 }
+                // A reader who read every AI case, in case order, shares the AI's placements with every other such
+                // reader.
+                Placements ai = aiOverAll[cls] != null && n == aiCount(aiOverAll[cls]) && ascending(rr)
+                        ? aiOverAll[cls] : Placements.of(aiScores, positive);
                 x.delong.add(new StudyReport.ReaderAucComparison(id, labels.get(cls),
-                        DeLong.pairedTest(aiScores, readerScores, positive, settings.confidenceLevel())));
+                        DeLong.pairedTest(ai, Placements.of(readerScores, positive), settings.confidenceLevel())));
             }
             return x;
         }
+    }
+
+    private static boolean ascending(ReaderReadings rr) {
+        for (int i = 1; i < rr.size(); i++) {
+            if (rr.caseAt(i) <= rr.caseAt(i - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int aiCount(Placements p) {
+        return p.positives() + p.negatives();
     }
 
     private static StudyReport.WilcoxonResult wilcoxon(String figure, String code, ReaderVsAi[] each,
@@ -299,7 +371,8 @@ final class AiAnalysis {
             result.add(new StudyReport.OperatingPointComparison(labels.get(c), readers, meanSens, meanSpec,
                     new StudyReport.Interval(roc.sensitivityAtSpecificity(meanSpec), sensCi[0], sensCi[1]),
                     new StudyReport.Interval(roc.specificityAtSensitivity(meanSens), specCi[0], specCi[1]),
-                    beatenAtSpec, beatenAtSens));
+                    beatenAtSpec, beatenAtSens, roc.bestSensitivityAtSpecificity(meanSpec),
+                    roc.bestSpecificityAtSensitivity(meanSens)));
         }
         return result;
     }

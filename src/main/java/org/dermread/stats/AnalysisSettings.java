@@ -11,9 +11,12 @@ import java.util.List;
  * @param experienceField     "years_dermatology" (default) or "years_dermoscopy"
  * @param mrmcModalities      the phases compared by MRMC (default unaided and aided when both exist); empty = auto
  * @param confidenceLevel     for every interval (default 0.95)
+ * @param specificityTargets  specificities at which the AI's ROC curves are read (sensitivity, conservative point);
+ *                            default none
  */
 public record AnalysisSettings(int bootstrapReplicates, long seed, List<Double> experienceCutPoints,
-                               String experienceField, List<String> mrmcModalities, double confidenceLevel) {
+                               String experienceField, List<String> mrmcModalities, double confidenceLevel,
+                               List<Double> specificityTargets) {
 
     public static final String YEARS_DERMATOLOGY = "years_dermatology";
     public static final String YEARS_DERMOSCOPY = "years_dermoscopy";
@@ -35,6 +38,19 @@ public record AnalysisSettings(int bootstrapReplicates, long seed, List<Double> 
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
             throw new IllegalArgumentException("confidence level must lie in (0, 1)");
         }
+        specificityTargets = List.copyOf(specificityTargets);
+        for (double target : specificityTargets) {
+            if (!(target >= 0 && target <= 1)) {
+                throw new IllegalArgumentException("specificity targets must lie in [0, 1]: " + target);
+            }
+        }
+    }
+
+    /** Without specificity targets. */
+    public AnalysisSettings(int bootstrapReplicates, long seed, List<Double> experienceCutPoints,
+                            String experienceField, List<String> mrmcModalities, double confidenceLevel) {
+        this(bootstrapReplicates, seed, experienceCutPoints, experienceField, mrmcModalities, confidenceLevel,
+                List.of());
     }
 
     /** The defaults: 2000 replicates, seed 20210101, cut points 3 and 10 years of dermatology, 95% intervals. */

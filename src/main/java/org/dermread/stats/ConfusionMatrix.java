@@ -87,6 +87,34 @@ public record ConfusionMatrix(List<String> labels, double[][] counts) {
         return classes == 0 ? Double.NaN : sum / classes;
     }
 
+    /** Macro specificity: the mean of one-vs-rest specificity over the classes that have negative cases. */
+    public double macroSpecificity() {
+        double sum = 0;
+        int classes = 0;
+        for (ClassMetrics m : perClass()) {
+            if (!Double.isNaN(m.specificity())) {
+                sum += m.specificity();
+                classes++;
+            }
+        }
+        return classes == 0 ? Double.NaN : sum / classes;
+    }
+
+    /**
+     * Macro one-vs-rest accuracy: the mean over all classes of (TP + TN)/N. For single-label answers it equals
+     * 1 - 2 (1 - accuracy)/K.
+     */
+    public double macroAccuracy() {
+        if (total() == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (ClassMetrics m : perClass()) {
+            sum += m.accuracy();
+        }
+        return sum / counts.length;
+    }
+
     /**
      * One-vs-rest figures for every class (Altman &amp; Bland 1994, BMJ 308:1552 and 309:102): sensitivity
      * TP/(TP+FN), specificity TN/(TN+FP), PPV TP/(TP+FP), NPV TN/(TN+FN), F1 2TP/(2TP+FP+FN); NaN where a

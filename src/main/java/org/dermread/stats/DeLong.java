@@ -62,14 +62,17 @@ public final class DeLong {
 
     /** {@link #pairedTest(double[], double[], boolean[], double)} from precomputed placements. */
     public static PairedAucTest pairedTest(Placements a, Placements b, double confidenceLevel) {
-        double variance = a.variance() + b.variance() - 2 * covariance(a, b);
+        double covariance = covariance(a, b);
+        double varianceA = a.variance();
+        double varianceB = b.variance();
+        double variance = varianceA + varianceB - 2 * covariance;
         double se = Math.sqrt(Math.max(variance, 0));
         double difference = a.auc() - b.auc();
         double z = se > 0 ? difference / se : Double.NaN;
         double p = se > 0 ? 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(z)) : Double.NaN;
         double q = quantile(confidenceLevel);
         return new PairedAucTest(a.auc(), b.auc(), difference, se, z, p, difference - q * se, difference + q * se,
-                confidenceLevel, a.positives(), a.negatives());
+                confidenceLevel, a.positives(), a.negatives(), covariance, varianceA, varianceB);
     }
 
     /** Two-sided standard normal quantile z(1 - alpha/2) for a confidence level 1 - alpha. */

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MRMC analysis of an iMRMC-style input: each reader-modality AUC with its DeLong CI, and the OR-Hillis analysis
- * (DeLong and jackknife covariances) for every pair of modalities, plus all modalities together when there are more
- * than two.
+ * MRMC analysis of an iMRMC-style input: each reader-modality AUC with its DeLong CI, and for every pair of
+ * modalities (plus all of them together when there are more than two) the OR-Hillis analysis with DeLong, jackknife
+ * and U-statistic covariances, the DBM analysis and iMRMC's U-statistic analysis.
  */
 public record ImrmcReport(int schemaVersion, List<String> modalities, List<String> readers, int cases,
                           int positives, int negatives, List<ReaderAuc> readerAuc, List<Comparison> comparisons) {
@@ -23,13 +23,22 @@ public record ImrmcReport(int schemaVersion, List<String> modalities, List<Strin
     }
 
     /**
-     * OR-Hillis for a set of modalities.
+     * OR-Hillis, DBM and iMRMC's U-statistic analysis for a set of modalities.
      *
      * @param excludedReaders readers left out because in one of these modalities they scored fewer than 2 positive
      *                        or 2 negative cases (their AUC would be undefined)
+     * @param unbiased        OR with U-statistic covariances (fully crossed designs, else null)
+     * @param dbm             Dorfman-Berbaum-Metz (fully crossed designs, else null)
+     * @param uStatistics     iMRMC's analysis (any design)
      */
     public record Comparison(List<String> modalities, List<String> excludedReaders, OrResult delong,
-                             OrResult jackknife) {
+                             OrResult jackknife, OrResult unbiased, DbmResult dbm, UStatisticResult uStatistics) {
+
+        /** DeLong and jackknife only. */
+        public Comparison(List<String> modalities, List<String> excludedReaders, OrResult delong,
+                          OrResult jackknife) {
+            this(modalities, excludedReaders, delong, jackknife, null, null, null);
+        }
     }
 
     /** Runs the analysis on empirical AUCs (Obuchowski &amp; Rockette 1995; Hillis 2007). */
@@ -118,8 +127,19 @@ public record ImrmcReport(int schemaVersion, List<String> modalities, List<Strin
         }
         MrmcData subset = new MrmcData(names, keep.stream().map(data.readers()::get).toList(), data.caseIds(),
                 data.truth(), kept);
-        List<OrResult> both = ObuchowskiRockette.analyze(subset, FigureOfMerit.AUC,
+        ReaderFomTable table = ReaderFomTable.of(subset, FigureOfMerit.AUC);
+        List<OrResult> both = ObuchowskiRockette.analyze(table, subset, FigureOfMerit.AUC,
                 List.of(CovarianceMethod.DELONG, CovarianceMethod.JACKKNIFE), level);
-        return new Comparison(names, excluded, both.get(0), both.get(1));
+        OrResult unbiased = null;
+        DbmResult dbm = null;
+        try {
+            unbiased = ObuchowskiRockette.analyze(table, subset, FigureOfMerit.AUC,
+                    List.of(CovarianceMethod.UNBIASED), level).get(0);
+            dbm = DorfmanBerbaumMetz.analyze(table, subset, FigureOfMerit.AUC, level);
+        } catch (IllegalArgumentException e) {
+            // not fully crossed: DeLong, jackknife and the U-statistics (any design) remain
+        }
+        return new Comparison(names, excluded, both.get(0), both.get(1), unbiased, dbm,
+                UStatisticMrmc.analyze(subset, level));
     }
 }

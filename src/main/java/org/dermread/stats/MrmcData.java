@@ -46,6 +46,11 @@ public record MrmcData(List<String> modalities, List<String> readers, List<Strin
         return ratings[modality][reader][c];
     }
 
+    /** The ratings of one reader in one modality (shared, not to be modified). */
+    double[] ratingRow(int modality, int reader) {
+        return ratings[modality][reader];
+    }
+
     boolean positive(int c) {
         return truth[c];
     }

@@ -12,7 +12,19 @@ package org.dermread.stats;
  * @param p          two-sided p = 2 Phi(-|z|)
  * @param lower      difference - z(1-alpha/2) * standardError (not clipped)
  * @param upper      difference + z(1-alpha/2) * standardError
+ * @param covariance DeLong's Cov(A, B) = S10(A,B)/m + S01(A,B)/n (pROC's {@code cov(roc1, roc2, method =
+ *                   "delong")})
+ * @param varianceA  DeLong's Var(A)
+ * @param varianceB  DeLong's Var(B)
  */
 public record PairedAucTest(double aucA, double aucB, double difference, double standardError, double z, double p,
-                            double lower, double upper, double confidenceLevel, int positives, int negatives) {
+                            double lower, double upper, double confidenceLevel, int positives, int negatives,
+                            double covariance, double varianceA, double varianceB) {
+
+    /** Without the variance terms (they are then NaN). */
+    public PairedAucTest(double aucA, double aucB, double difference, double standardError, double z, double p,
+                         double lower, double upper, double confidenceLevel, int positives, int negatives) {
+        this(aucA, aucB, difference, standardError, z, p, lower, upper, confidenceLevel, positives, negatives,
+                Double.NaN, Double.NaN, Double.NaN);
+    }
 }

@@ -11,8 +11,10 @@ import java.util.stream.IntStream;
  * each reader group draws its readers with replacement and takes the mean and the median. Interval bounds are the
  * (1-level)/2 and (1+level)/2 quantiles (type 7) of the replicates in which the figure is defined.
  *
- * <p>Replicate b uses its own generator seeded from (seed, b), so results do not depend on thread scheduling:
- * same seed, same numbers.
+ * <p>Replicates are count-based: a replicate is the vector of how often each case was drawn, and each reader's
+ * confusion matrix on it is summed from those counts over the reader's wrong answers only ({@link ReaderCellIndex});
+ * the groups' means and medians come from bucketed counts, not sorts ({@link GroupSummaries}). Replicate b uses its own
+ * generator seeded from (seed, b), so results do not depend on thread scheduling: same seed, same numbers.
  */
 final class PanelBootstrap {
 
@@ -39,263 +41,234 @@ final class PanelBootstrap {
 
     /**
      * Runs {@code replicates} reader-and-case bootstrap replicates (see the class comment); groups[0] must be the
-     * whole panel, which also drives the AI operating-point replicates.
+     * whole panel (readers 0..r-1 in order), which also drives the AI operating-point replicates, and the other groups
+     * must be disjoint. Replicates run in parallel in blocks; each has its own generator, so the numbers are the same
+     * on any number of threads.
      */
     static Replicates run(int k, int[] truth, List<ReaderReadings> readers, int[][] groups,
                           List<AiClassScores> ai, int replicates, long seed) {
         int figures = ReaderFigures.count(k);
-        int cases = truth.length;
         int r = readers.size();
+        int[] groupOf = groupOf(groups, r);
         double[][][][] panel = new double[groups.length][figures][2][replicates];
         double[][] aiSens = ai == null ? null : new double[k][replicates];
         double[][] aiSpec = ai == null ? null : new double[k][replicates];
-        // Each reader's answered cases grouped by confusion cell (truth * K + chosen), so that a replicate's
-        // weighted count of a cell is one running sum over its cases.
-        int cellCount = k * k;
-        int[][] cellStart = new int[r][cellCount + 1];
-        int[][] casesByCell = new int[r][];
-        boolean[] readAll = new boolean[r];
-        boolean[] diagonal = new boolean[cellCount];
-        for (int t = 0; t < k; t++) {
-            diagonal[t * k + t] = true;
-        }
-        for (int j = 0; j < r; j++) {
-            readAll[j] = readers.get(j).size() == cases;
-            ReaderReadings rr = readers.get(j);
-            int[] start = cellStart[j];
-            for (int i = 0; i < rr.size(); i++) {
-                start[truth[rr.caseAt(i)] * k + rr.labelAt(i) + 1]++;
-            }
-            for (int q = 0; q < cellCount; q++) {
-                start[q + 1] += start[q];
-            }
-            int[] fill = start.clone();
-            casesByCell[j] = new int[rr.size()];
-            for (int i = 0; i < rr.size(); i++) {
-                casesByCell[j][fill[truth[rr.caseAt(i)] * k + rr.labelAt(i)]++] = rr.caseAt(i);
-            }
-        }
-        IntStream.range(0, replicates).parallel().forEach(b -> {
-            SplittableRandom rng = new SplittableRandom(mix(seed, b));
-            int[] w = new int[cases];
-            for (int i = 0; i < cases; i++) {
-                w[rng.nextInt(cases)]++;
-            }
-            // figure-major, so that the per-figure passes over readers read contiguous memory
-            double[][] fig = new double[figures][r];
-            double[] readerFigures = new double[figures];
-            int[] counts = new int[k * k];
-            double[] rows = new double[k];
-            double[] columns = new double[k];
-            // Weighted cases per true class: a reader who read every case gets the (large) diagonal cells as
-            // this total minus the row's off-diagonal cells, so only the wrong answers are summed.
-            int[] classWeight = new int[k];
-            for (int c = 0; c < cases; c++) {
-                classWeight[truth[c]] += w[c];
-            }
-            for (int j = 0; j < r; j++) {
-                int[] start = cellStart[j];
-                int[] byCell = casesByCell[j];
-                boolean all = readAll[j];
-                for (int q = 0; q < cellCount; q++) {
-                    if (all && diagonal[q]) {
-                        continue;
-                    }
-                    int sum = 0;
-                    for (int i = start[q], end = start[q + 1]; i < end; i++) {
-                        sum += w[byCell[i]];
-                    }
-                    counts[q] = sum;
-                }
-                if (all) {
-                    for (int t = 0; t < k; t++) {
-                        int off = 0;
-                        for (int p = 0; p < k; p++) {
-                            if (p != t) {
-                                off += counts[t * k + p];
-                            }
-                        }
-                        counts[t * k + t] = classWeight[t] - off;
-                    }
-                }
-                ReaderFigures.compute(counts, k, readerFigures, rows, columns);
-                for (int f = 0; f < figures; f++) {
-                    fig[f][j] = readerFigures[f];
-                }
-            }
-            int[][] multiplicity = new int[groups.length][r];
-            for (int g = 0; g < groups.length; g++) {
-                int[] members = groups[g];
-                for (int d = 0; d < members.length; d++) {
-                    multiplicity[g][members[rng.nextInt(members.length)]]++;
-                }
-            }
-            // One ordering of the readers per figure serves every group: walk the ordered readers with each group's
-            // multiplicities to its mean and the middle element(s) of its resampled multiset.
-            int[] order = new int[r];
-            int[] scratch = new int[r];
-            int[] buckets = new int[r + 1];
-            double[] values = new double[r];
-            for (int f = 0; f < figures; f++) {
-                double[] byReader = fig[f];
-                int n = 0;
-                for (int j = 0; j < r; j++) {
-                    double v = byReader[j];
-                    if (!Double.isNaN(v)) {
-                        scratch[n] = j;
-                        values[n++] = v;
-                    }
-                }
-                sortIndices(values, scratch, n, order, buckets);
-                for (int g = 0; g < groups.length; g++) {
-                    int[] mult = multiplicity[g];
-                    int total = 0;
-                    double sum = 0;
-                    for (int j = 0; j < r; j++) {
-                        if (mult[j] != 0 && !Double.isNaN(byReader[j])) {
-                            total += mult[j];
-                            sum += mult[j] * byReader[j];
-                        }
-                    }
-                    if (total == 0) {
-                        panel[g][f][MEAN][b] = Double.NaN;
-                        panel[g][f][MEDIAN][b] = Double.NaN;
-                        continue;
-                    }
-                    panel[g][f][MEAN][b] = sum / total;
-                    int lowRank = (total - 1) / 2;
-                    int highRank = total / 2;
-                    double low = Double.NaN;
-                    double high = Double.NaN;
-                    int seen = 0;
-                    for (int a = 0; a < n && Double.isNaN(high); a++) {
-                        int j = order[a];
-                        if (mult[j] == 0) {
-                            continue;
-                        }
-                        seen += mult[j];
-                        if (Double.isNaN(low) && seen > lowRank) {
-                            low = byReader[j];
-                        }
-                        if (seen > highRank) {
-                            high = byReader[j];
-                        }
-                    }
-                    panel[g][f][MEDIAN][b] = (low + high) / 2;
-                }
-            }
-            if (ai != null) {
-                double[] sens = new double[cases + 1];
-                double[] spec = new double[cases + 1];
-                for (int c = 0; c < k; c++) {
-                    int points = weightedRoc(ai.get(c), w, sens, spec);
-                    double meanSpec = panel[0][ReaderFigures.classFigure(c, ReaderFigures.SPECIFICITY)][MEAN][b];
-                    double meanSens = panel[0][ReaderFigures.classFigure(c, ReaderFigures.SENSITIVITY)][MEAN][b];
-                    aiSens[c][b] = points == 0 ? Double.NaN : RocLookup.sensitivityAt(sens, spec, points, meanSpec);
-                    aiSpec[c][b] = points == 0 ? Double.NaN : RocLookup.specificityAt(sens, spec, points, meanSens);
-                }
+        ReaderCellIndex index = ReaderCellIndex.of(k, truth, readers);
+        List<AiRoc> aiRocs = ai == null ? null : ai.stream().map(AiRoc::of).toList();
+        int blocks = (replicates + BLOCK - 1) / BLOCK;
+        IntStream.range(0, blocks).parallel().forEach(block -> {
+            Replicate worker = new Replicate(k, truth.length, index, groups, groupOf, aiRocs);
+            for (int b = block * BLOCK; b < Math.min(replicates, (block + 1) * BLOCK); b++) {
+                worker.run(b, seed, panel, aiSens, aiSpec);
             }
         });
         return new Replicates(panel, aiSens, aiSpec);
     }
 
-    /**
-     * The ROC points of the AI on case-weighted data (a case drawn twice counts twice), in pROC order; returns the
-     * number of points, 0 when the replicate has no positive or no negative case.
-     */
-    static int weightedRoc(AiClassScores scores, int[] w, double[] sens, double[] spec) {
-        int[] order = scores.order();
-        double[] sorted = scores.sortedScores();
-        boolean[] positive = scores.positiveByCase();
-        double totalPos = 0;
-        double totalNeg = 0;
-        for (int c : order) {
-            if (positive[c]) {
-                totalPos += w[c];
-            } else {
-                totalNeg += w[c];
+    /** Replicates per parallel task: enough to reuse one worker's scratch arrays, few enough to balance threads. */
+    private static final int BLOCK = 16;
+
+    /** The group (1..) of each reader besides the panel, -1 for none; checks the layout run() relies on. */
+    private static int[] groupOf(int[][] groups, int r) {
+        if (groups.length == 0 || groups[0].length != r) {
+            throw new IllegalArgumentException("group 0 must be the whole panel");
+        }
+        for (int j = 0; j < r; j++) {
+            if (groups[0][j] != j) {
+                throw new IllegalArgumentException("group 0 must list the readers in order");
             }
         }
-        if (totalPos == 0 || totalNeg == 0) {
-            return 0;
-        }
-        double posBelow = 0;
-        double negBelow = 0;
-        int points = 0;
-        int i = 0;
-        while (i < order.length) {
-            sens[points] = (totalPos - posBelow) / totalPos;
-            spec[points] = negBelow / totalNeg;
-            points++;
-            int j = i;
-            while (j < order.length && sorted[j] == sorted[i]) {
-                int c = order[j];
-                if (positive[c]) {
-                    posBelow += w[c];
-                } else {
-                    negBelow += w[c];
+        int[] groupOf = new int[r];
+        java.util.Arrays.fill(groupOf, -1);
+        for (int g = 1; g < groups.length; g++) {
+            for (int j : groups[g]) {
+                if (groupOf[j] != -1) {
+                    throw new IllegalArgumentException("reader groups other than the panel must be disjoint");
                 }
-                j++;
+                groupOf[j] = g;
             }
-            i = j;
         }
-        sens[points] = 0;
-        spec[points] = 1;
-        return points + 1;
+        return groupOf;
+    }
+
+    /** One thread's scratch space; {@link #run} computes replicate b. */
+    private static final class Replicate {
+        private final int k;
+        private final int cases;
+        private final ReaderCellIndex index;
+        private final int[][] groups;
+        private final List<AiRoc> ai;
+        private final int[] w;
+        private final int[] classWeight;
+        private final int[] cells;
+        private final int[] rows;
+        private final int[] columns;
+        private final int[] diagonal;
+        private final double[][] figure;
+        private final int[][] multiplicity;
+        private final GroupSummaries summaries;
+        private final double[] mean;
+        private final double[] median;
+        private final int[] posBelow;
+        private final int[] allBelow;
+
+        Replicate(int k, int cases, ReaderCellIndex index, int[][] groups, int[] groupOf, List<AiRoc> ai) {
+            this.k = k;
+            this.cases = cases;
+            this.index = index;
+            this.groups = groups;
+            this.ai = ai;
+            int r = index.readers();
+            w = new int[cases];
+            classWeight = new int[k];
+            cells = new int[k * k];
+            rows = new int[k];
+            columns = new int[k];
+            diagonal = new int[k];
+            figure = new double[ReaderFigures.count(k)][r];
+            multiplicity = new int[groups.length][r];
+            summaries = new GroupSummaries(groupOf, groups.length);
+            mean = new double[groups.length];
+            median = new double[groups.length];
+            posBelow = new int[cases + 1];
+            allBelow = new int[cases + 1];
+        }
+
+        void run(int b, long seed, double[][][][] panel, double[][] aiSens, double[][] aiSpec) {
+            SplittableRandom rng = new SplittableRandom(mix(seed, b));
+            java.util.Arrays.fill(w, 0);
+            for (int i = 0; i < cases; i++) {
+                w[rng.nextInt(cases)]++;
+            }
+            index.classWeights(w, classWeight);
+            for (int j = 0; j < index.readers(); j++) {
+                index.margins(j, w, classWeight, cells, rows, columns, diagonal);
+                ReaderFigures.fromMargins(rows, columns, diagonal, k, figure, j);
+            }
+            for (int g = 0; g < groups.length; g++) {
+                int[] members = groups[g];
+                int[] mult = multiplicity[g];
+                java.util.Arrays.fill(mult, 0);
+                for (int d = 0; d < members.length; d++) {
+                    mult[members[rng.nextInt(members.length)]]++;
+                }
+            }
+            for (int f = 0; f < figure.length; f++) {
+                double lowest = f == ReaderFigures.KAPPA ? -1 : 0;
+                summaries.summarize(figure[f], lowest, 1, multiplicity, mean, median);
+                for (int g = 0; g < groups.length; g++) {
+                    panel[g][f][MEAN][b] = mean[g];
+                    panel[g][f][MEDIAN][b] = median[g];
+                }
+            }
+            if (ai != null) {
+                for (int c = 0; c < k; c++) {
+                    WeightedRoc roc = ai.get(c).weighted(w, posBelow, allBelow);
+                    double meanSpec = panel[0][ReaderFigures.classFigure(c, ReaderFigures.SPECIFICITY)][MEAN][b];
+                    double meanSens = panel[0][ReaderFigures.classFigure(c, ReaderFigures.SENSITIVITY)][MEAN][b];
+                    aiSens[c][b] = roc == null ? Double.NaN : RocLookup.sensitivityAt(roc, meanSpec);
+                    aiSpec[c][b] = roc == null ? Double.NaN : RocLookup.specificityAt(roc, meanSens);
+                }
+            }
+        }
+    }
+
+    /**
+     * The AI's cases of one class in score order, with the truth of each and where each run of tied scores ends, so
+     * that a replicate's weighted ROC is one pass without comparing scores.
+     */
+    private record AiRoc(int[] order, int[] positive, int[] tieEnd) {
+
+        static AiRoc of(AiClassScores scores) {
+            int[] order = scores.order();
+            double[] sorted = scores.sortedScores();
+            int[] positive = new int[order.length];
+            int[] tieEnd = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                positive[i] = scores.positiveByCase()[order[i]] ? 1 : 0;
+            }
+            int i = 0;
+            while (i < order.length) {
+                int j = i;
+                while (j < order.length && sorted[j] == sorted[i]) {
+                    j++;
+                }
+                for (int q = i; q < j; q++) {
+                    tieEnd[q] = j;
+                }
+                i = j;
+            }
+            return new AiRoc(order, positive, tieEnd);
+        }
+
+        /**
+         * The AI's ROC on case-weighted data (a case drawn twice counts twice), in pROC order, as whole-number
+         * cumulative counts: {@code posBelow[i]} and {@code allBelow[i]} are the weighted positives and cases scored
+         * below point i's threshold. Returns the number of points, 0 without a positive or a negative case.
+         */
+        WeightedRoc weighted(int[] w, int[] posBelow, int[] allBelow) {
+            int totalPos = 0;
+            int totalAll = 0;
+            for (int i = 0; i < order.length; i++) {
+                int x = w[order[i]];
+                totalPos += positive[i] * x;
+                totalAll += x;
+            }
+            int totalNeg = totalAll - totalPos;
+            if (totalPos == 0 || totalNeg == 0) {
+                return null;
+            }
+            int pos = 0;
+            int all = 0;
+            int points = 0;
+            int i = 0;
+            while (i < order.length) {
+                posBelow[points] = pos;
+                allBelow[points] = all;
+                points++;
+                for (int end = tieEnd[i]; i < end; i++) {
+                    int x = w[order[i]];
+                    pos += positive[i] * x;
+                    all += x;
+                }
+            }
+            posBelow[points] = totalPos;
+            allBelow[points] = totalAll;
+            return new WeightedRoc(posBelow, allBelow, points + 1, totalPos, totalNeg);
+        }
+    }
+
+    /**
+     * Points of a weighted ROC read on demand (a lookup needs only O(log n) of them): sensitivity (P - posBelow)/P and
+     * specificity (allBelow - posBelow)/N, computed from whole numbers exactly as from the materialised curve.
+     */
+    private record WeightedRoc(int[] posBelow, int[] allBelow, int size, double positives, double negatives)
+            implements RocLookup.Points {
+
+        @Override
+        public double sensitivity(int i) {
+            return (positives - posBelow[i]) / positives;
+        }
+
+        @Override
+        public double specificity(int i) {
+            return (allBelow[i] - posBelow[i]) / negatives;
+        }
     }
 
     /** Percentile interval of replicate values ignoring NaN: type-7 quantiles at (1 -+ level)/2. */
     static double[] percentileInterval(double[] values, double level) {
-        double[] v = java.util.Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
-        double alpha = 1 - level;
-        return new double[] {Descriptives.quantileOfSorted(v, v.length, alpha / 2),
-                Descriptives.quantileOfSorted(v, v.length, 1 - alpha / 2)};
-    }
-
-    /**
-     * Orders the first n (value, id) pairs by value into {@code out} (ids): a counting sort into n equal-width
-     * buckets, then an insertion pass that only has to fix order inside buckets; O(n) for spread-out values.
-     */
-    static void sortIndices(double[] values, int[] ids, int n, int[] out, int[] buckets) {
-        if (n == 0) {
-            return;
-        }
-        double min = values[0];
-        double max = values[0];
-        for (int a = 1; a < n; a++) {
-            min = Math.min(min, values[a]);
-            max = Math.max(max, values[a]);
-        }
-        if (min == max) {
-            System.arraycopy(ids, 0, out, 0, n);
-            return;
-        }
-        java.util.Arrays.fill(buckets, 0, n + 1, 0);
-        double scale = (n - 1) / (max - min);
-        for (int a = 0; a < n; a++) {
-            buckets[(int) ((values[a] - min) * scale) + 1]++;
-        }
-        for (int q = 1; q <= n; q++) {
-            buckets[q] += buckets[q - 1];
-        }
-        double[] sorted = new double[n];
-        for (int a = 0; a < n; a++) {
-            int q = buckets[(int) ((values[a] - min) * scale)]++;
-            out[q] = ids[a];
-            sorted[q] = values[a];
-        }
-        for (int a = 1; a < n; a++) {
-            double v = sorted[a];
-            int id = out[a];
-            int q = a - 1;
-            while (q >= 0 && sorted[q] > v) {
-                sorted[q + 1] = sorted[q];
-                out[q + 1] = out[q];
-                q--;
+        double[] v = new double[values.length];
+        int n = 0;
+        for (double x : values) {
+            if (!Double.isNaN(x)) {
+                v[n++] = x;
             }
-            sorted[q + 1] = v;
-            out[q + 1] = id;
         }
+        java.util.Arrays.sort(v, 0, n);
+        double alpha = 1 - level;
+        return new double[] {Descriptives.quantileOfSorted(v, n, alpha / 2),
+                Descriptives.quantileOfSorted(v, n, 1 - alpha / 2)};
     }
 
     /** SplitMix64 finaliser of (seed, replicate): a well-spread, reproducible seed per replicate. */

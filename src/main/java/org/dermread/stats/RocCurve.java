@@ -71,11 +71,11 @@ public record RocCurve(List<RocPoint> points, int positives, int negatives) {
 
     /**
      * Sensitivity at a given specificity, the way pROC's {@code coords(input = "specificity")} reads the curve:
-     * the highest sensitivity among points with exactly that specificity, otherwise linear interpolation between the
-     * neighbouring points of the ROC polyline. NaN outside [0, 1].
+     * the highest sensitivity among points with exactly that specificity (within 1e-12, see {@link RocLookup}),
+     * otherwise linear interpolation between the neighbouring points of the ROC polyline. NaN outside [0, 1].
      */
     public double sensitivityAtSpecificity(double specificity) {
-        return RocLookup.sensitivityAt(sensitivities(), specificities(), points.size(), specificity);
+        return RocLookup.sensitivityAt(lookup(), specificity);
     }
 
     /**
@@ -83,15 +83,59 @@ public record RocCurve(List<RocPoint> points, int positives, int negatives) {
      * among points with exactly that sensitivity, otherwise linear interpolation along the polyline.
      */
     public double specificityAtSensitivity(double sensitivity) {
-        return RocLookup.specificityAt(sensitivities(), specificities(), points.size(), sensitivity);
+        return RocLookup.specificityAt(lookup(), sensitivity);
     }
 
-    private double[] sensitivities() {
-        return points.stream().mapToDouble(RocPoint::sensitivity).toArray();
+    /**
+     * The Youden and the closest-to-top-left operating points with their 2 x 2 tables and the number of tied optima
+     * (see {@link OperatingPoint#optima}); as pROC's {@code coords(roc, "best", best.method = "youden")} and
+     * {@code best.method = "closest.topleft"}.
+     */
+    public List<OperatingPoint> optimalPoints() {
+        return OperatingPoint.optima(points, positives, negatives);
     }
 
-    private double[] specificities() {
-        return points.stream().mapToDouble(RocPoint::specificity).toArray();
+    /**
+     * The conservative reading at a target specificity: the attainable point with the best sensitivity among those
+     * whose specificity is at least the target (a target within 1e-12 of a point's specificity counts as reaching it);
+     * null when no point qualifies (target above 1).
+     */
+    public OperatingPoint bestSensitivityAtSpecificity(double specificity) {
+        if (Double.isNaN(specificity)) {
+            return null;
+        }
+        int i = RocLookup.bestAtSpecificity(lookup(), specificity);
+        return i < 0 ? null : OperatingPoint.of(OperatingPoint.SPECIFICITY_AT_LEAST, points.get(i), positives,
+                negatives, 1);
+    }
+
+    /** The conservative reading at a target sensitivity: best specificity with sensitivity at least the target. */
+    public OperatingPoint bestSpecificityAtSensitivity(double sensitivity) {
+        if (Double.isNaN(sensitivity)) {
+            return null;
+        }
+        int i = RocLookup.bestAtSensitivity(lookup(), sensitivity);
+        return i < 0 ? null : OperatingPoint.of(OperatingPoint.SENSITIVITY_AT_LEAST, points.get(i), positives,
+                negatives, 1);
+    }
+
+    private RocLookup.Points lookup() {
+        return new RocLookup.Points() {
+            @Override
+            public int size() {
+                return points.size();
+            }
+
+            @Override
+            public double sensitivity(int i) {
+                return points.get(i).sensitivity();
+            }
+
+            @Override
+            public double specificity(int i) {
+                return points.get(i).specificity();
+            }
+        };
     }
 
     /**

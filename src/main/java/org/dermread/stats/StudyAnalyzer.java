@@ -43,15 +43,34 @@ public final class StudyAnalyzer {
             }
         }
         StudyReport.AiReport ai = study.hasAi() && aiCases > 0 ? AiAnalysis.report(study, settings) : null;
-        List<StudyReport.PhaseReport> phases = new ArrayList<>();
-        for (PhaseReadings phase : study.phases()) {
-            phases.add(analyzePhase(study, phase, settings, warnings));
-        }
-        StudyReport.MrmcReport mrmc = StudyMrmc.report(study, settings, warnings);
+        // Phases and the MRMC comparison are independent: run them side by side (each is parallel inside too) and
+        // collect their warnings in the usual order, so the report does not depend on scheduling.
+        List<PhaseReadings> phaseList = study.phases();
+        List<List<String>> phaseWarnings = new ArrayList<>();
+        phaseList.forEach(p -> phaseWarnings.add(new ArrayList<>()));
+        List<String> mrmcWarnings = new ArrayList<>();
+        java.util.concurrent.CompletableFuture<StudyReport.MrmcReport> mrmcTask =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> StudyMrmc.report(study, settings,
+                        mrmcWarnings));
+        List<StudyReport.PhaseReport> phases = java.util.stream.IntStream.range(0, phaseList.size()).parallel()
+                .mapToObj(i -> analyzePhase(study, phaseList.get(i), settings, phaseWarnings.get(i)))
+                .toList();
+        StudyReport.MrmcReport mrmc = mrmcTask.join();
+        phaseWarnings.forEach(warnings::addAll);
+        warnings.addAll(mrmcWarnings);
         List<String> phaseNames = study.phases().stream().map(PhaseReadings::phase).toList();
         StudyReport.Summary summary = new StudyReport.Summary(study.labels(), study.caseIds().size(), perClass,
                 study.readers().size(), phaseNames, aiCases);
         return new StudyReport(1, settings, summary, warnings, ai, phases, mrmc);
+    }
+
+    /**
+     * The whole analysis of the study under a grouping of its labels (e.g. malignant vs benign): every figure with the
+     * groups as classes, readers' answers mapped to their group and the AI's group score the sum of its probabilities
+     * (see {@link Grouping#apply}).
+     */
+    public static StudyReport analyze(StudyData study, AnalysisSettings settings, Grouping grouping) {
+        return analyze(grouping.apply(study), settings);
     }
 
     /** One phase: per-reader figures, the bootstrap panel and groups, agreement, and readers against the AI. */
@@ -140,12 +159,16 @@ public final class StudyAnalyzer {
                             level),
                     estimate(g, ReaderFigures.classFigure(c, ReaderFigures.PPV), members, point, replicates, level),
                     estimate(g, ReaderFigures.classFigure(c, ReaderFigures.NPV), members, point, replicates, level),
-                    estimate(g, ReaderFigures.classFigure(c, ReaderFigures.F1), members, point, replicates, level)));
+                    estimate(g, ReaderFigures.classFigure(c, ReaderFigures.F1), members, point, replicates, level),
+                    estimate(g, ReaderFigures.classFigure(c, ReaderFigures.CLASS_ACCURACY), members, point,
+                            replicates, level)));
         }
         return new StudyReport.PanelSummary(name, members.length,
                 estimate(g, ReaderFigures.ACCURACY, members, point, replicates, level),
                 estimate(g, ReaderFigures.BALANCED_ACCURACY, members, point, replicates, level),
-                estimate(g, ReaderFigures.KAPPA, members, point, replicates, level), perClass);
+                estimate(g, ReaderFigures.KAPPA, members, point, replicates, level), perClass,
+                estimate(g, ReaderFigures.MACRO_SPECIFICITY, members, point, replicates, level),
+                estimate(g, ReaderFigures.MACRO_ACCURACY, members, point, replicates, level));
     }
 
     private static StudyReport.Estimate estimate(int g, int f, int[] members, double[][] point,

@@ -100,6 +100,14 @@ final class StudyMrmc {
                         classWarnings.get(k)))
                 .toList();
         classWarnings.forEach(warnings::addAll);
+        // one sentence for the whole comparison, however many figures it concerns
+        boolean crossedOnly = warnings.remove(FULLY_CROSSED_ONLY);
+        while (warnings.remove(FULLY_CROSSED_ONLY)) {
+            crossedOnly = true;
+        }
+        if (crossedOnly) {
+            warnings.add(FULLY_CROSSED_ONLY);
+        }
         return new StudyReport.MrmcReport(modalities, readerIds, accuracy, classes);
     }
 
@@ -188,10 +196,22 @@ final class StudyMrmc {
             warnings.add("MRMC: " + note);
             return new StudyReport.MrmcFom(null, null, note);
         }
+        double level = settings.confidenceLevel();
         try {
-            List<OrResult> both = ObuchowskiRockette.analyze(data, fom,
-                    List.of(CovarianceMethod.DELONG, CovarianceMethod.JACKKNIFE), settings.confidenceLevel());
-            return new StudyReport.MrmcFom(both.get(0), both.get(1), null);
+            ReaderFomTable table = ReaderFomTable.of(data, fom);
+            List<OrResult> both = ObuchowskiRockette.analyze(table, data, fom,
+                    List.of(CovarianceMethod.DELONG, CovarianceMethod.JACKKNIFE), level);
+            OrResult unbiased = null;
+            DbmResult dbm = null;
+            try {
+                unbiased = ObuchowskiRockette.analyze(table, data, fom, List.of(CovarianceMethod.UNBIASED), level)
+                        .get(0);
+                dbm = DorfmanBerbaumMetz.analyze(table, data, fom, level);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // not a fully crossed design (or degenerate df): the DeLong and jackknife analyses stand alone
+                warnings.add(FULLY_CROSSED_ONLY);
+            }
+            return new StudyReport.MrmcFom(both.get(0), both.get(1), null, unbiased, dbm);
         } catch (IllegalArgumentException e) {
             warnings.add("MRMC: " + what + ": " + e.getMessage());
             return new StudyReport.MrmcFom(null, null, e.getMessage());
@@ -202,6 +222,9 @@ final class StudyMrmc {
             return new StudyReport.MrmcFom(null, null, note);
         }
     }
+
+    static final String FULLY_CROSSED_ONLY = "MRMC: unbiased (U-statistic) covariances and DBM need every reader to"
+            + " read every case in both modalities; they are left out where that does not hold";
 
     private static List<String> modalities(StudyData study, AnalysisSettings settings, List<String> warnings) {
         List<String> names = study.phases().stream().map(PhaseReadings::phase).toList();

@@ -33,10 +33,24 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
                               AiComparison aiComparison) {
     }
 
-    /** One reader in one phase, over the cases that reader answered. */
+    /**
+     * One reader in one phase, over the cases that reader answered.
+     *
+     * @param balancedAccuracy macro sensitivity (classes with cases)
+     * @param macroSpecificity mean specificity over the classes with negative cases
+     * @param macroAccuracy    mean one-vs-rest accuracy over all classes
+     */
     public record ReaderReport(String readerId, String experienceGroup, int cases, double accuracy,
                                double balancedAccuracy, CohenKappa kappa, List<ClassMetrics> perClass,
-                               ConfusionMatrix confusion) {
+                               ConfusionMatrix confusion, double macroSpecificity, double macroAccuracy) {
+
+        /** Macro figures from the confusion matrix. */
+        public ReaderReport(String readerId, String experienceGroup, int cases, double accuracy,
+                            double balancedAccuracy, CohenKappa kappa, List<ClassMetrics> perClass,
+                            ConfusionMatrix confusion) {
+            this(readerId, experienceGroup, cases, accuracy, balancedAccuracy, kappa, perClass, confusion,
+                    confusion.macroSpecificity(), confusion.macroAccuracy());
+        }
     }
 
     /**
@@ -45,12 +59,25 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
      * @param group "all" or an experience group such as "3-10"
      */
     public record PanelSummary(String group, int readers, Estimate accuracy, Estimate balancedAccuracy,
-                               Estimate kappa, List<ClassPanel> perClass) {
+                               Estimate kappa, List<ClassPanel> perClass, Estimate macroSpecificity,
+                               Estimate macroAccuracy) {
+
+        /** Without the macro specificity and one-vs-rest accuracy. */
+        public PanelSummary(String group, int readers, Estimate accuracy, Estimate balancedAccuracy,
+                            Estimate kappa, List<ClassPanel> perClass) {
+            this(group, readers, accuracy, balancedAccuracy, kappa, perClass, null, null);
+        }
     }
 
-    /** Panel figures of one class. */
+    /** Panel figures of one class; accuracy is one-vs-rest. */
     public record ClassPanel(String code, Estimate sensitivity, Estimate specificity, Estimate ppv, Estimate npv,
-                             Estimate f1) {
+                             Estimate f1, Estimate accuracy) {
+
+        /** Without the one-vs-rest accuracy. */
+        public ClassPanel(String code, Estimate sensitivity, Estimate specificity, Estimate ppv, Estimate npv,
+                          Estimate f1) {
+            this(code, sensitivity, specificity, ppv, npv, f1, null);
+        }
     }
 
     /**
@@ -71,14 +98,48 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
     public record KappaPair(String readerA, String readerB, int cases, double kappa) {
     }
 
-    /** The AI alone over the cases it predicted. */
+    /**
+     * The AI alone over the cases it predicted.
+     *
+     * @param kappa             Cohen's kappa of the AI's top-1 choice against the truth
+     * @param macroSpecificity  mean specificity of the top-1 choice over the classes with negative cases
+     * @param macroAccuracy     mean one-vs-rest accuracy of the top-1 choice over all classes
+     * @param weightedMacroAuc  mean of the defined per-class AUCs weighted by prevalence (scikit-learn's
+     *                          average = "weighted")
+     * @param distinctScores    per class, how many different probabilities the AI gave (few means many ties)
+     * @param argmaxTies        cases whose highest probability is shared by two or more classes (the first in label
+     *                          order is taken)
+     */
     public record AiReport(int cases, double top1Accuracy, double balancedAccuracy, ConfusionMatrix confusion,
-                           List<ClassMetrics> perClass, List<AiClass> classes, double macroAuc, double microAuc) {
+                           List<ClassMetrics> perClass, List<AiClass> classes, double macroAuc, double microAuc,
+                           CohenKappa kappa, double macroSpecificity, double macroAccuracy, double weightedMacroAuc,
+                           List<Integer> distinctScores, int argmaxTies) {
+
+        /** Without kappa, macro figures, weighted AUC and tie counts. */
+        public AiReport(int cases, double top1Accuracy, double balancedAccuracy, ConfusionMatrix confusion,
+                        List<ClassMetrics> perClass, List<AiClass> classes, double macroAuc, double microAuc) {
+            this(cases, top1Accuracy, balancedAccuracy, confusion, perClass, classes, macroAuc, microAuc, null,
+                    confusion.macroSpecificity(), confusion.macroAccuracy(), Double.NaN, List.of(), 0);
+        }
     }
 
-    /** The AI's one-vs-rest ROC for one class; auc, youden and roc are null without cases or without other cases. */
+    /**
+     * The AI's one-vs-rest ROC for one class; everything but the counts is null (or empty) without cases or without
+     * other cases.
+     *
+     * @param operatingPoints the Youden and closest-to-top-left points with their 2 x 2 tables
+     * @param bootstrap       stratified percentile bootstrap of the AUC (the analysis's replicates and seed)
+     * @param atSpecificity   the curve read at the settings' specificity targets
+     */
     public record AiClass(String code, int positives, int negatives, AucEstimate auc, RocPoint youden,
-                          List<RocPoint> roc) {
+                          List<RocPoint> roc, List<OperatingPoint> operatingPoints, AucBootstrap.Interval bootstrap,
+                          List<RocTableReport.Coordinate> atSpecificity) {
+
+        /** Without operating points, bootstrap and readings. */
+        public AiClass(String code, int positives, int negatives, AucEstimate auc, RocPoint youden,
+                       List<RocPoint> roc) {
+            this(code, positives, negatives, auc, youden, roc, List.of(), null, List.of());
+        }
     }
 
     /** Readers against the AI in one phase, on the cases each reader answered that the AI predicted. */
@@ -101,19 +162,38 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
                                  WilcoxonSignedRankTest test) {
     }
 
-    /** The AI's ROC against the readers' operating points for one class. */
+    /**
+     * The AI's ROC against the readers' operating points for one class.
+     *
+     * @param aiConservativeAtMeanSpecificity the AI's attainable point with the best sensitivity among those whose
+     *                                        specificity is at least the readers' mean, with its threshold
+     * @param aiConservativeAtMeanSensitivity the attainable point with the best specificity at sensitivity at least
+     *                                        the readers' mean
+     */
     public record OperatingPointComparison(String code, int readers, double readerMeanSensitivity,
                                            double readerMeanSpecificity, Interval aiSensitivityAtMeanSpecificity,
                                            Interval aiSpecificityAtMeanSensitivity,
                                            int readersBeatenAtTheirSpecificity,
-                                           int readersBeatenAtTheirSensitivity) {
+                                           int readersBeatenAtTheirSensitivity,
+                                           OperatingPoint aiConservativeAtMeanSpecificity,
+                                           OperatingPoint aiConservativeAtMeanSensitivity) {
+
+        /** Without the conservative readings. */
+        public OperatingPointComparison(String code, int readers, double readerMeanSensitivity,
+                                        double readerMeanSpecificity, Interval aiSensitivityAtMeanSpecificity,
+                                        Interval aiSpecificityAtMeanSensitivity, int readersBeatenAtTheirSpecificity,
+                                        int readersBeatenAtTheirSensitivity) {
+            this(code, readers, readerMeanSensitivity, readerMeanSpecificity, aiSensitivityAtMeanSpecificity,
+                    aiSpecificityAtMeanSensitivity, readersBeatenAtTheirSpecificity, readersBeatenAtTheirSensitivity,
+                    null, null);
+        }
     }
 
     /** An estimate with a percentile bootstrap interval. */
     public record Interval(double estimate, double lower, double upper) {
     }
 
-    /** Paired DeLong test, AI probability (A) against the reader's ordinal rating (B), one class. */
+    /** Paired DeLong test, AI probability (A) against the reader's ordinal rating (B), one class (A - B). */
     public record ReaderAucComparison(String readerId, String code, PairedAucTest test) {
     }
 
@@ -126,7 +206,18 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
     public record MrmcClass(String code, MrmcFom auc, MrmcFom sensitivity, MrmcFom specificity) {
     }
 
-    /** One figure of merit analysed with both covariance estimates; note says why it is missing. */
-    public record MrmcFom(OrResult delong, OrResult jackknife, String note) {
+    /**
+     * One figure of merit analysed by Obuchowski-Rockette with each covariance estimate and by Dorfman-Berbaum-Metz.
+     *
+     * @param note      why delong and jackknife are null (the figure could not be analysed), else null
+     * @param unbiased  OR with U-statistic covariances; null unless every reader read every case the figure uses
+     * @param dbm       the DBM analysis of jackknife pseudovalues; null unless the design is fully crossed
+     */
+    public record MrmcFom(OrResult delong, OrResult jackknife, String note, OrResult unbiased, DbmResult dbm) {
+
+        /** Without the fully crossed analyses. */
+        public MrmcFom(OrResult delong, OrResult jackknife, String note) {
+            this(delong, jackknife, note, null, null);
+        }
     }
 }

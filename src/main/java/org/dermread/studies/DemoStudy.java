@@ -67,7 +67,9 @@ public class DemoStudy {
             log.warn("Demo mode: demo-coordinator or demo-reader missing; no demo study created");
             return Optional.empty();
         }
+        long start = System.nanoTime();
         ImportResult imported = importer.importFolder(folder);
+        long importedAt = System.nanoTime();
         return as(coordinator.get(), () -> {
             Optional<Long> existing = studies.listStudies().stream()
                     .filter(study -> study.name().equals(STUDY_NAME)).map(StudySummary::id).findFirst();
@@ -81,13 +83,17 @@ public class DemoStudy {
             CaseSelection drawn = caseSets.sample(new SamplingPlan(labels, PER_CLASS, SEED, source));
             long caseSet = caseSets.create(new CaseSetDesign(CASE_SET_NAME,
                     "Drawn by demo mode from the synthetic demo set.", labels, drawn.caseIds(), SEED, PER_CLASS));
+            long designedAt = System.nanoTime();
             long study = studies.create(new StudyForm(STUDY_NAME,
                     "A demonstration study on synthetic images; the answers mean nothing clinically.", caseSet,
                     labels, new StudyOptions(true, true, ConfidenceScale.ONE_TO_FIVE, true, false, true, null)));
             studies.assignReaders(study, List.of(reader.get().id()));
             studies.open(study);
-            log.info("Demo mode: opened '{}' ({} cases, classes {}) with demo-reader invited", STUDY_NAME,
-                    drawn.caseIds().size(), labels);
+            long openedAt = System.nanoTime();
+            log.info("Demo mode: opened '{}' ({} cases, classes {}) with demo-reader invited; demo set imported in "
+                    + "{} ms, case set drawn in {} ms, study created and opened in {} ms", STUDY_NAME,
+                    drawn.caseIds().size(), labels, (importedAt - start) / 1_000_000,
+                    (designedAt - importedAt) / 1_000_000, (openedAt - designedAt) / 1_000_000);
             return Optional.of(study);
         });
     }

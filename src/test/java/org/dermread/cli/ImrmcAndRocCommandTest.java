@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
+import org.dermread.bundle.ImrmcFile;
 import org.dermread.stats.CovarianceMethod;
 import org.dermread.stats.FigureOfMerit;
 import org.dermread.stats.ImrmcReport;
@@ -19,6 +20,7 @@ import org.dermread.stats.ObuchowskiRockette;
 import org.dermread.stats.OrResult;
 import org.dermread.stats.MrmcData;
 import org.dermread.stats.ReferenceValues;
+import org.dermread.stats.RocCurve;
 import org.dermread.stats.RocTableReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +31,7 @@ class ImrmcAndRocCommandTest {
     @Test
     void or_hillis_with_delong_covariances_matches_R_built_on_pROC_var_and_cov() throws Exception {
         ReferenceValues expected = ReferenceValues.load();
-        MrmcData data = ImrmcReader.read(ReferenceValues.folder().resolve("mrmc-complete.imrmc"));
+        MrmcData data = ImrmcFile.read(ReferenceValues.folder().resolve("mrmc-complete.imrmc"));
         assertThat(data.readers()).hasSize(6);
         ImrmcReport report = ImrmcReport.analyze(data, 0.95);
         OrChecks.check(expected, "complete.delong", report.comparisons().get(0).delong());
@@ -43,7 +45,7 @@ class ImrmcAndRocCommandTest {
     @Test
     void sensitivity_and_specificity_or_hillis_match_R_with_delong_and_jackknife_covariances() throws Exception {
         ReferenceValues expected = ReferenceValues.load();
-        MrmcData data = ImrmcReader.read(ReferenceValues.folder().resolve("mrmc-complete.imrmc"));
+        MrmcData data = ImrmcFile.read(ReferenceValues.folder().resolve("mrmc-complete.imrmc"));
         double[][][] ratings = data.ratings();
         for (int j = 0; j < ratings[0].length; j++) {
             for (int c = 0; c < ratings[0][j].length; c++) {
@@ -64,7 +66,7 @@ class ImrmcAndRocCommandTest {
     @Test
     void the_imrmc_mode_reproduces_the_published_van_dyke_or_dbm_output() throws Exception {
         Path file = Path.of(ImrmcAndRocCommandTest.class.getResource("/stats/vandyke/vandyke.imrmc").toURI());
-        ImrmcReport report = ImrmcReport.analyze(ImrmcReader.read(file), 0.95);
+        ImrmcReport report = ImrmcReport.analyze(ImrmcFile.read(file), 0.95);
         OrResult.OrTest rrrc = report.comparisons().get(0).jackknife().randomReadersRandomCases();
         assertThat(rrrc.statistic()).isCloseTo(4.46, within(0.005));
         assertThat(rrrc.df2()).isCloseTo(15.26, within(0.005));
@@ -78,7 +80,7 @@ class ImrmcAndRocCommandTest {
     @Test
     void jackknife_or_hillis_handles_readers_who_skipped_cases() throws Exception {
         ReferenceValues expected = ReferenceValues.load();
-        MrmcData data = ImrmcReader.read(ReferenceValues.folder().resolve("mrmc-partial.imrmc"));
+        MrmcData data = ImrmcFile.read(ReferenceValues.folder().resolve("mrmc-partial.imrmc"));
         ImrmcReport report = ImrmcReport.analyze(data, 0.95);
         OrChecks.check(expected, "partial.jackknife", report.comparisons().get(0).jackknife());
     }
@@ -96,7 +98,7 @@ class ImrmcAndRocCommandTest {
             assertThat((double) s.roc().size()).isEqualTo(expected.get(key + ".points"));
             expected.check(key + ".youden_sensitivity", s.youden().sensitivity(), PROPORTION);
             expected.check(key + ".youden_specificity", s.youden().specificity(), PROPORTION);
-            org.dermread.stats.RocCurve curve = new org.dermread.stats.RocCurve(s.roc(), 0, 0);
+            RocCurve curve = new RocCurve(s.roc(), 0, 0);
             for (String spec : new String[] {"0.5", "0.8", "0.9"}) {
                 expected.check(key + ".sens_at_spec_" + spec, curve.sensitivityAtSpecificity(Double.parseDouble(spec)),
                         PROPORTION);

@@ -8,9 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.dermread.bundle.MetricsJson;
 import org.dermread.stats.ClassMetrics;
 import org.dermread.stats.FleissKappa;
-import org.dermread.stats.OrResult;
 import org.dermread.stats.ReferenceValues;
 import org.dermread.stats.StudyReport;
 import org.junit.jupiter.api.BeforeAll;
@@ -249,7 +249,7 @@ class ReferenceBundleTest {
 
     private static byte[] json(Object value) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Json.write(value, out);
+        MetricsJson.write(value, out, false);
         return out.toByteArray();
     }
 }

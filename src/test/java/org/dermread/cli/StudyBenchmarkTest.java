@@ -2,14 +2,21 @@ package org.dermread.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.dermread.bundle.BundleFiles;
+import org.dermread.bundle.BundleReader;
+import org.dermread.bundle.BundleStudy;
+import org.dermread.bundle.MetricsJson;
+import org.dermread.stats.StudyAnalyzer;
 import org.dermread.stats.StudyReport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,19 +38,18 @@ class StudyBenchmarkTest {
                 Runtime.getRuntime().availableProcessors());
         // One warm-up pass with few replicates so that JIT compilation is not counted as analysis time.
         AnalyzeCommand.analyze(dir, 50, null);
-        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int run = 1; run <= 5; run++) {
             double load = os.getSystemLoadAverage();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            BundleReader.Bundle bundle = BundleReader.read(dir);
+            BundleStudy bundle = BundleReader.read(BundleFiles.readFolder(dir, BundleReader.INPUT_FILES));
             long t1 = System.nanoTime();
-            StudyReport report = org.dermread.stats.StudyAnalyzer.analyze(bundle.study(), bundle.settings());
+            StudyReport report = StudyAnalyzer.analyze(bundle.study(), bundle.settings());
             long t2 = System.nanoTime();
             Path out = dir.resolve("metrics.json");
             try (OutputStream stream = Files.newOutputStream(out)) {
-                Json.write(report, stream);
+                MetricsJson.write(report, stream, false);
             }
             long t3 = System.nanoTime();
             long cpu3 = os.getProcessCpuTime();

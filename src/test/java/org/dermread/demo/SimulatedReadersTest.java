@@ -69,9 +69,35 @@ class SimulatedReadersTest {
         assertThat(aidedAgreement).as("with the AI readers take its answer more often")
                 .isGreaterThan(unaidedAgreement + 0.05);
 
+        double ai = jdbc.sql("""
+                        select avg(case when c.diagnosis = (
+                                   select pr.labels[i] from generate_subscripts(pr.probabilities, 1) as i
+                                    order by pr.probabilities[i] desc limit 1) then 1.0 else 0.0 end)
+                          from study_case_prediction pr join clinical_case c on c.id = pr.case_id
+                         where pr.study_id = :s
+                        """).param("s", studyId).query(Double.class).single();
+        List<Double> unaided = accuracyPerReader(studyId, "UNAIDED");
+        List<Double> aided = accuracyPerReader(studyId, "AIDED");
+        assertThat(ai).as("the demo model is about as accurate as a good dermatologist").isBetween(0.65, 0.95);
+        assertThat(unaided).as("readers on both sides of the AI").anyMatch(a -> a < ai).anyMatch(a -> a > ai);
+        assertThat(aided.stream().mapToDouble(Double::doubleValue).average().orElseThrow())
+                .as("readers are more accurate with the AI, on average")
+                .isGreaterThan(unaided.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+
         Map<String, Long> before = DatabaseSnapshot.rowCounts(jdbc);
         assertThat(simulated.plan()).as("built once").isEmpty();
         assertThat(DatabaseSnapshot.rowCounts(jdbc)).isEqualTo(before);
+    }
+
+    /** Each reader's share of correct answers in the phase, readers in name order. */
+    private List<Double> accuracyPerReader(long studyId, String phase) {
+        return jdbc.sql("""
+                        select avg(case when a.diagnosis = c.diagnosis then 1.0 else 0.0 end)
+                          from answer a join participation p on p.id = a.participation_id
+                          join clinical_case c on c.id = a.case_id
+                         where p.study_id = :s and a.phase = :phase
+                         group by p.id order by p.id
+                        """).param("s", studyId).param("phase", phase).query(Double.class).list();
     }
 
     /** Share of the phase's answers equal to the AI's most probable label. */

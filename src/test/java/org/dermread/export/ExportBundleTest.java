@@ -10,17 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.assertj.core.data.Offset;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
-import org.dermread.analysis.AnalysisService;
+import org.dermread.analysis.StudyResultsService;
+import org.dermread.analysis.figures.RocPlot;
 import org.dermread.cli.AnalyzeCommand;
-import org.dermread.export.plots.RocPlot;
+import org.dermread.bundle.BundleFiles;
 import org.dermread.reading.Phase;
 import org.dermread.stats.StudyReport;
 import org.dermread.testing.DermReadTest;
@@ -53,7 +57,9 @@ class ExportBundleTest {
     @Autowired
     TestStudies studies;
     @Autowired
-    AnalysisService analysis;
+    StudyResultsService results;
+    @Autowired
+    ExportService export;
     @Autowired
     TestReadings readings;
 
@@ -91,7 +97,7 @@ class ExportBundleTest {
             }, Phase.UNAIDED, Phase.AIDED);
         }
         SignIn.as(statistician);
-        bundle = analysis.bundle(study.studyId());
+        bundle = export.bundle(study.studyId());
         SignIn.out();
     }
 
@@ -107,7 +113,8 @@ class ExportBundleTest {
         assertThat(files).containsKeys("cases.csv", "labels.csv", "readings.csv", "readers.csv", "ai_predictions.csv",
                 "analysis.json", "metrics.json", "data-dictionary.md", "manifest.json", "imrmc/MN.imrmc",
                 "plots/roc-unaided-MN.svg", "plots/roc-unaided-MN.png", "plots/roc-aided-BCC.pdf",
-                "plots/roc-average-unaided.svg", "plots/roc-average-aided.pdf", "plots/tsne.svg", "plots/tsne.png");
+                "plots/roc-average-unaided.svg", "plots/roc-average-aided.pdf", "plots/tsne.svg", "plots/tsne.png",
+                "plots/roc-panel-unaided.svg", "plots/confusion-aided.png", "report.pdf", "report.html");
         List<String> cases = lines(files, "cases.csv");
         assertThat(cases.get(0)).isEqualTo("case_id,truth,age,sex,body_site,confirmation,image_sha256");
         assertThat(cases).hasSize(1 + 24);
@@ -127,7 +134,7 @@ class ExportBundleTest {
             for (int i = 1; i <= LABELS.size(); i++) {
                 sum += Double.parseDouble(cells[i]);
             }
-            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(sum).isCloseTo(1.0, Offset.offset(1e-6));
         }
         String imrmc = new String(files.get("imrmc/MN.imrmc"), StandardCharsets.UTF_8);
         assertThat(imrmc).contains("BEGIN DATA:");
@@ -144,7 +151,7 @@ class ExportBundleTest {
         while (entry.find()) {
             byte[] content = files.get(entry.group(1));
             assertThat(content).as(entry.group(1)).isNotNull();
-            assertThat(ExportService.sha256(content)).isEqualTo(entry.group(2));
+            assertThat(BundleFiles.sha256(content)).isEqualTo(entry.group(2));
             assertThat(content.length).isEqualTo(Integer.parseInt(entry.group(3)));
             listed++;
         }
@@ -166,15 +173,13 @@ class ExportBundleTest {
     @Test
     void exporting_the_same_study_twice_gives_identical_files_apart_from_the_manifest_time() throws IOException {
         SignIn.as(statistician);
-        Map<String, byte[]> again = unzip(analysis.bundle(study.studyId()));
+        Map<String, byte[]> again = unzip(export.bundle(study.studyId()));
         Map<String, byte[]> first = unzip(bundle);
 
         assertThat(again.keySet()).isEqualTo(first.keySet());
         for (String name : first.keySet()) {
             if (name.equals("manifest.json")) {
-                String a = new String(first.get(name), StandardCharsets.UTF_8).replaceAll("\"created_at\": \"[^\"]+\"", "");
-                String b = new String(again.get(name), StandardCharsets.UTF_8).replaceAll("\"created_at\": \"[^\"]+\"", "");
-                assertThat(b).isEqualTo(a);
+                assertThat(withoutCreationTime(again.get(name))).isEqualTo(withoutCreationTime(first.get(name)));
             } else {
                 assertThat(again.get(name)).as(name).isEqualTo(first.get(name));
             }
@@ -182,7 +187,8 @@ class ExportBundleTest {
     }
 
     @Test
-    void the_analyze_command_on_the_unpacked_bundle_reproduces_its_metrics(@TempDir Path folder) throws IOException {
+    void the_analyze_command_on_the_unpacked_bundle_or_its_zip_reproduces_its_metrics(@TempDir Path folder)
+            throws IOException {
         Map<String, byte[]> files = unzip(bundle);
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Path target = folder.resolve(file.getKey());
@@ -191,18 +197,54 @@ class ExportBundleTest {
         }
         Path out = folder.resolve("reanalysis.json");
 
+        Path zip = Files.write(folder.resolve("bundle.zip"), bundle);
+        Path outOfZip = folder.resolve("reanalysis-of-zip.json");
+
         AnalyzeCommand.main(new String[] {"analyze", folder.toString(), "--out", out.toString()});
+        AnalyzeCommand.main(new String[] {"analyze", zip.toString(), "--out", outOfZip.toString()});
 
         assertThat(Files.readAllBytes(out)).isEqualTo(files.get("metrics.json"));
+        assertThat(Files.readAllBytes(outOfZip)).isEqualTo(files.get("metrics.json"));
         String metrics = new String(files.get("metrics.json"), StandardCharsets.UTF_8);
         assertThat(metrics).contains("\"mrmc\":{").contains("\"top1_accuracy\":");
     }
 
     @Test
+    void the_analyze_command_writes_the_bundles_own_report_byte_for_byte_in_either_language(@TempDir Path folder)
+            throws IOException {
+        SignIn.as(statistician);
+        Map<String, byte[]> chinese = unzip(export.bundle(study.studyId(), Locale.SIMPLIFIED_CHINESE));
+        assertThat(new String(chinese.get("manifest.json"), StandardCharsets.UTF_8))
+                .contains("\"report_language\": \"zh\"").contains("\"model_name\": \"demo-skin-cnn\"");
+        for (var language : List.of(Map.entry("en", unzip(bundle)), Map.entry("zh", chinese))) {
+            Path unpacked = folder.resolve(language.getKey());
+            for (Map.Entry<String, byte[]> file : language.getValue().entrySet()) {
+                Path target = unpacked.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            }
+            Path pdf = folder.resolve("report-" + language.getKey() + ".pdf");
+            Path html = folder.resolve("report-" + language.getKey() + ".html");
+            AnalyzeCommand.main(new String[] {"analyze", unpacked.toString(), "--report", pdf.toString(),
+                "--language", language.getKey()});
+            AnalyzeCommand.main(new String[] {"analyze", unpacked.toString(), "--report", html.toString(),
+                "--language", language.getKey()});
+
+            assertThat(Files.readAllBytes(pdf)).as("report.pdf, " + language.getKey())
+                    .isEqualTo(language.getValue().get("report.pdf"));
+            assertThat(Files.readAllBytes(html)).as("report.html, " + language.getKey())
+                    .isEqualTo(language.getValue().get("report.html"));
+            assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        }
+        assertThat(chinese).containsKeys("plots/roc-panel-unaided.svg", "plots/roc-panel-aided.png",
+                "plots/confusion-unaided.pdf");
+    }
+
+    @Test
     void the_roc_plot_svg_parses_and_draws_one_point_per_reader_and_the_pdf_is_a_pdf() throws Exception {
         SignIn.as(statistician);
-        StudyReport report = analysis.report(study.studyId());
-        RocPlot plot = RocPlot.of(report, "MN", "unaided", "MN");
+        StudyReport report = report();
+        RocPlot plot = RocPlot.of(report, "MN", "unaided", Locale.ENGLISH);
 
         assertThat(plot.readerPoints()).isEqualTo(3);
         Files.createDirectories(Path.of("target/plots"));
@@ -218,19 +260,23 @@ class ExportBundleTest {
         byte[] pdf = plot.pdf();
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         assertThat(new String(pdf, StandardCharsets.ISO_8859_1).strip()).endsWith("%%EOF");
-        var png = javax.imageio.ImageIO.read(new ByteArrayInputStream(plot.png(300)));
-        assertThat(png.getWidth()).isEqualTo(Math.round(RocPlot.SIZE * 300 / 72.0));
+        var png = ImageIO.read(new ByteArrayInputStream(plot.png(300)));
+        assertThat(png.getWidth()).isEqualTo(Math.round(RocPlot.WIDTH * 300 / 72.0));
     }
 
     @Test
     void readers_and_other_coordinators_cannot_export_or_see_results() {
         SignIn.as(readers.get(0));
-        assertThatThrownBy(() -> analysis.bundle(study.studyId())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> export.bundle(study.studyId())).isInstanceOf(AccessDeniedException.class);
         SignIn.as(accounts.create("other-coord", Role.COORDINATOR));
-        assertThatThrownBy(() -> analysis.report(study.studyId())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> analysis.bundle(study.studyId())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> report()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> export.bundle(study.studyId())).isInstanceOf(AccessDeniedException.class);
         SignIn.as(coordinator);
-        assertThat(analysis.report(study.studyId()).study().cases()).isEqualTo(24);
+        assertThat(report().study().cases()).isEqualTo(24);
+    }
+
+    private StudyReport report() {
+        return results.analyse(results.snapshot(study.studyId())).report();
     }
 
     /**
@@ -241,6 +287,10 @@ class ExportBundleTest {
         return Pattern.compile("fill:rgb\\((230,159,0|0,158,115|204,121,167|86,180,233|153,153,153)\\);stroke:none' "
                 + "clip-path='url\\(#dermreadclip-(\\d+)\\)'").matcher(svg).results()
                 .filter(match -> !match.group(2).equals("0")).count();
+    }
+
+    private static String withoutCreationTime(byte[] manifest) {
+        return new String(manifest, StandardCharsets.UTF_8).replaceAll("\"created_at\": \"[^\"]+\"", "");
     }
 
     private static List<String> lines(Map<String, byte[]> files, String name) {

@@ -40,21 +40,39 @@ public final class ExportedModels {
         return export("efficientnet_b4_aux7", "test-b4");
     }
 
-    private static Exported export(String arch, String name) {
-        Path pt = FOLDER.resolve(name + ".pt");
-        Path json = FOLDER.resolve(name + ".json");
+    /**
+     * A variant of an exported model derived by {@code src/main/python/derive_variant.py} (bf16, channels_last or
+     * bf16-channels_last), into {@code target/test-exports/<name>.variants/<variant>/}, once per build.
+     */
+    public static synchronized Exported variant(Exported base, String variant) {
+        String name = base.pt().getFileName().toString().replaceFirst("\\.pt$", "");
+        Path folder = FOLDER.resolve(name + ".variants").resolve(variant);
+        Path pt = folder.resolve(name + "." + variant + ".pt");
+        Path json = folder.resolve(name + "." + variant + ".json");
         if (Files.isRegularFile(pt) && Files.isRegularFile(json)) {
             return new Exported(pt, json, 0);
         }
+        String precision = variant.startsWith("bf16") ? "bf16" : "fp32";
+        String format = variant.endsWith("channels_last") ? "channels_last" : "contiguous";
         long start = System.nanoTime();
-        List<String> command = List.of("/usr/bin/python3", "src/main/python/export_model.py", "--arch", arch,
-                "--name", name, "--version", "test", "--out-dir", FOLDER.toString());
+        run(List.of("/usr/bin/python3", "src/main/python/derive_variant.py", "--model", base.pt().toString(),
+                "--manifest", base.json().toString(), "--precision", precision, "--memory-format", format,
+                "--out-dir", folder.toString()), name + "-" + variant);
+        return new Exported(pt, json, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void run(List<String> command, String logName) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(FOLDER.getParent().resolve(name + "-export.log").toFile()).start();
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            Files.createDirectories(FOLDER);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(FOLDER.getParent().resolve(logName + "-export.log").toFile());
+            // The application caps this JVM's oneDNN with ONEDNN_MAX_CPU_ISA (set in the process environment for
+            // libtorch); Python's own oneDNN is right at its native level and cannot run bf16 below AVX512_CORE_BF16.
+            builder.environment().remove("ONEDNN_MAX_CPU_ISA");
+            Process process = builder.start();
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException("export of " + arch + " failed; see target/" + name + "-export.log");
+                throw new IllegalStateException(command.get(1) + " failed; see target/" + logName + "-export.log");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,6 +80,17 @@ public final class ExportedModels {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Exported export(String arch, String name) {
+        Path pt = FOLDER.resolve(name + ".pt");
+        Path json = FOLDER.resolve(name + ".json");
+        if (Files.isRegularFile(pt) && Files.isRegularFile(json)) {
+            return new Exported(pt, json, 0);
+        }
+        long start = System.nanoTime();
+        run(List.of("/usr/bin/python3", "src/main/python/export_model.py", "--arch", arch, "--name", name,
+                "--version", "test", "--out-dir", FOLDER.toString()), name);
         return new Exported(pt, json, (System.nanoTime() - start) / 1_000_000);
     }
 }

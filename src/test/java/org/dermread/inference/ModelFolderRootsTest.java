@@ -44,6 +44,8 @@ class ModelFolderRootsTest {
                 .hasMessageContaining("inference.error.folder-not-allowed");
         assertThatThrownBy(() -> registry.registerFromFolder(Path.of("/etc")))
                 .hasMessageContaining("inference.error.folder-not-allowed");
+        assertThatThrownBy(() -> registry.registerFolder(outside))
+                .as("the method the models page calls").hasMessageContaining("inference.error.folder-not-allowed");
     }
 
     @Test
@@ -54,6 +56,8 @@ class ModelFolderRootsTest {
         Files.createSymbolicLink(link, outside.toAbsolutePath());
         try {
             assertThatThrownBy(() -> registry.registerFromFolder(link))
+                    .hasMessageContaining("inference.error.folder-not-allowed");
+            assertThatThrownBy(() -> registry.registerFolder(link))
                     .hasMessageContaining("inference.error.folder-not-allowed");
             assertThatThrownBy(() -> registry.registerFromFolder(link.resolve("no-such-folder")))
                     .as("a missing folder behind the link").hasMessageContaining("inference.error.folder-not-allowed");

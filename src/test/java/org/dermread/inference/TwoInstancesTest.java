@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import org.dermread.Application;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
-import org.dermread.analysis.AnalysisService;
+import org.dermread.analysis.StudyResultsService;
 import org.dermread.inference.DemoStudies.DemoStudy;
 import org.dermread.inference.InferenceJob.Status;
 import org.dermread.reading.Phase;
@@ -70,7 +70,7 @@ class TwoInstancesTest {
                     assertThat(as(web, reader, () -> quiz.answer(participation, Phase.UNAIDED, caseId, "MN", null)))
                             .isEqualTo(SaveOutcome.SAVED);
                 }
-                assertThat(as(worker, coordinator, () -> worker.getBean(AnalysisService.class)
+                assertThat(as(worker, coordinator, () -> worker.getBean(StudyResultsService.class)
                         .summary(reading.studyId()).answers())).isEqualTo(3);
                 // the coordinator closes the study on the worker instance; the reader on the web instance is refused
                 as(worker, coordinator, () -> {
@@ -82,7 +82,7 @@ class TwoInstancesTest {
                 assertThatThrownBy(() -> as(web, reader,
                         () -> quiz.answer(participation, Phase.UNAIDED, fourth, "MN", null)))
                         .hasMessageContaining("reading.error.study-not-open");
-                assertThat(as(worker, coordinator, () -> worker.getBean(AnalysisService.class)
+                assertThat(as(worker, coordinator, () -> worker.getBean(StudyResultsService.class)
                         .summary(reading.studyId()).answers())).isEqualTo(3);
 
                 // a run submitted on the web instance (worker off) is computed by the worker instance

@@ -66,6 +66,80 @@ class BootstrapAndDesignTest {
     }
 
     @Test
+    void count_based_replicates_equal_the_previous_case_by_case_bootstrap_bit_for_bit() {
+        StudyData study = smallStudy();
+        int k = study.labels().size();
+        List<ReaderReadings> readers = study.phases().get(0).readers();
+        // panel, then two disjoint groups that leave reader 6 out; readers read different case sets, AI scores tie
+        int[][] groups = {{0, 1, 2, 3, 4, 5, 6}, {0, 2, 4}, {1, 3, 5}};
+        double[][] probabilities = study.aiProbabilities();
+        for (double[] row : probabilities) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = Math.round(row[c] * 5) / 5.0;
+            }
+        }
+        StudyData tied = new StudyData(study.labels(), study.caseIds(), study.truth(), study.readers(),
+                study.phases(), probabilities);
+        List<PanelBootstrap.AiClassScores> ai = AiAnalysis.classScores(tied);
+        PanelBootstrap.Replicates before = PanelBootstrapBefore.run(k, study.truth(), readers, groups, ai, 257, 99);
+        PanelBootstrap.Replicates now = PanelBootstrap.run(k, study.truth(), readers, groups, ai, 257, 99);
+        assertThat(now.panel()).isDeepEqualTo(before.panel());
+        assertThat(now.aiSensitivityAtMeanSpecificity()).isDeepEqualTo(before.aiSensitivityAtMeanSpecificity());
+        assertThat(now.aiSpecificityAtMeanSensitivity()).isDeepEqualTo(before.aiSpecificityAtMeanSensitivity());
+        assertThat(now.panel()[1][ReaderFigures.ACCURACY][PanelBootstrap.MEDIAN]).doesNotContain(Double.NaN);
+    }
+
+    @Test
+    void group_medians_by_bucket_counts_equal_the_middle_of_the_sorted_multiset() {
+        SplittableRandom rng = new SplittableRandom(21);
+        for (int trial = 0; trial < 300; trial++) {
+            int r = 1 + rng.nextInt(60);
+            double[] values = new double[r];
+            int[] groupOf = new int[r];
+            int[][] mult = new int[3][r];
+            for (int j = 0; j < r; j++) {
+                // ties, NaN, values below the key range and values a hair apart inside one bucket
+                values[j] = switch (rng.nextInt(5)) {
+                    case 0 -> Double.NaN;
+                    case 1 -> 0.5;
+                    case 2 -> -1.7 + rng.nextDouble();
+                    case 3 -> 0.3 + rng.nextInt(3) * 1e-12;
+                    default -> rng.nextDouble();
+                };
+                groupOf[j] = rng.nextInt(3) == 0 ? -1 : 1 + rng.nextInt(2);
+                mult[0][j] = rng.nextInt(3);
+                if (groupOf[j] > 0) {
+                    mult[groupOf[j]][j] = rng.nextInt(3);
+                }
+            }
+            double[] mean = new double[3];
+            double[] median = new double[3];
+            new GroupSummaries(groupOf, 3).summarize(values, -1, 1, mult, mean, median);
+            for (int g = 0; g < 3; g++) {
+                List<Double> multiset = new ArrayList<>();
+                double sum = 0;
+                for (int j = 0; j < r; j++) {
+                    for (int copy = 0; copy < mult[g][j] && !Double.isNaN(values[j]); copy++) {
+                        multiset.add(values[j]);
+                    }
+                    if (!Double.isNaN(values[j])) {
+                        sum += mult[g][j] * values[j];
+                    }
+                }
+                multiset.sort(null);
+                int n = multiset.size();
+                if (n == 0) {
+                    assertThat(median[g]).isNaN();
+                    assertThat(mean[g]).isNaN();
+                } else {
+                    assertThat(median[g]).isEqualTo((multiset.get((n - 1) / 2) + multiset.get(n / 2)) / 2);
+                    assertThat(mean[g]).isEqualTo(sum / n);
+                }
+            }
+        }
+    }
+
+    @Test
     void three_modalities_give_one_global_test_and_every_pairwise_difference() {
         SplittableRandom rng = new SplittableRandom(8);
         int cases = 50;

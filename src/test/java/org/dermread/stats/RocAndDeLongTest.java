@@ -85,7 +85,7 @@ class RocAndDeLongTest {
                 ids[i] = i;
             }
             int[] out = new int[n];
-            PanelBootstrap.sortIndices(values, ids, n, out, new int[n + 1]);
+            PanelBootstrapBefore.sortIndices(values, ids, n, out, new int[n + 1]);
             for (int i = 1; i < n; i++) {
                 assertThat(values[out[i - 1]]).isLessThanOrEqualTo(values[out[i]]);
             }

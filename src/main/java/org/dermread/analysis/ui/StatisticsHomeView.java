@@ -8,7 +8,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.dermread.accounts.Role;
-import org.dermread.analysis.AnalysisService;
+import org.dermread.analysis.StudyResultsService;
 import org.dermread.analysis.StudyResultsSummary;
 import org.dermread.shell.LandingPage;
 
@@ -17,9 +17,9 @@ import org.dermread.shell.LandingPage;
 @RolesAllowed({Role.Names.STATISTICIAN, Role.Names.COORDINATOR})
 public class StatisticsHomeView extends LandingPage {
 
-    public StatisticsHomeView(AnalysisService analysis) {
+    public StatisticsHomeView(StudyResultsService results) {
         super("statistics-home", "statistics.title", "statistics.intro");
-        List<StudyResultsSummary> studies = analysis.studies();
+        List<StudyResultsSummary> studies = results.studies();
         if (studies.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("results.none"));
             none.setId("no-results");

@@ -162,17 +162,17 @@ public final class StudySetValidator {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<Csv.Row> rows;
+        List<ManifestCsv.ManifestRow> rows;
         try {
             // the header and at most max-manifest-rows cases; a longer manifest is refused before any row is checked
-            Csv.Parsed parsed = Csv.parse(text, limits.maxManifestRows() + 1);
+            ManifestCsv.Parsed parsed = ManifestCsv.parse(text, limits.maxManifestRows() + 1);
             if (parsed.truncated()) {
                 problems.add(ImportProblem.of(MANIFEST, 0, "cases.problem.manifest-too-many-rows",
                         limits.maxManifestRows()));
                 return;
             }
             rows = parsed.rows();
-        } catch (Csv.MalformedCsv e) {
+        } catch (ManifestCsv.UnclosedQuote e) {
             problems.add(ImportProblem.of(MANIFEST, e.line, "cases.problem.csv-quote"));
             return;
         }
@@ -193,7 +193,7 @@ public final class StudySetValidator {
         Map<String, Integer> caseIds = new HashMap<>();
         Map<String, Integer> imagePaths = new HashMap<>();
         Map<String, Integer> contents = new HashMap<>();
-        for (Csv.Row row : rows.subList(1, rows.size())) {
+        for (ManifestCsv.ManifestRow row : rows.subList(1, rows.size())) {
             int line = row.line();
             List<String> f = row.fields();
             if (f.size() != HEADER.size()) {

@@ -42,8 +42,13 @@ final class CpuInstructionSet {
      * (oneDNN cannot change its instruction set once it has started), with a warning if they ask for another.
      */
     static synchronized Choice ensureApplied(String setting) {
+        return ensureApplied(setting, CpuInfo.read());
+    }
+
+    /** As {@link #ensureApplied(String)}, with the processor's information from a given source. */
+    static synchronized Choice ensureApplied(String setting, CpuInfo cpu) {
         if (applied == null) {
-            applied = apply(setting);
+            applied = apply(setting, cpu);
             appliedSetting = setting;
         } else if (!String.valueOf(setting).equalsIgnoreCase(String.valueOf(appliedSetting))) {
             log.warn("dermread.inference.cpu-isa={} ignored: libtorch already runs with {}", setting,
@@ -69,7 +74,7 @@ final class CpuInstructionSet {
      * Decides and applies the setting ({@code auto}, {@code native} or a oneDNN level such as {@code AVX2}) to this
      * process. An {@code ONEDNN_MAX_CPU_ISA} already in the environment wins: the operator set it on purpose.
      */
-    private static Choice apply(String setting) {
+    private static Choice apply(String setting, CpuInfo cpu) {
         String given = System.getenv(VARIABLE);
         if (given != null && !given.isBlank()) {
             return new Choice(given, "from the environment");
@@ -79,7 +84,6 @@ final class CpuInstructionSet {
         if (value.equals("NATIVE")) {
             return new Choice("native", "dermread.inference.cpu-isa=native");
         } else if (value.equals("AUTO")) {
-            CpuInfo cpu = CpuInfo.read();
             if (cpu.vendor().equals("AuthenticAMD") && cpu.flags().contains("avx512f")) {
                 choice = new Choice("AVX2", "auto: AMD processor with AVX-512, whose oneDNN AVX-512 kernels gave "
                         + "wrong results here");

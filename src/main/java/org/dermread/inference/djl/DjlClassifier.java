@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.dermread.inference.Classifier;
@@ -34,15 +35,17 @@ public final class DjlClassifier implements Classifier {
     private static final int WARM_UP_PASSES = 3;
 
     private final String sha256;
+    private final String variantSha256;
     private final ModelManifest manifest;
     private final ZooModel<List<Pixels>, List<ClassifierOutput>> model;
     private final BlockingQueue<Predictor<List<Pixels>, List<ClassifierOutput>>> predictors;
     private final List<Predictor<List<Pixels>, List<ClassifierOutput>>> all = new ArrayList<>();
     private volatile boolean closed;
 
-    private DjlClassifier(String sha256, ModelManifest manifest, ZooModel<List<Pixels>, List<ClassifierOutput>> model,
-            int predictorCount) {
+    private DjlClassifier(String sha256, String variantSha256, ModelManifest manifest,
+            ZooModel<List<Pixels>, List<ClassifierOutput>> model, int predictorCount) {
         this.sha256 = sha256;
+        this.variantSha256 = variantSha256;
         this.manifest = manifest;
         this.model = model;
         this.predictors = new ArrayBlockingQueue<>(predictorCount);
@@ -59,11 +62,21 @@ public final class DjlClassifier implements Classifier {
      * @throws ModelValidationException when the file is not a TorchScript model libtorch can load
      */
     public static DjlClassifier load(Path file, String sha256, ModelManifest manifest, Device device, int predictors) {
+        return load(file, sha256, null, manifest, device, predictors);
+    }
+
+    /**
+     * Loads a TorchScript file that computes the model of record {@code sha256}: the fp32 file itself, or, when
+     * {@code variantSha256} is given, a variant of it (bf16, channels-last).
+     */
+    public static DjlClassifier load(Path file, String sha256, String variantSha256, ModelManifest manifest,
+            Device device, int predictors) {
         long start = System.nanoTime();
         ZooModel<List<Pixels>, List<ClassifierOutput>> model = loadModel(file, manifest, device, Map.of());
-        DjlClassifier classifier = new DjlClassifier(sha256, manifest, model, predictors);
-        log.info("Loaded model {} {} ({}) on {} in {} ms", manifest.name(), manifest.version(), shortSha(sha256),
-                device, (System.nanoTime() - start) / 1_000_000);
+        DjlClassifier classifier = new DjlClassifier(sha256, variantSha256, manifest, model, predictors);
+        log.info("Loaded model {} {} ({}{}) on {} in {} ms", manifest.name(), manifest.version(), shortSha(sha256),
+                variantSha256 == null ? "" : ", variant " + shortSha(variantSha256), device,
+                (System.nanoTime() - start) / 1_000_000);
         return classifier;
     }
 
@@ -172,6 +185,11 @@ public final class DjlClassifier implements Classifier {
     @Override
     public String modelSha256() {
         return sha256;
+    }
+
+    @Override
+    public Optional<String> variantSha256() {
+        return Optional.ofNullable(variantSha256);
     }
 
     @Override

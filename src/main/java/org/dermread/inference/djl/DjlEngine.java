@@ -33,7 +33,8 @@ public final class DjlEngine {
      * ({@link EngineSelfCheck}).
      */
     public static DjlEngine start(InferenceProperties properties) {
-        CpuInstructionSet.Choice isa = CpuInstructionSet.ensureApplied(properties.cpuIsa());
+        CpuInstructionSet.Choice isa = CpuInstructionSet.ensureApplied(properties.cpuIsa(),
+                CpuInstructionSet.CpuInfo.read(properties.cpuInfo()));
         System.setProperty("ai.djl.offline", "true");
         if (properties.threads() > 0) {
             // Read by the engine when it starts; intra-op and inter-op alike, so thread counts compare fairly.
@@ -58,7 +59,9 @@ public final class DjlEngine {
                 + engine.getVersion() + ", device " + device + " (" + gpus + " GPU(s) visible, setting "
                 + properties.device().name().toLowerCase() + "), threads "
                 + (properties.threads() > 0 ? properties.threads() : "default") + ", graph optimizer "
-                + (properties.graphOptimizer() ? "on" : "off") + ", " + isa.describe();
+                + (properties.graphOptimizer() ? "on" : "off") + ", " + isa.describe() + ", precision "
+                + properties.precision().code() + ", memory format " + properties.memoryFormat().name()
+                .toLowerCase(Locale.ROOT).replace('_', '-');
         EngineSelfCheck.Result selfCheck = EngineSelfCheck.run(device);
         description += ", " + selfCheck.describe();
         if (selfCheck.passed()) {

@@ -11,6 +11,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.NoopTranslator;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -21,9 +22,11 @@ import org.dermread.inference.Classifier;
 import org.dermread.inference.InferenceProperties;
 import org.dermread.inference.ModelManifest;
 import org.dermread.inference.ModelRuntime;
+import org.dermread.inference.ModelVariant;
 import org.dermread.inference.ModelValidationException;
 import org.dermread.inference.Pixels;
 import org.dermread.inference.RegisteredModel;
+import org.dermread.inference.ServingFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,6 +48,20 @@ class DjlRuntime implements ModelRuntime {
 
     DjlRuntime(InferenceProperties properties) {
         this.properties = properties;
+    }
+
+    /**
+     * Chooses oneDNN's instruction set (before libtorch loads) and refuses a precision this machine cannot run with
+     * its own instructions: the application does not start, and the message says why and what to set.
+     */
+    @PostConstruct
+    void checkPrecision() {
+        CpuInstructionSet.CpuInfo cpu = CpuInstructionSet.CpuInfo.read(properties.cpuInfo());
+        CpuInstructionSet.Choice isa = CpuInstructionSet.ensureApplied(properties.cpuIsa(), cpu);
+        PrecisionSupport.refusal(properties.precision(), cpu, isa.level(),
+                properties.device() == InferenceProperties.DeviceChoice.GPU).ifPresent(reason -> {
+                    throw new IllegalStateException(reason);
+                });
     }
 
     /** The started engine, refusing to hand it out when it failed its self-check. */
@@ -80,10 +97,12 @@ class DjlRuntime implements ModelRuntime {
     }
 
     @Override
-    public Classifier classifier(RegisteredModel model, Path file) {
-        return classifiers.computeIfAbsent(model.sha256(), sha -> {
+    public Classifier classifier(ServingFile serving) {
+        RegisteredModel model = serving.model();
+        return classifiers.computeIfAbsent(serving.fileSha256(), sha -> {
             ModelManifest manifest = ModelManifest.parse(model.manifestJson(), Set.copyOf(model.classes()));
-            DjlClassifier classifier = DjlClassifier.load(file, sha, manifest, engine().device(),
+            DjlClassifier classifier = DjlClassifier.load(serving.file(), model.sha256(),
+                    serving.variant().map(ModelVariant::sha256).orElse(null), manifest, engine().device(),
                     properties.predictors());
             try {
                 classifier.checkAndWarmUp();
@@ -93,6 +112,18 @@ class DjlRuntime implements ModelRuntime {
             }
             return classifier;
         });
+    }
+
+    @Override
+    public Classifier open(Path file, ModelManifest manifest) {
+        DjlClassifier classifier = DjlClassifier.load(file, "parity-check", manifest, engine().device(), 1);
+        try {
+            classifier.checkAndWarmUp();
+        } catch (RuntimeException e) {
+            classifier.close();
+            throw e;
+        }
+        return classifier;
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.dermread.inference.ClassifierOutput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,18 +45,35 @@ public class PredictionRepository {
                 .optional();
     }
 
-    /** Stores a case's prediction unless one is there already; returns whether it was stored. */
-    public boolean insert(String modelSha256, long caseId, ClassifierOutput output, double forwardMs, long jobId) {
+    /**
+     * Stores a case's prediction unless one is there already; returns whether it was stored.
+     *
+     * @param variantSha256 the variant that computed it, or null for the model of record itself
+     */
+    public boolean insert(String modelSha256, long caseId, ClassifierOutput output, double forwardMs, long jobId,
+            String variantSha256) {
         return jdbc.sql("""
                 insert into case_prediction (model_sha256, case_id, logits, probabilities, aux_logits, embedding,
-                                             forward_ms, job_id)
-                values (:m, :c, :logits, :p, :aux, :e, :ms, :job)
+                                             forward_ms, job_id, variant_sha256)
+                values (:m, :c, :logits, :p, :aux, :e, :ms, :job, :variant)
                 on conflict do nothing
                 """)
                 .param("m", modelSha256).param("c", caseId).param("logits", boxed(output.logits()))
                 .param("p", boxed(output.probabilities())).param("aux", boxed(output.auxLogits()))
                 .param("e", boxed(output.embedding())).param("ms", forwardMs).param("job", jobId)
+                .param("variant", variantSha256)
                 .update() == 1;
+    }
+
+    /** Which variant computed the stored predictions of a model over these cases: variant SHA-256 (or "") to count. */
+    public Map<String, Integer> computedWith(String modelSha256, List<Long> caseIds) {
+        Map<String, Integer> counts = new TreeMap<>();
+        jdbc.sql("""
+                select coalesce(variant_sha256, '') as variant, count(*) as n from case_prediction
+                where model_sha256 = :m and case_id = any(:ids) group by 1
+                """).param("m", modelSha256).param("ids", caseIds.toArray(Long[]::new))
+                .query((rs, row) -> counts.put(rs.getString(1).strip(), rs.getInt(2))).list();
+        return counts;
     }
 
     public void insertMapping(long studyId, String modelSha256, long caseId, List<String> labels,

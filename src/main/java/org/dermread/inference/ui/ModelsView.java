@@ -22,12 +22,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.dermread.accounts.CurrentUser;
 import org.dermread.accounts.Role;
 import org.dermread.common.UserFacingException;
 import org.dermread.inference.InferenceService;
 import org.dermread.inference.ModelRegistry;
+import org.dermread.inference.ModelVariant;
 import org.dermread.inference.RegisteredModel;
 import org.dermread.shell.Notifications;
 
@@ -44,6 +46,7 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
 
     private final ModelRegistry registry;
     private final Grid<RegisteredModel> grid = new Grid<>();
+    final Grid<ModelVariant> variants = new Grid<>();
     private final MultiFileMemoryBuffer buffer = new MultiFileMemoryBuffer();
     final Upload upload = new Upload(buffer);
     final TextField folder = new TextField();
@@ -75,11 +78,43 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("inference-model-grid");
         grid.setAllRowsVisible(true);
         add(grid);
+        addVariants();
 
         if (CurrentUser.hasRole(Role.ADMIN) || CurrentUser.hasRole(Role.COORDINATOR)) {
             addRegistration();
         }
         refresh();
+    }
+
+    /** Variants (bf16, channels-last) with the parity figures recorded at registration. */
+    private void addVariants() {
+        add(new H3(getTranslation("inference.variants.title")));
+        add(new Paragraph(getTranslation("inference.variants.help")));
+        variants.addColumn(ModelVariant::modelLabel).setHeader(getTranslation("inference.variants.model"))
+                .setAutoWidth(true);
+        variants.addColumn(ModelVariant::kind).setHeader(getTranslation("inference.variants.kind")).setAutoWidth(true);
+        variants.addColumn(variant -> variant.sha256().substring(0, 16) + "…")
+                .setHeader(getTranslation("inference.models.sha256"));
+        variants.addColumn(variant -> String.format(Locale.ROOT, "%.2f %%", 100 * variant.parity().argmaxAgreement()))
+                .setHeader(getTranslation("inference.variants.agreement"));
+        variants.addColumn(variant -> String.format(Locale.ROOT, "%.3g", variant.parity().maxAbsDp()))
+                .setHeader(getTranslation("inference.variants.max-dp"));
+        variants.addColumn(variant -> String.format(Locale.ROOT, "%.3g", variant.parity().p99AbsDp()))
+                .setHeader(getTranslation("inference.variants.p99-dp"));
+        variants.addColumn(variant -> variant.parity().images())
+                .setHeader(getTranslation("inference.variants.images"));
+        variants.addColumn(ModelVariant::bound).setHeader(getTranslation("inference.variants.bound"))
+                .setAutoWidth(true);
+        variants.addColumn(variant -> getTranslation(variant.offered() ? "inference.variants.offered-yes"
+                : "inference.variants.offered-no")).setHeader(getTranslation("inference.variants.offered"));
+        variants.addColumn(ModelVariant::measuredOn).setHeader(getTranslation("inference.variants.measured-on"))
+                .setWidth("24em");
+        variants.addColumn(variant -> WHEN.format(variant.registeredAt()))
+                .setHeader(getTranslation("inference.models.registered-at"));
+        variants.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        variants.setId("inference-variant-grid");
+        variants.setAllRowsVisible(true);
+        add(variants);
     }
 
     private void addRegistration() {
@@ -100,7 +135,7 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
         folder.setWidth("32em");
         registerFolder.setText(getTranslation("inference.models.register-folder"));
         registerFolder.setId("inference-register-folder");
-        registerFolder.addClickListener(click -> attempt(() -> registry.registerFromFolder(Path.of(folder.getValue()
+        registerFolder.addClickListener(click -> attempt(() -> registry.registerFolder(Path.of(folder.getValue()
                 .strip()))));
         HorizontalLayout fromFolder = new HorizontalLayout(folder, registerFolder);
         fromFolder.setAlignItems(Alignment.BASELINE);
@@ -126,7 +161,7 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
         attempt(() -> {
             try (InputStream model = buffer.getInputStream(torchScript);
                     InputStream manifest = buffer.getInputStream(manifestName)) {
-                return registry.register(model, new String(manifest.readAllBytes(), StandardCharsets.UTF_8));
+                return registry.registerFile(model, new String(manifest.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -134,11 +169,22 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
         upload.clearFileList();
     }
 
-    /** Registers and reports the outcome; the registry has checked the model (it may take a few seconds). */
-    private void attempt(Supplier<RegisteredModel> registration) {
+    /**
+     * Registers and reports the outcome; the registry has checked the model (a few seconds), and for a variant run
+     * the parity check (up to a minute for a large model).
+     */
+    private void attempt(Supplier<ModelRegistry.Registration> registration) {
         try {
-            RegisteredModel model = registration.get();
-            Notifications.success(getTranslation("inference.models.registered", model.label()));
+            ModelRegistry.Registration done = registration.get();
+            done.variant().ifPresentOrElse(variant -> {
+                if (variant.offered()) {
+                    Notifications.success(getTranslation("inference.variants.registered", variant.kind(),
+                            done.model().label(), variant.parity().describe()));
+                } else {
+                    Notifications.error(getTranslation("inference.variants.not-offered", variant.kind(),
+                            done.model().label(), variant.parity().describe(), variant.bound()));
+                }
+            }, () -> Notifications.success(getTranslation("inference.models.registered", done.model().label())));
             refresh();
         } catch (UserFacingException e) {
             Notifications.error(e);
@@ -147,6 +193,7 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         grid.setItems(registry.models());
+        variants.setItems(registry.variants());
     }
 
     @Override

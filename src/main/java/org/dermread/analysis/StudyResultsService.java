@@ -1,0 +1,157 @@
+package org.dermread.analysis;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dermread.analysis.figures.StudyFigures;
+import org.dermread.analysis.internal.ResultsRepository;
+import org.dermread.analysis.internal.StudySnapshotRepository;
+import org.dermread.analysis.internal.StudySnapshotRepository.SnapshotCaseRow;
+import org.dermread.analysis.internal.StudySnapshotRepository.SnapshotReaderRow;
+import org.dermread.analysis.internal.StudySnapshotRepository.SnapshotStudyRow;
+import org.dermread.bundle.BundleFiles;
+import org.dermread.bundle.BundleReader;
+import org.dermread.bundle.BundleStudy;
+import org.dermread.bundle.BundleWriter;
+import org.dermread.bundle.MetricsJson;
+import org.dermread.cases.Diagnosis;
+import org.dermread.cases.Taxonomy;
+import org.dermread.inference.CaseEmbedding;
+import org.dermread.inference.InferenceService;
+import org.dermread.inference.ModelRegistry;
+import org.dermread.inference.RegisteredModel;
+import org.dermread.inference.StudyCasePrediction;
+import org.dermread.stats.AnalysisSettings;
+import org.dermread.stats.StudyData;
+import org.dermread.stats.StudyReport;
+import org.dermread.studies.StudyAccess;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The human-versus-AI comparison of open and closed studies, for statisticians (every study), the study's
+ * coordinators and administrators. A study's tables are read once, in one read-only transaction
+ * ({@link #snapshot}), and everything else works on that snapshot in memory ({@link #analyse}): the figures come
+ * from the statistics over the very files the export bundle holds, so the page, the exported {@code metrics.json}
+ * and a colleague's re-analysis agree.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
+public class StudyResultsService {
+
+    /**
+     * The analysis settings written to {@code analysis.json}: 2,000 bootstrap replicates, a fixed seed, 95% CIs,
+     * experience groups &lt;3, 3-10, &gt;10 years in dermatology (after Tschandl et al., Lancet Oncol 2019).
+     */
+    public static final AnalysisSettings SETTINGS = new AnalysisSettings(2000, 20210101L, List.of(3.0, 10.0),
+            AnalysisSettings.YEARS_DERMATOLOGY, List.of(), 0.95);
+
+    private static final Set<String> WITH_RESULTS = Set.of("OPEN", "CLOSED");
+    private static final int CACHED_ANALYSES = 32;
+
+    private final ResultsRepository results;
+    private final StudySnapshotRepository tables;
+    private final StudyAccess access;
+    private final InferenceService inference;
+    private final ModelRegistry models;
+    private final Taxonomy taxonomy;
+
+    /** What an analysis costs to compute, by the content of its data files (a changed study is a new entry). */
+    private final Map<String, Computed> computed = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Computed> eldest) {
+                    return size() > CACHED_ANALYSES;
+                }
+            });
+
+    private record Computed(StudyData study, StudyReport report, byte[] metricsJson, StudyFigures figures) {
+    }
+
+    public StudyResultsService(ResultsRepository results, StudySnapshotRepository tables, StudyAccess access,
+            InferenceService inference, ModelRegistry models, Taxonomy taxonomy) {
+        this.results = results;
+        this.tables = tables;
+        this.access = access;
+        this.inference = inference;
+        this.models = models;
+        this.taxonomy = taxonomy;
+    }
+
+    /** The open and closed studies whose results the signed-in person may read, newest first. */
+    @Transactional(readOnly = true)
+    public List<StudyResultsSummary> studies() {
+        return results.studies().stream().filter(s -> access.mayReadResults(s.studyId())).toList();
+    }
+
+    /** An open or closed study whose results the signed-in person may read. */
+    @Transactional(readOnly = true)
+    public StudyResultsSummary summary(long studyId) {
+        access.requireMayReadResults(studyId);
+        return results.study(studyId).orElseThrow(() -> new AccessDeniedException("no results for study " + studyId));
+    }
+
+    /**
+     * Reads the study's tables, its AI predictions and embeddings in one read-only, repeatable-read transaction:
+     * every statement sees the database as it was at the first one, so an answer saved meanwhile is either in all
+     * of it or in none.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public StudySnapshot snapshot(long studyId) {
+        access.requireMayReadResults(studyId);
+        SnapshotStudyRow study = tables.study(studyId).filter(s -> WITH_RESULTS.contains(s.status()))
+                .orElseThrow(() -> new AccessDeniedException("no results for study " + studyId));
+        List<String> labels = tables.labels(studyId);
+        List<SnapshotCaseRow> cases = tables.cases(study.caseSetId());
+        List<SnapshotReaderRow> readers = tables.readers(studyId);
+        AnonymisedTables anonymised = new AnonymisedTables(cases, readers);
+        Map<Long, StudyCasePrediction> predictions = inference.predictionsForStudy(studyId);
+        Map<String, float[]> embeddings = new LinkedHashMap<>();
+        if (!predictions.isEmpty()) {
+            inference.embeddings(studyId).forEach((CaseEmbedding e) ->
+                    embeddings.put(anonymised.caseId(e.caseId()), e.embedding()));
+        }
+        String model = predictions.values().stream().map(StudyCasePrediction::modelSha256).findFirst()
+                .orElse(study.modelSha256());
+        List<String> modelClasses = taxonomy.all().stream().map(Diagnosis::code).toList();
+        Optional<RegisteredModel> registered = model == null ? Optional.empty() : models.model(model);
+        return new StudySnapshot(studyId, study.name(), study.status(), study.aidedPhase(), model,
+                registered.map(RegisteredModel::name).orElse(null), registered.map(RegisteredModel::version)
+                        .orElse(null),
+                anonymised.tables(labels, cases, readers, tables.answers(studyId), predictions, modelClasses),
+                embeddings);
+    }
+
+    /**
+     * The analysis of a snapshot: its bundle data files, the statistics over exactly those files, metrics.json and
+     * the figures. CPU only, no database; computed once per content of the files.
+     */
+    public StudyAnalysis analyse(StudySnapshot snapshot) {
+        BundleFiles data = BundleWriter.dataFiles(snapshot.tables(), SETTINGS);
+        String key = data.contentSha256() + "/" + snapshot.modelSha256();
+        Computed done = computed.get(key);
+        if (done == null) {
+            BundleStudy study = BundleReader.read(data);
+            StudyReport report = study.analyze();
+            done = new Computed(study.study(), report, MetricsJson.bytes(report),
+                    new StudyFigures(study.study(), report, snapshot.embeddings()));
+            computed.put(key, done);
+        }
+        return new StudyAnalysis(snapshot, data, done.study(), done.report(), done.metricsJson(), done.figures());
+    }
+
+    /**
+     * Whether the signed-in person may run a model over the study (its coordinators and administrators), so the
+     * results page can offer the way to AI predictions.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayRunModel(long studyId) {
+        return access.mayManage(studyId);
+    }
+}

@@ -1,0 +1,110 @@
+package org.dermread.analysis.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads a study's tables for its analysis and export, each with one statement. The caller runs them in one
+ * read-only transaction (so they see one snapshot) and owns the security checks.
+ */
+@Repository
+public class StudySnapshotRepository {
+
+    private final JdbcClient jdbc;
+
+    public StudySnapshotRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record SnapshotStudyRow(long id, String name, String status, long caseSetId, String modelSha256,
+            boolean aidedPhase) {
+    }
+
+    public record SnapshotCaseRow(long id, long sourceId, String externalId, String truth, Integer age, String sex,
+            String bodySite, String confirmation, String imageSha256) {
+    }
+
+    public record SnapshotReaderRow(long participationId, Integer yearsDermatology, Integer yearsDermoscopy,
+            Boolean boardCertified, String title, String hospitalLevel, Instant startedAt, Instant unaidedFinishedAt,
+            Instant aidedFinishedAt) {
+    }
+
+    public record SnapshotAnswerRow(long participationId, long caseId, String phase, String diagnosis,
+            Integer confidence, Instant shownAt, Instant answeredAt, int revision) {
+    }
+
+    public Optional<SnapshotStudyRow> study(long studyId) {
+        return jdbc.sql("""
+                        select id, name, status, case_set_id, model_sha256, ai_assisted_phase
+                          from study where id = :s
+                        """)
+                .param("s", studyId)
+                .query((rs, row) -> new SnapshotStudyRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getString(5), rs.getBoolean(6)))
+                .optional();
+    }
+
+    /** The label set in display order. */
+    public List<String> labels(long studyId) {
+        return jdbc.sql("select diagnosis from study_label where study_id = :s order by position")
+                .param("s", studyId)
+                .query(String.class)
+                .list();
+    }
+
+    /** The cases of a case set, by id. */
+    public List<SnapshotCaseRow> cases(long caseSetId) {
+        return jdbc.sql("""
+                        select c.id, c.source_id, c.external_id, c.diagnosis, c.age, c.sex, c.body_site,
+                               c.confirmation, c.image_sha256
+                          from case_set_member m join clinical_case c on c.id = m.case_id
+                         where m.case_set_id = :set
+                         order by c.id
+                        """)
+                .param("set", caseSetId)
+                .query((rs, row) -> new SnapshotCaseRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9)))
+                .list();
+    }
+
+    /** The study's participations in invitation order, with the experience recorded when each reader started. */
+    public List<SnapshotReaderRow> readers(long studyId) {
+        return jdbc.sql("""
+                        select id, years_dermatology, years_dermoscopy, board_certified, title, hospital_level,
+                               started_at, unaided_finished_at, aided_finished_at
+                          from participation where study_id = :s order by id
+                        """)
+                .param("s", studyId)
+                .query((rs, row) -> new SnapshotReaderRow(rs.getLong(1), (Integer) rs.getObject(2),
+                        (Integer) rs.getObject(3), (Boolean) rs.getObject(4), rs.getString(5), rs.getString(6),
+                        instant(rs, 7), instant(rs, 8), instant(rs, 9)))
+                .list();
+    }
+
+    /** Every stored answer of the study. */
+    public List<SnapshotAnswerRow> answers(long studyId) {
+        return jdbc.sql("""
+                        select a.participation_id, a.case_id, a.phase, a.diagnosis, a.confidence, a.shown_at,
+                               a.answered_at, a.revision
+                          from answer a join participation p on p.id = a.participation_id
+                         where p.study_id = :s
+                         order by a.participation_id, a.phase desc, a.case_id
+                        """)
+                .param("s", studyId)
+                .query((rs, row) -> new SnapshotAnswerRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), (Integer) rs.getObject(5), instant(rs, 6), instant(rs, 7), rs.getInt(8)))
+                .list();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
