@@ -183,7 +183,8 @@ public class Figure {
                 : SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
         // Viewers without the application's font fall back to a sans-serif font of similar widths.
         g.setFontFunction(family -> FigureFont.FAMILY.equals(family)
-                ? "'" + FigureFont.FAMILY + "', 'Noto Sans SC', 'Noto Sans', Arial, Helvetica, sans-serif" : family);
+                // unquoted names (valid CSS): JFreeSVG writes the list inside a single-quoted style attribute
+                ? FigureFont.FAMILY + ", Noto Sans SC, Noto Sans, Arial, Helvetica, sans-serif" : family);
         drawing.draw(g, new Rectangle2D.Double(0, 0, width, height));
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + g.getSVGElement(null, true, new ViewBox(0, 0, (int) Math.ceil(width), (int) Math.ceil(height)),
