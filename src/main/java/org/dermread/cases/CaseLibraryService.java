@@ -13,6 +13,7 @@ import org.dermread.cases.internal.StudySetFiles;
 import org.dermread.cases.internal.StudySetReader;
 import org.dermread.cases.internal.StudySetValidator;
 import org.dermread.cases.internal.ValidatedSet;
+import org.dermread.common.FolderRoots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,28 +48,32 @@ public class CaseLibraryService {
     }
 
     /**
-     * Imports a folder on the server, which must lie under one of {@code dermread.import.folder-roots} (so the web
-     * page cannot be used to read arbitrary server folders).
+     * Imports a folder on the server, which must lie under one of {@code dermread.import.folder-roots} once symbolic
+     * links are resolved (so the web page cannot be used to read other server folders, not even through a link).
      */
     @Transactional
     @PreAuthorize(IMPORT_ROLES)
     public ImportResult importFolder(Path folder) {
-        Path target = folder.toAbsolutePath().normalize();
-        boolean allowed = properties.folderRoots().stream()
-                .map(root -> root.toAbsolutePath().normalize())
-                .anyMatch(target::startsWith);
-        if (!allowed) {
-            throw new CaseLibraryException("cases.import.error.folder-not-allowed", folder,
-                    properties.folderRoots().stream().map(Path::toString).collect(Collectors.joining(", ")));
+        Path target = FolderRoots.resolveWithin(folder, properties.folderRoots()).orElseThrow(() ->
+                new CaseLibraryException("cases.import.error.folder-not-allowed", folder,
+                        properties.folderRoots().stream().map(Path::toString).collect(Collectors.joining(", "))));
+        oneImportAtATime();
+        try (StudySetFiles files = new StudySetReader(properties).readFolder(target)) {
+            return store(files, folder.toString(), me());
         }
-        return store(new StudySetReader(properties).readFolder(target), folder.toString(), me());
     }
 
-    /** Imports a study set from a ZIP stream (an upload). */
+    /**
+     * Imports a study set from a ZIP stream (an upload). Its entries are unpacked to a private folder on disk that is
+     * deleted afterwards; one person runs one import at a time.
+     */
     @Transactional
     @PreAuthorize(IMPORT_ROLES)
     public ImportResult importZip(InputStream zip, String fileName) {
-        return store(new StudySetReader(properties).readZip(zip), fileName, me());
+        oneImportAtATime();
+        try (StudySetFiles files = new StudySetReader(properties).readZip(zip)) {
+            return store(files, fileName, me());
+        }
     }
 
     /**
@@ -78,8 +83,17 @@ public class CaseLibraryService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public ImportResult importFolderFromCommandLine(Path folder) {
-        return store(new StudySetReader(properties).readFolder(folder.toAbsolutePath().normalize()), folder.toString(),
-                null);
+        try (StudySetFiles files = new StudySetReader(properties).readFolder(folder.toAbsolutePath().normalize())) {
+            return store(files, folder.toString(), null);
+        }
+    }
+
+    /** A second import by the same person, on any instance, is refused while the first runs. */
+    private void oneImportAtATime() {
+        String me = CurrentUser.username().orElse("?");
+        if (!cases.tryLockImportsOf(me)) {
+            throw new CaseLibraryException("cases.import.error.busy");
+        }
     }
 
     private ImportResult store(StudySetFiles files, String origin, Long importedBy) {
@@ -88,7 +102,7 @@ public class CaseLibraryService {
         try {
             set = validator.validate(files);
         } catch (ImportFailedException e) {
-            log.info("Import of {} refused with {} problem(s), first: {}", origin, e.problems().size(),
+            log.info("Import of {} refused with {} problem(s), first: {}", origin, e.totalProblems(),
                     e.problems().isEmpty() ? "-" : e.problems().get(0));
             throw e;
         }

@@ -1,18 +1,36 @@
 package org.dermread.cases;
 
 import java.util.List;
+import java.util.Map;
 
-/** A study set was refused; nothing was stored. Carries every problem found, not only the first. */
+/**
+ * A study set was refused; nothing was stored. Carries how many problems of each kind were found and, for each kind,
+ * the first {@value ImportProblems#KEPT_PER_KIND} with their file and line.
+ */
 public class ImportFailedException extends CaseLibraryException {
 
     private final transient List<ImportProblem> problems;
+    private final transient Map<String, Integer> totalsPerKind;
+    private final int totalProblems;
 
-    public ImportFailedException(List<ImportProblem> problems) {
-        super("cases.import.failed", problems.size());
-        this.problems = List.copyOf(problems);
+    public ImportFailedException(ImportProblems problems) {
+        super("cases.import.failed", problems.total());
+        this.problems = List.copyOf(problems.kept());
+        this.totalsPerKind = Map.copyOf(problems.totalsPerKind());
+        this.totalProblems = problems.total();
     }
 
+    /** The problems kept (at most {@value ImportProblems#KEPT_PER_KIND} of each kind), in the order found. */
     public List<ImportProblem> problems() {
         return problems;
+    }
+
+    /** Every problem found, including those not kept. */
+    public int totalProblems() {
+        return totalProblems;
+    }
+
+    public Map<String, Integer> totalsPerKind() {
+        return totalsPerKind;
     }
 }

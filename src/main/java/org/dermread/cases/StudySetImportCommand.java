@@ -57,7 +57,9 @@ public class StudySetImportCommand implements ApplicationRunner {
                     : "Imported study set {} ({} cases) from {}", result.name(), result.cases(), folder);
             return result;
         } catch (ImportFailedException e) {
-            StringBuilder report = new StringBuilder("Study set " + folder + " was refused; nothing was stored:");
+            StringBuilder report = new StringBuilder("Study set " + folder + " was refused with " + e.totalProblems()
+                    + " problem(s) (the first " + ImportProblems.KEPT_PER_KIND + " of each kind below); nothing was"
+                    + " stored:");
             e.problems().forEach(problem -> report.append("\n  ").append(problem.location()).append(": ")
                     .append(translations.getTranslation(problem.messageKey(), Locale.ENGLISH,
                             problem.arguments().toArray())));

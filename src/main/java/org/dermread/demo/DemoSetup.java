@@ -50,7 +50,7 @@ class DemoSetup implements ApplicationRunner {
         }
         long admin = System.nanoTime();
         if (!mode.on()) {
-            log.info("Start-up: initial administrator checked in {} ms; demo mode does not apply",
+            log.info("Start-up: initial administrator checked in {} ms; demo mode was not asked for",
                     millis(start, admin));
             return;
         }

@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.dermread.accounts.CurrentUser;
+import org.dermread.common.FolderRoots;
 import org.dermread.inference.internal.ModelRepository;
 import org.dermread.inference.internal.VariantRepository;
 import org.slf4j.Logger;
@@ -45,16 +47,18 @@ public class ModelRegistry {
     private final ModelRuntime runtime;
     private final InferenceAccess access;
     private final InferenceProperties properties;
+    private final ModelFolderRoots folderRoots;
     private final Set<String> fallbackWarned = ConcurrentHashMap.newKeySet();
 
     ModelRegistry(ModelRepository models, VariantRepository variants, ModelStore store, ModelRuntime runtime,
-            InferenceAccess access, InferenceProperties properties) {
+            InferenceAccess access, InferenceProperties properties, ModelFolderRoots folderRoots) {
         this.models = models;
         this.variants = variants;
         this.store = store;
         this.runtime = runtime;
         this.access = access;
         this.properties = properties;
+        this.folderRoots = folderRoots;
     }
 
     /** What a registration produced: a model of record, or a variant of one. */
@@ -95,11 +99,14 @@ public class ModelRegistry {
         return new Registration(register(torchScript, manifestJson, by), Optional.empty());
     }
 
-    /** As {@link #registerFile}, from a folder holding exactly one {@code .pt} file and one {@code .json} manifest. */
+    /**
+     * As {@link #registerFile}, from a folder holding exactly one {@code .pt} file and one {@code .json} manifest; the
+     * folder must lie under {@code dermread.inference.folder-roots}, as in {@link #registerFromFolder}.
+     */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public Registration registerFolder(Path folder) {
-        Path[] files = modelFiles(folder);
+        Path[] files = modelFiles(allowedFolder(folder));
         try (InputStream in = Files.newInputStream(files[0])) {
             return registerFile(in, Files.readString(files[1], StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -187,17 +194,25 @@ public class ModelRegistry {
 
     /**
      * Registers the model in a folder holding exactly one {@code .pt} file and one {@code .json} manifest (as
-     * {@code src/main/python/export_model.py} writes them).
+     * {@code src/main/python/export_model.py} writes them). The folder must lie under one of
+     * {@code dermread.inference.folder-roots} once symbolic links are resolved ({@link ModelFolderRoots}).
      */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public RegisteredModel registerFromFolder(Path folder) {
-        Path[] files = modelFiles(folder);
+        Path[] files = modelFiles(allowedFolder(folder));
         try (InputStream in = Files.newInputStream(files[0])) {
             return register(in, Files.readString(files[1], StandardCharsets.UTF_8), access.currentAccountId());
         } catch (IOException e) {
             throw new ModelValidationException("inference.error.folder-unreadable", folder, e.getMessage());
         }
+    }
+
+    /** The folder with its links resolved, when it lies under one of the folder roots (issue 12, finding 8). */
+    private Path allowedFolder(Path folder) {
+        return FolderRoots.resolveWithin(folder, folderRoots.folderRoots()).orElseThrow(() ->
+                new ModelValidationException("inference.error.folder-not-allowed", folder,
+                        folderRoots.folderRoots().stream().map(Path::toString).collect(Collectors.joining(", "))));
     }
 
     /** Registers a model shipped with the app (the demo model); no user involved. */

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class StudySetLimitsTest {
 
     private static final Set<String> CODES = Set.of("MN", "BCC", "SK");
-    private static final ImportProperties DEFAULTS = new ImportProperties(20_000_000, 50_000_000, 1_000_000_000,
-            20_000, List.of(Path.of("study-sets")), Path.of("study-sets/demo"));
+    private static final ImportProperties DEFAULTS = ImportProperties.defaults(List.of(Path.of("study-sets")),
+            Path.of("study-sets/demo"));
 
     @Test
     void refuses_a_zip_bomb_measuring_what_it_inflates_not_what_it_declares() {

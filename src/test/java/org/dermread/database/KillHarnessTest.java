@@ -61,8 +61,11 @@ class KillHarnessTest {
             assertThat(expected.put(cells[0] + "," + cells[1], cells[2])).as("journal twice: " + line).isNull();
         }
         EmbeddedDatabaseConfiguration.stopOrphanedPostmaster(dataDir.resolve("postgres"));
+        // the embedded server asks for the superuser's password, kept beside the cluster
+        String password = EmbeddedCredentials.read(EmbeddedCredentials.fileFor(
+                dataDir.resolve("postgres").toAbsolutePath().normalize())).orElseThrow().superuserPassword();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
-                .setCleanDataDirectory(false).start();
+                .setCleanDataDirectory(false).setConnectConfig("password", password).start();
                 Connection connection = postgres.getDatabase("postgres", "dermread").getConnection()) {
             Map<String, String> stored = new HashMap<>();
             Set<String> duplicates = new HashSet<>();

@@ -67,6 +67,6 @@ class RestartKeepsDataTest {
                 "--dermread.database.embedded.data-dir=" + dataDir.resolve("postgres"),
                 "--dermread.demo.credentials-file=" + dataDir.resolve("DEMO-ACCOUNTS.txt"),
                 "--logging.file.name=" + dataDir.resolve("logs/dermread.log"),
-                "--vaadin.launch-browser=false");
+                "--vaadin.launch-browser=false", "--demo");
     }
 }

@@ -1,5 +1,7 @@
 package org.dermread.cases.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,6 +12,9 @@ import java.util.Optional;
 import org.dermread.cases.CaseFilter;
 import org.dermread.cases.CaseImage;
 import org.dermread.cases.CaseSource;
+import org.dermread.cases.ImportFailedException;
+import org.dermread.cases.ImportProblem;
+import org.dermread.cases.ImportProblems;
 import org.dermread.cases.LibraryCase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,10 +31,22 @@ public class CaseRepository {
               join case_image i on i.sha256 = c.image_sha256
             """;
 
+    /** The first key of the import advisory locks (an arbitrary constant that no other lock uses). */
+    private static final int IMPORT_LOCK_CLASS = 1207;
+
     private final JdbcClient jdbc;
 
     public CaseRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Takes the import lock of one person for the current transaction; false when another import of theirs holds it
+     * (on any instance sharing the database). Released when the transaction ends.
+     */
+    public boolean tryLockImportsOf(String username) {
+        return jdbc.sql("select pg_try_advisory_xact_lock(" + IMPORT_LOCK_CLASS + ", hashtext(:user))")
+                .param("user", username).query(Boolean.class).single();
     }
 
     public Optional<Long> sourceWithContent(String contentSha256) {
@@ -51,6 +68,7 @@ public class CaseRepository {
                 .param("by", importedBy)
                 .query(Long.class).single();
         for (ValidatedSet.ValidatedCase c : set.cases()) {
+            byte[] bytes = imageAsValidated(c);
             jdbc.sql("""
                             insert into case_image (sha256, media_type, width, height, size_bytes, bytes)
                             values (:sha, :type, :width, :height, :size, :bytes) on conflict (sha256) do nothing
@@ -59,8 +77,8 @@ public class CaseRepository {
                     .param("type", c.mediaType())
                     .param("width", c.width())
                     .param("height", c.height())
-                    .param("size", c.bytes().length)
-                    .param("bytes", c.bytes())
+                    .param("size", bytes.length)
+                    .param("bytes", bytes)
                     .update();
             jdbc.sql("""
                             insert into clinical_case (source_id, external_id, image_sha256, diagnosis, age, sex,
@@ -133,6 +151,26 @@ public class CaseRepository {
                 .query((rs, row) -> new CaseImage(rs.getString("sha256"), rs.getString("media_type"),
                         rs.getBytes("bytes")))
                 .optional();
+    }
+
+    /** The image's bytes, read again one at a time; refused when they are no longer those validated. */
+    private static byte[] imageAsValidated(ValidatedSet.ValidatedCase c) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(c.file());
+        } catch (IOException e) {
+            throw changed(c);
+        }
+        if (!StudySetValidator.sha256(bytes).equals(c.imageSha256())) {
+            throw changed(c);
+        }
+        return bytes;
+    }
+
+    private static ImportFailedException changed(ValidatedSet.ValidatedCase c) {
+        ImportProblems problems = new ImportProblems();
+        problems.add(ImportProblem.of("", 0, "cases.problem.changed-during-import", c.externalId()));
+        return new ImportFailedException(problems);
     }
 
     private static void where(CaseFilter filter, StringBuilder sql, Map<String, Object> params) {

@@ -40,13 +40,24 @@ final class ManifestCsv {
     private ManifestCsv() {
     }
 
+    /** The first {@code maxRows} records, and whether more followed (then the rest is not read at all). */
+    record Parsed(List<ManifestRow> rows, boolean truncated) {
+    }
+
     static List<ManifestRow> parse(String text) throws UnclosedQuote {
+        return parse(text, Integer.MAX_VALUE).rows();
+    }
+
+    static Parsed parse(String text, int maxRows) throws UnclosedQuote {
         List<ManifestRow> rows = new ArrayList<>();
         long previousEnd = 0;
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
             for (CSVRecord record : parser) {
                 // a record starts on the line after the previous one ended, blank lines included
                 if (!blank(text, record)) {
+                    if (rows.size() == maxRows) {
+                        return new Parsed(rows, true);
+                    }
                     rows.add(new ManifestRow((int) previousEnd + 1, record.toList()));
                 }
                 previousEnd = parser.getCurrentLineNumber();
@@ -58,7 +69,7 @@ final class ManifestCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return rows;
+        return new Parsed(rows, false);
     }
 
     /** A blank line reads as one empty field; a line holding {@code ""} does too, but is not blank. */

@@ -1,8 +1,10 @@
 package org.dermread.cases.internal;
 
-import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,11 +18,22 @@ import org.dermread.cases.ImportProblem;
 import org.dermread.cases.ImportProperties;
 
 /**
- * Reads a study set from a folder or a ZIP stream into memory, within the import limits. ZIP sizes are measured
- * while inflating, never taken from the archive's declared sizes, so a ZIP bomb stops at the limit; entries whose
- * names would leave the set folder (zip-slip) are refused and never written anywhere.
+ * Reads a study set from a folder or a ZIP stream, within the import limits. A ZIP's entries are streamed to a
+ * private spool folder on disk, never held in memory (a 966 KB ZIP of 15 entries of 63 MB each cost 640 MB of heap
+ * when they were; issue 12, finding 1). Sizes are measured while inflating, never taken from the archive's declared
+ * sizes, so a ZIP bomb stops at a limit: the total unpacked size, the number of entries, each file's size (nothing of
+ * a valid set is larger than an image or the manifest), and the compression ratio of the archive so far. Entries
+ * whose names would leave the set folder (zip-slip) are refused and never written anywhere. Problems name files by
+ * their path inside the set, never by a path on the server.
  */
 public final class StudySetReader {
+
+    /**
+     * Inflating more than this many bytes per compressed byte, once past {@link #RATIO_FLOOR} unpacked, is a ZIP bomb:
+     * JPEG and PNG images do not compress, and a manifest compresses perhaps tenfold.
+     */
+    static final int MAX_RATIO = 100;
+    static final long RATIO_FLOOR = 64L * 1024 * 1024;
 
     /** Files the importer accepts and skips: human notes and what some archivers add. */
     static boolean ignored(String path) {
@@ -34,16 +47,23 @@ public final class StudySetReader {
         this.limits = limits;
     }
 
-    /** A file larger than this cannot be part of a valid set (images have their own, lower, limit). */
-    private long maxFileBytes() {
-        return Math.max(limits.maxImageBytes(), 64L * 1024 * 1024);
+    /** Unpacks a ZIP stream into a spool folder; the caller closes the result, which deletes the folder. */
+    public StudySetFiles readZip(InputStream in) {
+        StudySetFiles set = StudySetFiles.spooled();
+        try {
+            return unpack(in, set);
+        } catch (RuntimeException e) {
+            set.close();
+            throw e;
+        }
     }
 
-    public StudySetFiles readZip(InputStream in) {
-        StudySetFiles set = new StudySetFiles();
+    private StudySetFiles unpack(InputStream in, StudySetFiles set) {
+        CountingInputStream compressed = new CountingInputStream(in);
         long total = 0;
         int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(in)) {
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(compressed)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 entries++;
@@ -57,35 +77,44 @@ public final class StudySetReader {
                 if (path == null) {
                     set.problem(ImportProblem.of(name, 0, "cases.problem.zip-slip"));
                 }
-                // Inflate every entry (also refused ones) so the total counts what the archive really holds.
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                byte[] buffer = new byte[64 * 1024];
+                boolean keep = path != null && !entry.isDirectory() && !ignored(path);
+                Path file = keep ? set.newSpoolFile() : null;
                 long entrySize = 0;
                 boolean tooLarge = false;
-                int read;
-                while ((read = zip.read(buffer)) > 0) {
-                    total += read;
-                    entrySize += read;
-                    if (total > limits.maxTotalBytes()) {
-                        set.problem(ImportProblem.of("", 0, "cases.problem.zip-too-large",
-                                limits.maxTotalBytes() / 1_000_000));
-                        set.markIncomplete();
-                        return set;
-                    }
-                    if (entrySize > maxFileBytes()) {
-                        tooLarge = true;
-                    } else if (!entry.isDirectory()) {
-                        out.write(buffer, 0, read);
+                // Inflate every entry (also refused ones) so the total counts what the archive really holds.
+                try (OutputStream out = file == null ? OutputStream.nullOutputStream() : Files.newOutputStream(file)) {
+                    int read;
+                    while ((read = zip.read(buffer)) > 0) {
+                        total += read;
+                        entrySize += read;
+                        if (total > limits.maxTotalBytes()) {
+                            set.problem(ImportProblem.of("", 0, "cases.problem.zip-too-large",
+                                    limits.maxTotalBytes() / 1_000_000));
+                            set.markIncomplete();
+                            return set;
+                        }
+                        if (total > RATIO_FLOOR && total > MAX_RATIO * Math.max(1, compressed.count())) {
+                            set.problem(ImportProblem.of("", 0, "cases.problem.zip-ratio", MAX_RATIO));
+                            set.markIncomplete();
+                            return set;
+                        }
+                        if (entrySize > limits.maxFileBytes()) {
+                            tooLarge = true;
+                        } else {
+                            out.write(buffer, 0, read);
+                        }
                     }
                 }
-                if (path == null || entry.isDirectory() || ignored(path)) {
+                if (!keep) {
                     continue;
                 }
                 if (tooLarge) {
-                    set.problem(ImportProblem.of(path, 0, "cases.problem.file-too-large", maxFileBytes() / 1_000_000));
+                    Files.deleteIfExists(file);
+                    set.problem(ImportProblem.of(path, 0, "cases.problem.file-too-large",
+                            limits.maxFileBytes() / 1_000_000));
                     continue;
                 }
-                set.put(path, out.toByteArray());
+                set.put(path, file);
             }
         } catch (ZipException | IllegalArgumentException e) {
             // IllegalArgumentException: an entry name that is not valid UTF-8 (found by ImportFuzzTest)
@@ -93,7 +122,9 @@ public final class StudySetReader {
             set.markIncomplete();
             return set;
         } catch (IOException e) {
-            set.problem(ImportProblem.of("", 0, "cases.problem.zip-unreadable", e.getMessage()));
+            // the message may name a spool file on the server; say only what the ZIP library said, if anything
+            set.problem(ImportProblem.of("", 0, "cases.problem.zip-unreadable",
+                    e instanceof EOFException ? e.getMessage() : "the archive could not be unpacked"));
             set.markIncomplete();
             return set;
         }
@@ -105,10 +136,11 @@ public final class StudySetReader {
         return set;
     }
 
+    /** Indexes a server folder's files in place (links and special files are refused). */
     public StudySetFiles readFolder(Path folder) {
-        StudySetFiles set = new StudySetFiles();
+        StudySetFiles set = StudySetFiles.inPlace();
         if (!Files.isDirectory(folder)) {
-            set.problem(ImportProblem.of(folder.toString(), 0, "cases.problem.folder-missing"));
+            set.problem(ImportProblem.of("", 0, "cases.problem.folder-missing"));
             set.markIncomplete();
             return set;
         }
@@ -118,7 +150,7 @@ public final class StudySetReader {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     String path = root.relativize(file).toString().replace('\\', '/');
                     if (++entries[0] > limits.maxEntries()) {
                         set.problem(ImportProblem.of("", 0, "cases.problem.zip-too-many-entries", limits.maxEntries()));
@@ -133,8 +165,9 @@ public final class StudySetReader {
                         return FileVisitResult.CONTINUE;
                     }
                     long size = attributes.size();
-                    if (size > maxFileBytes()) {
-                        set.problem(ImportProblem.of(path, 0, "cases.problem.file-too-large", maxFileBytes() / 1_000_000));
+                    if (size > limits.maxFileBytes()) {
+                        set.problem(ImportProblem.of(path, 0, "cases.problem.file-too-large",
+                                limits.maxFileBytes() / 1_000_000));
                         return FileVisitResult.CONTINUE;
                     }
                     total[0] += size;
@@ -144,18 +177,19 @@ public final class StudySetReader {
                         set.markIncomplete();
                         return FileVisitResult.TERMINATE;
                     }
-                    set.put(path, Files.readAllBytes(file));
+                    set.put(path, file);
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    set.problem(ImportProblem.of(root.relativize(file).toString(), 0, "cases.problem.file-unreadable"));
+                    set.problem(ImportProblem.of(root.relativize(file).toString().replace('\\', '/'), 0,
+                            "cases.problem.file-unreadable"));
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            set.problem(ImportProblem.of(folder.toString(), 0, "cases.problem.folder-unreadable", e.getMessage()));
+            set.problem(ImportProblem.of("", 0, "cases.problem.folder-unreadable", e.getClass().getSimpleName()));
             set.markIncomplete();
         }
         return set;
@@ -184,5 +218,44 @@ public final class StudySetReader {
             clean.append(segment);
         }
         return clean.isEmpty() ? null : clean.toString() + (path.endsWith("/") ? "/" : "");
+    }
+
+    /** Counts the compressed bytes the ZIP reader has taken, for the compression-ratio limit. */
+    private static final class CountingInputStream extends FilterInputStream {
+
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -21,16 +22,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 import org.dermread.cases.ImportFailedException;
 import org.dermread.cases.ImportProblem;
+import org.dermread.cases.ImportProblems;
 import org.dermread.cases.ImportProperties;
 
 /**
  * Checks a study set against the folder format of {@code study-sets/README.md} and collects every problem with
- * its file and line, so one round of fixes is enough. Pure: reads nothing but what it is given.
+ * its file and line, so one round of fixes is enough (counting all, keeping the first of each kind). Reads nothing
+ * but the set's own files, one at a time, within the import limits.
  */
 public final class StudySetValidator {
 
@@ -43,6 +47,8 @@ public final class StudySetValidator {
             "clinical_follow_up", "single_expert");
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decoding an image to check it allocates at most about this many pixels (about 16 MB as 4-byte pixels). */
+    static final long MAX_DECODED_PIXELS = 4_000_000;
 
     private final ImportProperties limits;
     private final Set<String> diagnosisCodes;
@@ -52,23 +58,31 @@ public final class StudySetValidator {
         this.diagnosisCodes = Set.copyOf(diagnosisCodes);
     }
 
-    /** The validated set, or {@link ImportFailedException} with every problem found. */
+    /**
+     * The validated set, or {@link ImportFailedException} with every problem counted (the first
+     * {@value ImportProblems#KEPT_PER_KIND} of each kind kept). Reads one file at a time from {@code set}.
+     */
     public ValidatedSet validate(StudySetFiles set) {
-        List<ImportProblem> problems = new ArrayList<>(set.problems());
-        Map<String, byte[]> files = set.files();
+        ImportProblems problems = set.problemLog();
         if (set.incomplete()) {
             throw new ImportFailedException(problems);
         }
-        JsonNode meta = readSetJson(files.get(SET_JSON), problems);
+        byte[] setJson = smallFile(set, SET_JSON, problems);
+        JsonNode meta = setJson == null ? null : readSetJson(setJson, problems);
+        if (setJson == null && !set.contains(SET_JSON)) {
+            problems.add(ImportProblem.of(SET_JSON, 0, "cases.problem.setjson-missing"));
+        }
         List<ValidatedSet.ValidatedCase> cases = new ArrayList<>();
         Set<String> named = new LinkedHashSet<>();
-        byte[] manifest = files.get(MANIFEST);
+        byte[] manifest = smallFile(set, MANIFEST, problems);
         if (manifest == null) {
-            problems.add(ImportProblem.of(MANIFEST, 0, "cases.problem.manifest-missing"));
+            if (!set.contains(MANIFEST)) {
+                problems.add(ImportProblem.of(MANIFEST, 0, "cases.problem.manifest-missing"));
+            }
         } else {
-            readManifest(manifest, files, problems, cases, named);
+            readManifest(manifest, set, problems, cases, named);
         }
-        for (String path : files.keySet()) {
+        for (String path : set.paths()) {
             if (!path.equals(MANIFEST) && !path.equals(SET_JSON) && !named.contains(path)
                     && !StudySetReader.ignored(path)) {
                 problems.add(ImportProblem.of(path, 0, "cases.problem.not-in-manifest"));
@@ -80,14 +94,28 @@ public final class StudySetValidator {
         return new ValidatedSet(meta.get("name").asText().trim(), meta.get("source").asText().trim(),
                 meta.get("description").asText().trim(),
                 meta.hasNonNull("synthetic") && meta.get("synthetic").asBoolean(),
-                contentHash(manifest, files.get(SET_JSON), cases), List.copyOf(cases));
+                contentHash(manifest, setJson, cases), List.copyOf(cases));
     }
 
-    private JsonNode readSetJson(byte[] bytes, List<ImportProblem> problems) {
-        if (bytes == null) {
-            problems.add(ImportProblem.of(SET_JSON, 0, "cases.problem.setjson-missing"));
+    /** manifest.csv or set.json, read only when within {@code max-manifest-bytes}; null when absent or refused. */
+    private byte[] smallFile(StudySetFiles set, String path, ImportProblems problems) {
+        if (!set.contains(path)) {
             return null;
         }
+        try {
+            if (set.size(path) > limits.maxManifestBytes()) {
+                problems.add(ImportProblem.of(path, 0, "cases.problem.file-too-large",
+                        limits.maxManifestBytes() / 1_000_000));
+                return null;
+            }
+            return set.read(path);
+        } catch (IOException e) {
+            problems.add(ImportProblem.of(path, 0, "cases.problem.file-unreadable"));
+            return null;
+        }
+    }
+
+    private JsonNode readSetJson(byte[] bytes, ImportProblems problems) {
         JsonNode node;
         try {
             node = JSON.readTree(decodeUtf8(bytes));
@@ -122,7 +150,7 @@ public final class StudySetValidator {
         return node;
     }
 
-    private void readManifest(byte[] bytes, Map<String, byte[]> files, List<ImportProblem> problems,
+    private void readManifest(byte[] bytes, StudySetFiles files, ImportProblems problems,
             List<ValidatedSet.ValidatedCase> cases, Set<String> named) {
         String text;
         try {
@@ -136,7 +164,14 @@ public final class StudySetValidator {
         }
         List<ManifestCsv.ManifestRow> rows;
         try {
-            rows = ManifestCsv.parse(text);
+            // the header and at most max-manifest-rows cases; a longer manifest is refused before any row is checked
+            ManifestCsv.Parsed parsed = ManifestCsv.parse(text, limits.maxManifestRows() + 1);
+            if (parsed.truncated()) {
+                problems.add(ImportProblem.of(MANIFEST, 0, "cases.problem.manifest-too-many-rows",
+                        limits.maxManifestRows()));
+                return;
+            }
+            rows = parsed.rows();
         } catch (ManifestCsv.UnclosedQuote e) {
             problems.add(ImportProblem.of(MANIFEST, e.line, "cases.problem.csv-quote"));
             return;
@@ -165,7 +200,7 @@ public final class StudySetValidator {
                 problems.add(ImportProblem.of(MANIFEST, line, "cases.problem.csv-columns", HEADER.size(), f.size()));
                 continue;
             }
-            int before = problems.size();
+            int before = problems.total();
             String caseId = f.get(0).trim();
             String image = f.get(1).trim();
             String diagnosis = f.get(2).trim();
@@ -214,11 +249,10 @@ public final class StudySetValidator {
             } else {
                 imagePaths.put(path, line);
                 named.add(path);
-                byte[] content = files.get(path);
-                if (content == null) {
+                if (!files.contains(path)) {
                     problems.add(ImportProblem.of(MANIFEST, line, "cases.problem.image-missing", path));
                 } else {
-                    checked = checkImage(path, content, problems);
+                    checked = checkImage(path, files, problems);
                     if (checked != null) {
                         Integer first = contents.putIfAbsent(checked.sha256(), line);
                         if (first != null) {
@@ -228,27 +262,41 @@ public final class StudySetValidator {
                     }
                 }
             }
-            if (problems.size() == before && checked != null) {
+            if (problems.total() == before && checked != null) {
                 cases.add(new ValidatedSet.ValidatedCase(caseId, diagnosis, age, sex.isEmpty() ? null : sex,
                         bodySite.isEmpty() ? null : bodySite, confirmation.isEmpty() ? null : confirmation,
-                        checked.sha256(), checked.mediaType(), checked.width(), checked.height(), files.get(path)));
+                        checked.sha256(), checked.mediaType(), checked.width(), checked.height(), files.file(path),
+                        checked.sizeBytes()));
             }
         }
     }
 
-    private record ImageCheck(String sha256, String mediaType, int width, int height) {
+    private record ImageCheck(String sha256, String mediaType, int width, int height, long sizeBytes) {
     }
 
-    /** Magic bytes, size, pixel count from the header, then a full decode; any warning counts as damage. */
-    private ImageCheck checkImage(String path, byte[] bytes, List<ImportProblem> problems) {
+    /**
+     * Size first (from the file system, before reading), then magic bytes, pixel count from the header, then a full
+     * decode; any warning counts as damage. Large images are decoded with source subsampling, so that checking one
+     * never needs more than about {@link #MAX_DECODED_PIXELS} pixels of heap (every compressed byte is still read
+     * and decoded, so damage is found all the same).
+     */
+    private ImageCheck checkImage(String path, StudySetFiles files, ImportProblems problems) {
+        byte[] bytes;
+        try {
+            long size = files.size(path);
+            if (size > limits.maxImageBytes()) {
+                problems.add(ImportProblem.of(path, 0, "cases.problem.image-too-large", size / 1_000_000.0,
+                        limits.maxImageBytes() / 1_000_000.0));
+                return null;
+            }
+            bytes = files.read(path);
+        } catch (IOException e) {
+            problems.add(ImportProblem.of(path, 0, "cases.problem.file-unreadable"));
+            return null;
+        }
         String mediaType = mediaType(bytes);
         if (mediaType == null) {
             problems.add(ImportProblem.of(path, 0, "cases.problem.image-format"));
-            return null;
-        }
-        if (bytes.length > limits.maxImageBytes()) {
-            problems.add(ImportProblem.of(path, 0, "cases.problem.image-too-large", bytes.length / 1_000_000.0,
-                    limits.maxImageBytes() / 1_000_000.0));
             return null;
         }
         String format = mediaType.equals("image/png") ? "png" : "jpeg";
@@ -269,13 +317,18 @@ public final class StudySetValidator {
                 }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((IIOReadWarningListener) (source, warning) -> warnings.add(warning));
-                BufferedImage image = reader.read(0);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) Math.ceil(Math.sqrt((double) width * height / MAX_DECODED_PIXELS));
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                BufferedImage image = reader.read(0, param);
                 if (image == null || !warnings.isEmpty()) {
                     problems.add(ImportProblem.of(path, 0, "cases.problem.image-damaged",
                             warnings.isEmpty() ? "no image" : warnings.get(0)));
                     return null;
                 }
-                return new ImageCheck(sha256(bytes), mediaType, width, height);
+                return new ImageCheck(sha256(bytes), mediaType, width, height, bytes.length);
             } finally {
                 reader.dispose();
             }
@@ -318,7 +371,7 @@ public final class StudySetValidator {
         int start = 0;
         for (int i = 0; i <= bytes.length; i++) {
             if (i == bytes.length || bytes[i] == '\n') {
-                byte[] part = java.util.Arrays.copyOfRange(bytes, start, i);
+                byte[] part = Arrays.copyOfRange(bytes, start, i);
                 try {
                     decodeUtf8(part);
                 } catch (CharacterCodingException e) {

@@ -1,16 +1,25 @@
 package org.dermread.cases.ui;
 
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import java.util.Comparator;
+import java.util.Map;
 import org.dermread.cases.ImportFailedException;
 import org.dermread.cases.ImportProblem;
+import org.dermread.cases.ImportProblems;
 import org.dermread.cases.ImportResult;
 
-/** The outcome of an import: what was stored, or every problem with its file and line. */
+/**
+ * The outcome of an import: what was stored, or the problems with their file and line. The problems are shown in a
+ * grid, which sends the browser only the rows in view; the service keeps at most
+ * {@value ImportProblems#KEPT_PER_KIND} of each kind and counts the rest, which are listed per kind. A page of one
+ * element per problem made a hostile manifest of 500,000 problems fill the heap (issue 12, finding 1).
+ */
 class ImportReport extends Div {
 
     ImportReport() {
@@ -37,22 +46,50 @@ class ImportReport extends Div {
         H3 title = new H3(getTranslation(refused.messageKey(), refused.arguments()));
         title.setId("import-outcome");
         title.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-l)");
-        UnorderedList list = new UnorderedList();
-        list.setId("import-problems");
-        for (ImportProblem problem : refused.problems()) {
-            ListItem item = new ListItem();
-            if (!problem.file().isEmpty()) {
-                Span where = new Span(problem.line() > 0
-                        ? getTranslation("cases.import.where-line", problem.file(), problem.line())
-                        : problem.file());
-                where.getStyle().set("font-family", "monospace").set("margin-right", "var(--lumo-space-s)");
-                item.add(where);
-            }
-            item.add(new Span(getTranslation(problem.messageKey(), problem.arguments().toArray())));
-            list.add(item);
+        add(title);
+
+        Grid<ImportProblem> problems = new Grid<>();
+        problems.setId("import-problems");
+        problems.addColumn(this::where).setHeader(getTranslation("cases.import.where")).setAutoWidth(true)
+                .setFlexGrow(0);
+        problems.addColumn(this::message).setHeader(getTranslation("cases.import.problem")).setFlexGrow(1);
+        problems.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        problems.setItems(refused.problems());
+        if (refused.problems().size() > 12) {
+            problems.setHeight("28em");
+        } else {
+            problems.setAllRowsVisible(true);
         }
-        add(title, list);
+        problems.setWidthFull();
+        add(problems);
+
+        if (refused.totalProblems() > refused.problems().size()) {
+            Paragraph capped = new Paragraph(getTranslation("cases.import.capped", ImportProblems.KEPT_PER_KIND,
+                    refused.totalProblems()));
+            capped.setId("import-capped");
+            UnorderedList kinds = new UnorderedList();
+            kinds.setId("import-kinds");
+            refused.totalsPerKind().entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+                    .forEach(kind -> refused.problems().stream()
+                            .filter(problem -> problem.messageKey().equals(kind.getKey())).findFirst()
+                            .ifPresent(example -> kinds.add(new ListItem(getTranslation("cases.import.kind-total",
+                                    kind.getValue(), message(example))))));
+            add(capped, kinds);
+        }
         highlight();
+    }
+
+    private String where(ImportProblem problem) {
+        if (problem.file().isEmpty()) {
+            return "";
+        }
+        return problem.line() > 0 ? getTranslation("cases.import.where-line", problem.file(), problem.line())
+                : problem.file();
+    }
+
+    private String message(ImportProblem problem) {
+        return getTranslation(problem.messageKey(), problem.arguments().toArray());
     }
 
     private void highlight() {

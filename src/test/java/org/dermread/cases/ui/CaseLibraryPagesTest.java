@@ -17,7 +17,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -28,6 +27,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
@@ -118,8 +118,10 @@ class CaseLibraryPagesTest extends KaribuTest {
 
         Div report = _get(Div.class, spec -> spec.withId("import-report"));
         assertThat(report.getElement().getAttribute("data-outcome")).isEqualTo("refused");
-        List<String> problems = _find(ListItem.class).stream().map(item -> item.getElement().getTextRecursively())
-                .toList();
+        @SuppressWarnings("unchecked")
+        Grid<Object> grid = _get(Grid.class, spec -> spec.withId("import-problems"));
+        List<String> problems = IntStream.range(0, GridKt._size(grid))
+                .mapToObj(row -> String.join(" ", GridKt._getFormattedRow(grid, row))).toList();
         assertThat(problems)
                 .anyMatch(p -> p.contains("manifest.csv, line 2") && p.contains("Unknown diagnosis code \"XYZ\""));
         assertThat(problems).anyMatch(p -> p.contains("manifest.csv, line 3") && p.contains("already used on line 2"));
