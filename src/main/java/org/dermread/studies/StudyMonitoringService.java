@@ -12,7 +12,6 @@ import org.dermread.studies.internal.CaseSetRepository;
 import org.dermread.studies.internal.MonitoringRepository;
 import org.dermread.studies.internal.MonitoringRepository.ParticipationRow;
 import org.dermread.studies.internal.StudyRepository;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,17 +33,14 @@ public class StudyMonitoringService {
     private final MonitoringRepository monitoring;
     private final StudyAccess access;
     private final AuditLog audit;
-    private final ObjectProvider<AidedPhaseGate> washout;
 
     public StudyMonitoringService(StudyRepository studies, CaseSetRepository caseSets,
-            MonitoringRepository monitoring, StudyAccess access, AuditLog audit,
-            ObjectProvider<AidedPhaseGate> washout) {
+            MonitoringRepository monitoring, StudyAccess access, AuditLog audit) {
         this.studies = studies;
         this.caseSets = caseSets;
         this.monitoring = monitoring;
         this.access = access;
         this.audit = audit;
-        this.washout = washout;
     }
 
     @Transactional(readOnly = true)
@@ -54,14 +50,12 @@ public class StudyMonitoringService {
         access.requireMayManage(studyId);
         int cases = caseSets.caseIds(study.caseSetId()).size();
         boolean aided = study.options().aiAssisted();
-        AidedPhaseGate gate = washout.getIfAvailable();
         Instant now = Instant.now();
         List<ReaderProgress> readers = new ArrayList<>();
         for (ParticipationRow row : monitoring.participations(studyId)) {
-            Instant opensAt = gate == null || row.unaidedFinishedAt() == null ? null
-                    : gate.aidedPhaseOpensAt(studyId, row.unaidedFinishedAt()).orElse(null);
             ReaderStatus status = ReaderStatus.of(row.hasProfile(), row.startedAt(), row.answeredUnaided(),
-                    row.unaidedFinishedAt(), row.answeredAided(), row.aidedFinishedAt(), aided, opensAt, now);
+                    row.unaidedFinishedAt(), row.answeredAided(), row.aidedFinishedAt(), aided, row.phaseOrder(),
+                    row.secondPhaseOpensAt(), now);
             readers.add(new ReaderProgress(row.participationId(), row.readerId(), row.username(), row.displayName(),
                     status, row.answeredUnaided(), row.answeredAided(), cases, row.lastActivity(),
                     row.medianSeconds()));

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.dermread.accounts.AccountId;
+import org.dermread.studies.PhaseOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,13 +23,14 @@ public class MonitoringRepository {
     /** One participation as stored, before its status is worked out. */
     public record ParticipationRow(long participationId, AccountId readerId, String username, String displayName,
             boolean hasProfile, Instant startedAt, Instant unaidedFinishedAt, Instant aidedFinishedAt,
-            int answeredUnaided, int answeredAided, Instant lastActivity, Double medianSeconds) {
+            int answeredUnaided, int answeredAided, Instant lastActivity, Double medianSeconds, PhaseOrder phaseOrder,
+            Instant secondPhaseOpensAt) {
     }
 
     public List<ParticipationRow> participations(long studyId) {
         return jdbc.sql("""
                         select p.id, p.reader_id, a.username, a.display_name, p.started_at, p.unaided_finished_at,
-                               p.aided_finished_at,
+                               p.aided_finished_at, p.phase_order, p.second_phase_opens_at,
                                exists (select 1 from reader_profile rp where rp.account_id = p.reader_id) as profile,
                                coalesce(x.unaided, 0) as unaided, coalesce(x.aided, 0) as aided, x.median_seconds,
                                greatest(p.invited_at, p.started_at, p.unaided_finished_at, p.aided_finished_at,
@@ -60,7 +62,9 @@ public class MonitoringRepository {
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("unaided_finished_at")),
                 instant(rs.getTimestamp("aided_finished_at")), rs.getInt("unaided"), rs.getInt("aided"),
                 instant(rs.getTimestamp("last_activity")),
-                median == null ? null : ((Number) median).doubleValue());
+                median == null ? null : ((Number) median).doubleValue(),
+                rs.getString("phase_order") == null ? null : PhaseOrder.valueOf(rs.getString("phase_order")),
+                instant(rs.getTimestamp("second_phase_opens_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {
