@@ -58,6 +58,8 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("password_encryption", "scram-sha-256")
+                // zonky's default is off (fast tests); a saved answer must survive a power cut, not only a crash
+                .setServerConfig("synchronous_commit", "on")
                 .setConnectConfig("password", credentials.superuserPassword());
         Path pwfile = null;
         if (fresh) {

@@ -53,6 +53,8 @@ class EmbeddedDatabaseSecurityTest {
                         .query(Boolean.class).single()).isFalse();
                 assertThat(jdbc.sql("select pg_get_userbyid(datdba) from pg_database where datname = 'dermread'")
                         .query(String.class).single()).isEqualTo("dermread");
+                assertThat(jdbc.sql("show synchronous_commit").query(String.class).single())
+                        .as("a commit reported to a reader is on disk").isEqualTo("on");
                 assertThatThrownBy(() -> execute(app, "copy (select 1) to program 'touch /tmp/dermread-owned'"))
                         .isInstanceOf(SQLException.class).hasMessageContaining("pg_execute_server_program");
                 execute(app, "create table kept (value text)");
