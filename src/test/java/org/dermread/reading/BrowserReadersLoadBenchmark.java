@@ -3,6 +3,8 @@ package org.dermread.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -10,9 +12,9 @@ import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
 import org.dermread.testing.BrowserTest;
 import org.dermread.testing.TestAccounts;
-import org.dermread.testing.TestStudies;
 import org.dermread.testing.TestStudies.Options;
 import org.dermread.testing.TestStudies.TestStudy;
+import org.dermread.testing.TestStudies;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -64,7 +66,7 @@ class BrowserReadersLoadBenchmark extends BrowserTest {
             WebDriver browser = browsers.get(b);
             signInWith(browser, browserReaders.get(b).account().username());
             browser.get(url("reading/" + browserParticipations.get(b) + "/unaided"));
-            new WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+            new WebDriverWait(browser, Duration.ofSeconds(60))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("case-image")));
         }
         long heapWithSessions = usedHeapAfterGc();
@@ -78,10 +80,10 @@ class BrowserReadersLoadBenchmark extends BrowserTest {
                 browser.findElement(By.id("option-MN")).click();
                 browser.findElement(By.id("save-answer")).click();
                 if (i < CASES - 1) {
-                    new WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(d -> !d.findElement(
+                    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElement(
                             By.id("reading-progress-text")).getText().equals(before));
                 } else {
-                    new WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+                    new WebDriverWait(browser, Duration.ofSeconds(60))
                             .until(ExpectedConditions.visibilityOfElementLocated(By.id("reading-done")));
                 }
                 browserAnswerMillis.add((System.nanoTime() - t0) / 1_000_000);
@@ -117,17 +119,17 @@ class BrowserReadersLoadBenchmark extends BrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--window-size=1280,900");
         return new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(java.nio.file.Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
     }
 
     private void signInWith(WebDriver browser, String username) {
         browser.get(url("login"));
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+        new WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")))
                 .sendKeys(username);
         browser.findElement(By.cssSelector("input[name=password]")).sendKeys(TestAccounts.PASSWORD);
         browser.findElement(By.cssSelector("vaadin-button[slot=submit]")).click();
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+        new WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("reader-home")));
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
 import org.dermread.studies.HospitalLevel;
@@ -19,9 +20,9 @@ import org.dermread.studies.ReaderTitle;
 import org.dermread.testing.DermReadTest;
 import org.dermread.testing.SignIn;
 import org.dermread.testing.TestAccounts;
-import org.dermread.testing.TestStudies;
 import org.dermread.testing.TestStudies.Options;
 import org.dermread.testing.TestStudies.TestStudy;
+import org.dermread.testing.TestStudies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class ReadingServiceTest {
 
     @Test
     void the_order_is_reproducible_from_the_seed_and_differs_between_readers_and_phases() {
-        List<Long> cases = java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList();
+        List<Long> cases = LongStream.rangeClosed(1, 50).boxed().toList();
 
         assertThat(ReadingOrder.of(cases, 7, Phase.UNAIDED, true))
                 .isEqualTo(ReadingOrder.of(cases, 7, Phase.UNAIDED, true))

@@ -3,10 +3,13 @@ package org.dermread.studies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
+import org.dermread.cases.CaseFilter;
 import org.dermread.cases.CaseLibraryService;
 import org.dermread.cases.DatabaseSnapshot;
 import org.dermread.cases.SignedIn;
@@ -61,7 +64,8 @@ class CaseSetServiceTest {
     void a_saved_sampled_case_set_records_its_seed_and_holds_exactly_the_drawn_cases() {
         CaseSelection drawn = caseSets.sample(StudyFixtures.plan(StudyFixtures.EIGHT, 3, 7, source));
 
-        long id = caseSets.create(new CaseSetDesign("Eight classes", null, StudyFixtures.EIGHT, drawn.caseIds(), 7L, 3));
+        long id = caseSets.create(new CaseSetDesign("Eight classes", null, StudyFixtures.EIGHT, drawn.caseIds(), 7L,
+                3));
 
         CaseSet saved = caseSets.find(id);
         assertThat(saved.samplingSeed()).isEqualTo(7L);
@@ -83,11 +87,11 @@ class CaseSetServiceTest {
 
     @Test
     void hand_picked_cases_show_their_distribution_and_must_fit_the_label_set() {
-        List<Long> lp = library.cases(new org.dermread.cases.CaseFilter(java.util.Set.of("LP"),
-                java.util.Set.of(source))).stream().map(c -> c.id()).limit(2).toList();
-        List<Long> rosa = library.cases(new org.dermread.cases.CaseFilter(java.util.Set.of("Rosa"),
-                java.util.Set.of(source))).stream().map(c -> c.id()).limit(1).toList();
-        List<Long> chosen = new java.util.ArrayList<>(lp);
+        List<Long> lp = library.cases(new CaseFilter(Set.of("LP"),
+                Set.of(source))).stream().map(c -> c.id()).limit(2).toList();
+        List<Long> rosa = library.cases(new CaseFilter(Set.of("Rosa"),
+                Set.of(source))).stream().map(c -> c.id()).limit(1).toList();
+        List<Long> chosen = new ArrayList<>(lp);
         chosen.addAll(rosa);
 
         CaseSelection preview = caseSets.preview(List.of("LP", "Rosa", "VW"), chosen);

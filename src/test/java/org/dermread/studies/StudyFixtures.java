@@ -1,16 +1,20 @@
 package org.dermread.studies;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
 import org.dermread.cases.CaseLibraryService;
 
 /** A library source of its own for a test (so other tests' imports do not change what it samples). */
@@ -25,7 +29,7 @@ final class StudyFixtures {
     static long importSource(CaseLibraryService library, int perClass, List<String> codes) {
         StringBuilder manifest = new StringBuilder("case_id,image,diagnosis,age,sex,body_site,confirmation\n");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        String salt = java.util.UUID.randomUUID().toString();
+        String salt = UUID.randomUUID().toString();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             int n = 0;
             for (String code : codes) {
@@ -39,12 +43,12 @@ final class StudyFixtures {
                 }
             }
             zip.putNextEntry(new ZipEntry("manifest.csv"));
-            zip.write(manifest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("set.json"));
             zip.write(("{\"name\":\"Fixture " + salt.substring(0, 6)
                     + "\",\"source\":\"test\",\"description\":\"test\",\"synthetic\":true}")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,13 +61,13 @@ final class StudyFixtures {
     }
 
     private static byte[] png(String seed) {
-        var image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         image.setRGB(seed.hashCode() & 7, 3, seed.hashCode());
         image.setRGB(1, 1, seed.hashCode() * 31);
         image.setRGB(2, 5, seed.length() * 7919 + seed.charAt(seed.length() - 1));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            javax.imageio.ImageIO.write(image, "png", out);
+            ImageIO.write(image, "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

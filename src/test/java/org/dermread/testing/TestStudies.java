@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -288,7 +289,7 @@ public class TestStudies {
 
     private static int[] dimensions(byte[] bytes) {
         try {
-            var image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            var image = ImageIO.read(new ByteArrayInputStream(bytes));
             return new int[] {image.getWidth(), image.getHeight()};
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -333,10 +333,12 @@ public final class StudySetValidator {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().startsWith("no ImageIO")) {
+            if (e instanceof IllegalStateException && e.getMessage() != null
+                    && e.getMessage().startsWith("no ImageIO")) {
                 throw (IllegalStateException) e;
             }
-            problems.add(ImportProblem.of(path, 0, "cases.problem.image-damaged", firstLine(String.valueOf(e.getMessage()))));
+            problems.add(ImportProblem.of(path, 0, "cases.problem.image-damaged",
+                    firstLine(String.valueOf(e.getMessage()))));
             return null;
         }
     }

@@ -29,7 +29,10 @@ public class ImageViewer extends Div {
             if (!box.__viewer) {
               const v = box.__viewer = {s: 1, x: 0, y: 0, pointers: new Map(), pinch: 0};
               v.img = () => box.querySelector('img:not(.prefetch)');
-              v.apply = () => { const img = v.img(); if (img) img.style.transform = `translate(${v.x}px, ${v.y}px) scale(${v.s})`; };
+              v.apply = () => {
+                const img = v.img();
+                if (img) img.style.transform = `translate(${v.x}px, ${v.y}px) scale(${v.s})`;
+              };
               v.zoom = (f, cx, cy) => {
                 const r = box.getBoundingClientRect();
                 cx = (cx ?? r.left + r.width / 2) - r.left - r.width / 2;
@@ -40,8 +43,14 @@ public class ImageViewer extends Div {
                 v.apply();
               };
               v.reset = () => { v.s = 1; v.x = 0; v.y = 0; v.apply(); };
-              box.addEventListener('wheel', e => { e.preventDefault(); v.zoom(e.deltaY < 0 ? 1.2 : 1 / 1.2, e.clientX, e.clientY); }, {passive: false});
-              box.addEventListener('pointerdown', e => { box.setPointerCapture(e.pointerId); v.pointers.set(e.pointerId, e); });
+              box.addEventListener('wheel', e => {
+                e.preventDefault();
+                v.zoom(e.deltaY < 0 ? 1.2 : 1 / 1.2, e.clientX, e.clientY);
+              }, {passive: false});
+              box.addEventListener('pointerdown', e => {
+                box.setPointerCapture(e.pointerId);
+                v.pointers.set(e.pointerId, e);
+              });
               box.addEventListener('pointermove', e => {
                 const prev = v.pointers.get(e.pointerId); if (!prev) return;
                 if (v.pointers.size === 2) {
@@ -50,7 +59,10 @@ public class ImageViewer extends Div {
                   v.pointers.set(e.pointerId, e);
                   const now = [...v.pointers.values()];
                   const after = Math.hypot(now[0].clientX - now[1].clientX, now[0].clientY - now[1].clientY);
-                  if (before > 0) v.zoom(after / before, (now[0].clientX + now[1].clientX) / 2, (now[0].clientY + now[1].clientY) / 2);
+                  if (before > 0) {
+                    v.zoom(after / before, (now[0].clientX + now[1].clientX) / 2,
+                        (now[0].clientY + now[1].clientY) / 2);
+                  }
                 } else if (v.s > 1) {
                   v.x += e.clientX - prev.clientX; v.y += e.clientY - prev.clientY; v.apply();
                   v.pointers.set(e.pointerId, e);
@@ -73,7 +85,8 @@ public class ImageViewer extends Div {
         addClassName("image-viewer");
         setId("image-viewer");
         stage.addClassName("image-stage");
-        Button zoomIn = tool(VaadinIcon.PLUS, "zoom-in", "reading.zoom.in", "this.__viewer && this.__viewer.zoom(1.25)");
+        Button zoomIn = tool(VaadinIcon.PLUS, "zoom-in", "reading.zoom.in",
+                "this.__viewer && this.__viewer.zoom(1.25)");
         Button zoomOut = tool(VaadinIcon.MINUS, "zoom-out", "reading.zoom.out",
                 "this.__viewer && this.__viewer.zoom(0.8)");
         Button reset = tool(VaadinIcon.EXPAND_SQUARE, "zoom-reset", "reading.zoom.reset",

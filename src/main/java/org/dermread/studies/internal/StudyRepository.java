@@ -114,7 +114,8 @@ public class StudyRepository {
 
     public boolean isCoordinator(long studyId, long accountId) {
         return jdbc.sql("""
-                        select exists (select 1 from study_coordinator where study_id = :study and account_id = :account)
+                        select exists (select 1 from study_coordinator
+                                        where study_id = :study and account_id = :account)
                         """)
                 .param("study", studyId).param("account", accountId).query(Boolean.class).single();
     }

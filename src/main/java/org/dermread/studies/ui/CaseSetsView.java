@@ -45,10 +45,12 @@ public class CaseSetsView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(2).setTooltipGenerator(set -> String.join(", ", set.labels()));
         grid.addColumn(CaseSet::caseCount).setHeader(getTranslation("studies.field.cases")).setAutoWidth(true);
         grid.addColumn(set -> set.samplingSeed() == null ? getTranslation("studies.casesets.by-hand")
-                : getTranslation("studies.casesets.sampled", set.samplingPerClass(), String.valueOf(set.samplingSeed())))
+                : getTranslation("studies.casesets.sampled", set.samplingPerClass(),
+                        String.valueOf(set.samplingSeed())))
                 .setHeader(getTranslation("studies.casesets.how")).setAutoWidth(true);
         grid.addComponentColumn(set -> {
-            Span badge = new Span(getTranslation(set.locked() ? "studies.casesets.locked" : "studies.casesets.editable"));
+            Span badge = new Span(getTranslation(set.locked() ? "studies.casesets.locked"
+                    : "studies.casesets.editable"));
             badge.getElement().getThemeList().add(set.locked() ? "badge" : "badge contrast");
             return badge;
         }).setHeader(getTranslation("studies.field.status")).setAutoWidth(true);

@@ -22,6 +22,7 @@ class StudiesNavigation implements NavigationContributor {
             return List.of(new NavigationEntry("nav.coordinator", CoordinatorHomeView.class, VaadinIcon.FOLDER_OPEN,
                     100, true));
         }
-        return List.of(new NavigationEntry("studies.nav.studies", StudiesView.class, VaadinIcon.FOLDER_OPEN, 100, false));
+        return List.of(new NavigationEntry("studies.nav.studies", StudiesView.class, VaadinIcon.FOLDER_OPEN, 100,
+                false));
     }
 }

@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -24,6 +25,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,13 +36,16 @@ import org.dermread.accounts.AccountService;
 import org.dermread.accounts.Role;
 import org.dermread.cases.CaseLibraryService;
 import org.dermread.cases.Diagnosis;
+import org.dermread.cases.LibraryCase;
 import org.dermread.cases.Taxonomy;
 import org.dermread.reading.ui.ReaderHomeView;
 import org.dermread.reading.ui.ReaderProfileView;
 import org.dermread.shell.NotFoundView;
 import org.dermread.studies.CaseSet;
+import org.dermread.studies.CaseSetDesign;
 import org.dermread.studies.CaseSetService;
 import org.dermread.studies.Participant;
+import org.dermread.studies.SamplingPlan;
 import org.dermread.studies.StudyForm;
 import org.dermread.studies.StudyOptions;
 import org.dermread.studies.StudyService;
@@ -73,7 +78,7 @@ class StudyPagesTest extends KaribuTest {
     void aCoordinatorWithTheDemoLibrary() {
         coordinator = testAccounts.create("page-coord", Role.COORDINATOR);
         login(coordinator);
-        library.importFolder(java.nio.file.Path.of("study-sets/demo"));
+        library.importFolder(Path.of("study-sets/demo"));
     }
 
     @Test
@@ -111,7 +116,7 @@ class StudyPagesTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("save-case-set")));
 
-        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications("Draw the cases first.");
+        NotificationsKt.expectNotifications("Draw the cases first.");
         assertThat(caseSets.list()).hasSize(before);
     }
 
@@ -124,9 +129,9 @@ class StudyPagesTest extends KaribuTest {
         RadioButtonGroup<String> mode = _get(RadioButtonGroup.class, spec -> spec.withId("case-set-mode"));
         _setValue(mode, "hand");
         @SuppressWarnings("unchecked")
-        Grid<org.dermread.cases.LibraryCase> hand = _get(Grid.class, spec -> spec.withId("hand-grid"));
+        Grid<LibraryCase> hand = _get(Grid.class, spec -> spec.withId("hand-grid"));
 
-        List<org.dermread.cases.LibraryCase> items = List.of(GridKt._get(hand, 0), GridKt._get(hand, 1),
+        List<LibraryCase> items = List.of(GridKt._get(hand, 0), GridKt._get(hand, 1),
                 GridKt._get(hand, 2));
         hand.asMultiSelect().setValue(new LinkedHashSet<>(items));
 
@@ -204,7 +209,7 @@ class StudyPagesTest extends KaribuTest {
         _setValue(_get(TextArea.class, spec -> spec.withId("reader-list")), "Only a name\n");
         _click(_get(Button.class, spec -> spec.withId("create-readers")));
 
-        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications()).hasSize(1);
+        assertThat(NotificationsKt.getNotifications()).hasSize(1);
         assertThat(studies.participants(studyId)).isEmpty();
     }
 
@@ -330,9 +335,9 @@ class StudyPagesTest extends KaribuTest {
     }
 
     private long sampledCaseSet(String name) {
-        var plan = new org.dermread.studies.SamplingPlan(EIGHT, 2, 9, Set.of());
+        var plan = new SamplingPlan(EIGHT, 2, 9, Set.of());
         var drawn = caseSets.sample(plan);
-        return caseSets.create(new org.dermread.studies.CaseSetDesign(name, null, EIGHT, drawn.caseIds(), 9L, 2));
+        return caseSets.create(new CaseSetDesign(name, null, EIGHT, drawn.caseIds(), 9L, 2));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
