@@ -22,8 +22,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @PWA(name = "DermRead", shortName = "DermRead", offline = false)
 public class Application implements AppShellConfigurator {
 
-    /** The statistics commands run without a web server or database: {@code java -jar dermread.jar analyze ...}. */
-    static final Set<String> COMMANDS = Set.of("analyze", "imrmc", "roc");
+    /**
+     * The statistics commands, --help and --version run without a web server or database ({@code java -jar
+     * dermread.jar analyze ...}); the command line owns the list.
+     */
+    static final Set<String> COMMANDS = AnalyzeCommand.COMMANDS;
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {

@@ -305,7 +305,8 @@ put_or("complete.delong", or_hillis(theta, Sd))
 unit_auc <- function(Sarr, yy) function(u, k) { i <- (u - 1) %/% nr + 1; j <- (u - 1) %% nr + 1
   keep <- setdiff(which(!is.na(Sarr[i, j, ])), k); auc_of(yy[keep], Sarr[i, j, keep]) }
 Sj <- jackknife_cov(unit_auc(S, y), 1:(2 * nr), 1:nc)
-put_or("complete.jackknife", or_hillis(theta, Sj))
+complete_jk <- or_hillis(theta, Sj)
+put_or("complete.jackknife", complete_jk)
 for (j in 1:nr) put(sprintf("complete.reader%d.modA.auc", j), theta[1, j])
 
 ## sensitivity / specificity of a binary call (modality A: rating >= 3; modality B: score >= 1) on the complete
@@ -334,6 +335,7 @@ theta_p <- t(sapply(1:2, function(i) sapply(1:nr, function(j) { k <- !is.na(Sp[i
 put_or("partial.jackknife", or_hillis(theta_p, jackknife_cov(unit_auc(Sp, y), 1:(2 * nr), 1:nc)))
 
 ## bundle MRMC (unaided vs aided): top-1 accuracy and MN sensitivity, jackknife by brute force
+bundle_or <- list()
 for (what in c("accuracy", "MN.sensitivity")) {
   X <- array(NA, c(2, n_readers, n_cases))
   for (i in 1:2) { sub <- rd[rd$phase == c("unaided", "aided")[i], ]
@@ -343,7 +345,8 @@ for (what in c("accuracy", "MN.sensitivity")) {
   fom <- function(u, k) { i <- (u - 1) %/% n_readers + 1; j <- (u - 1) %% n_readers + 1
     keep <- setdiff(which(!is.na(X[i, j, ]) & use), k); mean(X[i, j, keep]) }
   th <- t(sapply(1:2, function(i) sapply(1:n_readers, function(j) fom((i - 1) * n_readers + j, 0))))
-  put_or(paste0("bundle.", what, ".jackknife"), or_hillis(th, jackknife_cov(fom, 1:(2 * n_readers), which(use))))
+  bundle_or[[what]] <- or_hillis(th, jackknife_cov(fom, 1:(2 * n_readers), which(use)))
+  put_or(paste0("bundle.", what, ".jackknife"), bundle_or[[what]])
 }
 
 ## ---------------------------------------------------------------- a plain ROC table with three scores
@@ -557,6 +560,79 @@ for (jk in list(c(5, 100), c(6, 251), c(10, 163), c(4, 1000))) {
 for (J in 4:10) {                                   # fewest cases for 80% power at d = 0.05, searched one by one
   K <- 2; while (K <= 5000 && power_or(J, K, 0.05)$power < 0.8) K <- K + 1
   put(sprintf("sizing.power80.J%d.K", J), if (K > 5000) -1 else K)
+}
+
+## Sizing from the reference bundle as the pilot (the size command on a bundle): MN sensitivity, jackknife, the OR
+## components computed above by brute force; c* = all 150 cases (the pivotal study keeps the pilot's mix of classes).
+b <- bundle_or[["MN.sensitivity"]]
+bundle_pilot <- list(K = n_cases, varTR = b$MSTR - b$Var + b$Cov1 + b$Cov2 - b$Cov3, var = b$Var, cov1 = b$Cov1,
+                     cov2 = b$Cov2, cov3 = b$Cov3)
+power_pilot <- function(p, J, K, d, alpha = 0.05) {
+  s <- p$K / K; c23 <- max(p$cov2 - p$cov3, 0); tr <- max(p$varTR, 0)
+  den <- tr + s * (p$var - p$cov1 + (J - 1) * c23)
+  ddf <- den^2 / ((tr + s * (p$var - p$cov1 - c23))^2 / (J - 1))
+  pf(qf(1 - alpha, 1, ddf), 1, ddf, ncp = J * d^2 / (2 * den), lower.tail = FALSE)
+}
+put("sizing.bundle.varTR", bundle_pilot$varTR)
+for (J in c(5, 10)) {
+  put(sprintf("sizing.bundle.J%d.K150.power", J), power_pilot(bundle_pilot, J, 150, 0.05))
+  K <- 2; while (K <= 5000 && power_pilot(bundle_pilot, J, K, 0.05) < 0.8) K <- K + 1
+  put(sprintf("sizing.bundle.power80.J%d.K", J), if (K > 5000) -1 else K)
+}
+
+## ---------------------------------------------------------------- what only the CLI's options reach (issue 15)
+## roc --level 0.90 --bootstrap 2000 --sens-at-spec 0.8,0.9,0.95 --spec-at-sens 0.8,0.9 on pROC's aSAH example
+for (nm in names(ra)) {
+  key <- paste0("cli.asah.", nm, ".")
+  ci <- ci.auc(ra[[nm]], method = "delong", conf.level = 0.9)
+  put(paste0(key, "lower90"), ci[1]); put(paste0(key, "upper90"), ci[3])
+  for (m in c("youden", "closest.topleft")) {
+    b <- coords(ra[[nm]], "best", best.method = m, transpose = FALSE,
+                ret = c("sensitivity", "specificity", "accuracy", "tp", "fp", "tn", "fn"))
+    k2 <- paste0(key, sub(".", "_", m, fixed = TRUE), ".")
+    put(paste0(k2, "ties"), nrow(b))
+    for (r in c("sensitivity", "specificity", "accuracy", "tp", "fp", "tn", "fn")) put(paste0(k2, r), b[1, r])
+  }
+  all <- coords(ra[[nm]], "all", ret = c("threshold", "sensitivity", "specificity"), transpose = FALSE)
+  for (x in c(0.8, 0.9, 0.95)) {
+    put(paste0(key, "sens_at_spec_", x), coords(ra[[nm]], x = x, input = "specificity", ret = "sensitivity",
+                                                transpose = FALSE)[1, 1])
+    ok <- all[all$specificity >= x, ]                 # the conservative reading: best sensitivity at spec >= x
+    put(paste0(key, "conservative_sens_at_spec_", x), max(ok$sensitivity))
+  }
+  for (x in c(0.8, 0.9)) {
+    put(paste0(key, "spec_at_sens_", x), coords(ra[[nm]], x = x, input = "sensitivity", ret = "specificity",
+                                                transpose = FALSE)[1, 1])
+    ok <- all[all$sensitivity >= x, ]
+    put(paste0(key, "conservative_spec_at_sens_", x), max(ok$specificity))
+  }
+  set.seed(15)
+  bci <- ci.auc(ra[[nm]], method = "bootstrap", boot.n = 2000, boot.stratified = TRUE, conf.level = 0.9,
+                progress = "none")
+  put(paste0(key, "boot_lower90"), bci[1]); put(paste0(key, "boot_upper90"), bci[3])
+}
+tt <- roc.test(ra$s100b, ra$ndka, method = "delong", paired = TRUE, conf.level = 0.9)
+put("cli.asah.s100b.ndka.lower90", tt$conf.int[1]); put("cli.asah.s100b.ndka.upper90", tt$conf.int[2])
+put("cli.asah.s100b.ndka.cov", cov(ra$s100b, ra$ndka, method = "delong"))
+put("cli.asah.s100b.ndka.var_a", var(ra$s100b, method = "delong"))
+
+## analyze --level 0.90 --sens-at-spec 0.9 on the reference bundle: the AI's DeLong CIs and coords per class
+for (k in real) {
+  rocK <- roc(truth == k, P[, paste0("p_", k)], levels = c(FALSE, TRUE), direction = "<", quiet = TRUE)
+  ci <- ci.auc(rocK, method = "delong", conf.level = 0.9)
+  put(paste0("cli.ai.", k, ".lower90"), ci[1]); put(paste0("cli.ai.", k, ".upper90"), ci[3])
+  put(paste0("cli.ai.", k, ".sens_at_spec_0.9"), coords(rocK, x = 0.9, input = "specificity", ret = "sensitivity",
+                                                         transpose = FALSE)[1, 1])
+}
+
+## size mrmc-complete.imrmc --covariance jackknife --effect 0.05: the pilot is the complete design's jackknife OR
+imrmc_pilot <- list(K = nc, varTR = complete_jk$MSTR - complete_jk$Var + complete_jk$Cov1 + complete_jk$Cov2 -
+                      complete_jk$Cov3, var = complete_jk$Var, cov1 = complete_jk$Cov1, cov2 = complete_jk$Cov2,
+                    cov3 = complete_jk$Cov3)
+for (J in c(4, 8)) {
+  put(sprintf("sizing.imrmc.J%d.K200.power", J), power_pilot(imrmc_pilot, J, 200, 0.05))
+  K <- 2; while (K <= 5000 && power_pilot(imrmc_pilot, J, K, 0.05) < 0.8) K <- K + 1
+  put(sprintf("sizing.imrmc.power80.J%d.K", J), if (K > 5000) -1 else K)
 }
 
 out <- data.frame(key = names(expected), value = sapply(expected, function(v) format(v, digits = 17)))

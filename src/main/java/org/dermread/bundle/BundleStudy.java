@@ -28,14 +28,13 @@ public record BundleStudy(StudyData study, AnalysisSettings settings, List<Strin
      * its warnings.
      */
     public StudyReport analyze(Integer bootstrapReplicates, Long seed) {
-        AnalysisSettings s = new AnalysisSettings(
+        AnalysisSettings s = settings.withBootstrap(
                 bootstrapReplicates == null ? settings.bootstrapReplicates() : bootstrapReplicates,
-                seed == null ? settings.seed() : seed, settings.experienceCutPoints(), settings.experienceField(),
-                settings.mrmcModalities(), settings.confidenceLevel());
+                seed == null ? settings.seed() : seed);
         StudyReport report = StudyAnalyzer.analyze(study, s);
         List<String> warnings = new ArrayList<>(notes);
         warnings.addAll(report.warnings());
         return new StudyReport(report.schemaVersion(), report.settings(), report.study(), warnings, report.ai(),
-                report.phases(), report.mrmc());
+                report.phases(), report.mrmc(), report.grouped());
     }
 }

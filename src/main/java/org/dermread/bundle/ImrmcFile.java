@@ -17,8 +17,9 @@ import org.dermread.stats.MrmcData;
 
 /**
  * The FDA iMRMC input format: free header lines, a line {@code BEGIN DATA:}, then rows
- * {@code readerID,caseID,modalityID,score}; truth rows have readerID -1 and score 0 (negative) or 1 (positive),
- * their modalityID is ignored. The bundle holds one such file per class; the {@code imrmc} command reads any.
+ * {@code readerID,caseID,modalityID,score}; truth rows have readerID -1 (or {@code truth}) and score 0 (negative) or 1
+ * (positive), their modalityID is ignored. The bundle holds one such file per class; the {@code imrmc} command reads
+ * any.
  */
 public final class ImrmcFile {
 
@@ -52,53 +53,74 @@ public final class ImrmcFile {
         return text.toString();
     }
 
-    /** Reads a file; readers, cases and modalities keep their order of first appearance. */
+    /**
+     * Reads a file; readers, cases and modalities keep their order of first appearance. Truth rows are recognised by
+     * a readerID of {@code -1} (as iMRMC's documentation writes them, {@code -1,<case>,0,<0|1>}) or {@code truth} (as
+     * iMRMC's own example input writes them, {@code truth,<case>,truth,<0|1>}); their modalityID is ignored.
+     *
+     * @throws IllegalArgumentException naming the line, for a row that is not reader,case,modality,score, a score that
+     *                                  is not a finite number, a truth that is not 0 or 1 or contradicts an earlier
+     *                                  one, a reader who scored a case twice in one modality, or a scored case without
+     *                                  a truth row
+     */
     public static MrmcData read(Path path) throws IOException {
-        List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        return parse(path.toString(), Files.readAllLines(path, StandardCharsets.UTF_8));
+    }
+
+    static MrmcData parse(String name, List<String> lines) {
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).trim().toUpperCase(Locale.ROOT).startsWith("BEGIN DATA")) {
+            if (lines.get(i).replace("\uFEFF", "").trim().toUpperCase(Locale.ROOT).startsWith("BEGIN DATA")) {
                 start = i + 1;
                 break;
             }
         }
         if (start < 0) {
-            throw new IllegalArgumentException(path + ": no 'BEGIN DATA:' line");
+            throw new IllegalArgumentException(name + ": no 'BEGIN DATA:' line");
         }
         Map<String, Boolean> truth = new LinkedHashMap<>();
         Map<String, Integer> cases = new LinkedHashMap<>();
         Map<String, Integer> readers = new LinkedHashMap<>();
         Map<String, Integer> modalities = new LinkedHashMap<>();
         List<String[]> scores = new ArrayList<>();
+        List<Integer> scoreLines = new ArrayList<>();
         for (int i = start; i < lines.size(); i++) {
             String line = lines.get(i).trim();
             if (line.isEmpty()) {
                 continue;
             }
-            String[] f = line.split(",");
-            if (f.length < 4) {
-                throw new IllegalArgumentException(path + " line " + (i + 1) + ": expected reader,case,modality,score");
-            }
-            for (int a = 0; a < f.length; a++) {
-                f[a] = f[a].trim();
+            String[] f = fields(line);
+            String where = name + " line " + (i + 1) + ": ";
+            if (f.length != 4 || f[0].isEmpty() || f[1].isEmpty() || f[2].isEmpty()) {
+                throw new IllegalArgumentException(where + "expected readerID,caseID,modalityID,score, got " + line);
             }
             double score;
             try {
                 score = Double.parseDouble(f[3]);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(path + " line " + (i + 1) + ": score is not a number: " + f[3]);
+                throw new IllegalArgumentException(where + "score is not a number: " + f[3]);
             }
-            if (f[0].equals("-1")) {
+            if (!Double.isFinite(score)) {
+                throw new IllegalArgumentException(where + "score is not a finite number: " + f[3]);
+            }
+            if (isTruthReader(f[0])) {
                 if (score != 0 && score != 1) {
-                    throw new IllegalArgumentException(path + " line " + (i + 1) + ": truth must be 0 or 1");
+                    throw new IllegalArgumentException(where + "truth must be 0 or 1, got " + f[3]);
                 }
-                truth.put(f[1], score == 1);
+                Boolean before = truth.put(f[1], score == 1);
+                if (before != null && before != (score == 1)) {
+                    throw new IllegalArgumentException(where + "case " + f[1] + " has two different truth rows");
+                }
                 cases.putIfAbsent(f[1], cases.size());
             } else {
                 readers.putIfAbsent(f[0], readers.size());
                 modalities.putIfAbsent(f[2], modalities.size());
                 scores.add(f);
+                scoreLines.add(i + 1);
             }
+        }
+        if (cases.isEmpty()) {
+            throw new IllegalArgumentException(name + ": no truth rows (readerID -1 or truth)");
         }
         List<String> caseIds = new ArrayList<>(cases.keySet());
         boolean[] t = new boolean[caseIds.size()];
@@ -112,14 +134,40 @@ public final class ImrmcFile {
             }
         }
         Map<String, Integer> caseIndex = new HashMap<>(cases);
-        for (String[] f : scores) {
+        for (int s = 0; s < scores.size(); s++) {
+            String[] f = scores.get(s);
+            String where = name + " line " + scoreLines.get(s) + ": ";
             Integer c = caseIndex.get(f[1]);
             if (c == null) {
-                throw new IllegalArgumentException(path + ": case " + f[1] + " has no truth row");
+                throw new IllegalArgumentException(where + "case " + f[1] + " has no truth row");
             }
-            ratings[modalities.get(f[2])][readers.get(f[0])][c] = Double.parseDouble(f[3]);
+            double[] row = ratings[modalities.get(f[2])][readers.get(f[0])];
+            if (!Double.isNaN(row[c])) {
+                throw new IllegalArgumentException(where + "reader " + f[0] + " scored case " + f[1]
+                        + " twice in modality " + f[2]);
+            }
+            row[c] = Double.parseDouble(f[3]);
         }
         return new MrmcData(new ArrayList<>(modalities.keySet()), new ArrayList<>(readers.keySet()), caseIds, t,
                 ratings);
+    }
+
+    /** iMRMC marks truth rows with readerID -1 or the word truth. */
+    private static boolean isTruthReader(String readerId) {
+        return readerId.equals("-1") || readerId.equalsIgnoreCase("truth");
+    }
+
+    /** The comma-separated fields, trimmed; trailing empty fields (a trailing comma) are dropped. */
+    private static String[] fields(String line) {
+        String[] f = line.split(",", -1);
+        int n = f.length;
+        while (n > 4 && f[n - 1].trim().isEmpty()) {
+            n--;
+        }
+        String[] out = new String[n];
+        for (int a = 0; a < n; a++) {
+            out[a] = f[a].trim();
+        }
+        return out;
     }
 }

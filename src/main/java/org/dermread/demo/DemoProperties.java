@@ -5,15 +5,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Demo mode gives a newcomer something to look at.
+ * Demo mode gives a newcomer something to look at. It is never on by itself: a deployment that nobody asked to be a
+ * demo must not get accounts with a shared password.
  *
- * @param mode            {@code auto} (default): on only for the embedded database when it starts empty;
- *                        {@code on}: also on a configured database (explicit request); {@code off}: never
+ * @param mode            {@code off} (default) or {@code on}; the command-line flag {@code --demo} and the
+ *                        development run command ({@code mvn}) turn it on
  * @param credentialsFile where the demo accounts' password is written (it is never logged)
  */
 @ConfigurationProperties("dermread.demo")
-public record DemoProperties(@DefaultValue("auto") Mode mode,
+public record DemoProperties(@DefaultValue("off") Mode mode,
         @DefaultValue("./data/DEMO-ACCOUNTS.txt") Path credentialsFile) {
 
-    public enum Mode { AUTO, ON, OFF }
+    public enum Mode { ON, OFF }
 }

@@ -8,7 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.dermread.accounts.AccountBootstrap;
 import org.dermread.accounts.PasswordPolicy;
-import org.dermread.database.DatabaseMode;
 import org.dermread.studies.DemoStudy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +17,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * First-start tasks: the initial administrator always, demo accounts and the demo study (the synthetic demo set
- * imported, an 8-class case set, an open study with demo-reader) when demo mode applies. Demo mode never
- * touches a configured (production) database unless {@code dermread.demo.mode=on}.
+ * First-start tasks: the initial administrator always; demo accounts and the demo study (the synthetic demo set
+ * imported, an 8-class case set, an open study with demo-reader) only when demo mode was asked for ({@code --demo},
+ * {@code dermread.demo.mode=on}, or the development run command). There is no demo administrator: a demo
+ * account holding the administrator role (made by an older version) is disabled at every start.
  */
 @Component
 @Order(0)
@@ -30,23 +30,26 @@ class DemoSetup implements ApplicationRunner {
 
     private final AccountBootstrap bootstrap;
     private final DemoProperties properties;
-    private final DatabaseMode databaseMode;
+    private final DemoMode mode;
     private final DemoStudy demoStudy;
 
-    DemoSetup(AccountBootstrap bootstrap, DemoProperties properties, DatabaseMode databaseMode, DemoStudy demoStudy) {
+    DemoSetup(AccountBootstrap bootstrap, DemoProperties properties, DemoMode mode, DemoStudy demoStudy) {
         this.bootstrap = bootstrap;
         this.properties = properties;
-        this.databaseMode = databaseMode;
+        this.mode = mode;
         this.demoStudy = demoStudy;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
         long start = System.nanoTime();
-        boolean emptyAtStart = bootstrap.noAccounts();
         bootstrap.ensureInitialAdmin();
+        List<String> disabled = bootstrap.disableDemoAdministrators();
+        if (!disabled.isEmpty()) {
+            log.warn("Disabled demo accounts holding the administrator role: {}", disabled);
+        }
         long admin = System.nanoTime();
-        if (!demoApplies(emptyAtStart)) {
+        if (!mode.on()) {
             log.info("Start-up: initial administrator checked in {} ms; demo mode does not apply",
                     millis(start, admin));
             return;
@@ -69,14 +72,6 @@ class DemoSetup implements ApplicationRunner {
 
     private static long millis(long from, long to) {
         return (to - from) / 1_000_000;
-    }
-
-    boolean demoApplies(boolean emptyAtStart) {
-        return switch (properties.mode()) {
-            case OFF -> false;
-            case ON -> true;
-            case AUTO -> databaseMode == DatabaseMode.EMBEDDED && emptyAtStart;
-        };
     }
 
     private void writeCredentials(List<String> usernames, String password) throws IOException {

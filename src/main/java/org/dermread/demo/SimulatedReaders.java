@@ -83,7 +83,7 @@ class SimulatedReaders implements ApplicationRunner {
     static final int READERS = YEARS.length;
 
     private final AccountBootstrap bootstrap;
-    private final DemoProperties properties;
+    private final DemoMode mode;
     private final AccountService accounts;
     private final CaseSetService caseSets;
     private final CaseLibraryService library;
@@ -93,11 +93,11 @@ class SimulatedReaders implements ApplicationRunner {
     private final RecordedReadings recorded;
     private final TransactionTemplate transaction;
 
-    SimulatedReaders(AccountBootstrap bootstrap, DemoProperties properties, AccountService accounts,
+    SimulatedReaders(AccountBootstrap bootstrap, DemoMode mode, AccountService accounts,
             CaseSetService caseSets, CaseLibraryService library, StudyService studies, InferenceService inference,
             ModelRegistry models, RecordedReadings recorded, TransactionTemplate transaction) {
         this.bootstrap = bootstrap;
-        this.properties = properties;
+        this.mode = mode;
         this.accounts = accounts;
         this.caseSets = caseSets;
         this.library = library;
@@ -114,7 +114,7 @@ class SimulatedReaders implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (properties.mode() == DemoProperties.Mode.OFF || !bootstrap.demoAccountsExist()) {
+        if (!mode.on() || !bootstrap.demoAccountsExist()) {
             return;
         }
         Optional<Plan> plan = plan();

@@ -26,7 +26,8 @@ import java.util.Optional;
 /**
  * The frame around every signed-in page: title, side navigation filtered by the user's roles, language choice,
  * user name and sign-out. It knows no feature: the pages come from {@link NavigationContributor}s, the user from
- * the {@link SignedInUserSource}, and detours (such as a forced password change) from {@link NavigationGuard}s.
+ * the {@link SignedInUserSource}, detours (such as a forced password change) from {@link NavigationGuard}s, and
+ * banners (demo mode, a password someone reset) from {@link PageBanner}s.
  */
 @Layout
 @PermitAll
@@ -36,10 +37,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     public MainLayout(SignedInUserSource users, AuthenticationContext authentication,
             AccessAnnotationChecker accessChecker, List<NavigationContributor> contributors,
-            List<NavigationGuard> guards) {
+            List<NavigationGuard> guards, List<PageBanner> banners) {
         this.guards = guards;
         SignedInUser me = users.current();
-        me.preferredLocale().ifPresent(LanguageSelect::applyPreferred);
+        LanguageSelect.applyAfterSignIn(me, users::rememberLocale);
 
         H1 title = new H1(getTranslation("app.name"));
         title.addClassName("app-title");
@@ -54,7 +55,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         HorizontalLayout right = new HorizontalLayout(language, user, logout);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         right.addClassName("app-navbar-right");
-        addToNavbar(new DrawerToggle(), title, right);
+        addToNavbar(new DrawerToggle(), title);
+        banners.stream().map(PageBanner::create).flatMap(Optional::stream).forEach(banner -> {
+            banner.getElement().getClassList().add("page-banner");
+            addToNavbar(banner);
+        });
+        addToNavbar(right);
 
         SideNav nav = new SideNav();
         nav.setId("side-nav");

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /** The AI alone, and readers against the AI. */
 final class AiAnalysis {
@@ -58,12 +60,16 @@ final class AiAnalysis {
             AucBootstrap.Interval bootstrap = settings.bootstrapReplicates() < 2 ? null
                     : AucBootstrap.stratified(scores, positive, settings.bootstrapReplicates(), settings.seed(),
                     settings.confidenceLevel());
-            List<RocTableReport.Coordinate> readings = settings.specificityTargets().stream()
+            List<RocTableReport.Coordinate> atSpecificity = settings.specificityTargets().stream()
                     .map(x -> new RocTableReport.Coordinate(x, roc.sensitivityAtSpecificity(x),
                             roc.bestSensitivityAtSpecificity(x)))
                     .toList();
+            List<RocTableReport.Coordinate> atSensitivity = settings.sensitivityTargets().stream()
+                    .map(x -> new RocTableReport.Coordinate(x, roc.specificityAtSensitivity(x),
+                            roc.bestSpecificityAtSensitivity(x)))
+                    .toList();
             classes.add(new StudyReport.AiClass(labels.get(c), m, n, auc, roc.youden(), roc.points(),
-                    roc.optimalPoints(), bootstrap, readings));
+                    roc.optimalPoints(), bootstrap, atSpecificity, atSensitivity));
         }
         double macro = aucCount == 0 ? Double.NaN : aucSum / aucCount;
         double micro = Double.NaN;
@@ -100,7 +106,7 @@ final class AiAnalysis {
 
     /** Indices of the cases the AI predicted. */
     static int[] aiCases(StudyData study) {
-        return java.util.stream.IntStream.range(0, study.caseIds().size()).filter(study::aiPredicted).toArray();
+        return IntStream.range(0, study.caseIds().size()).filter(study::aiPredicted).toArray();
     }
 
     /** Per class, the AI cases sorted by the class probability, for the bootstrap's weighted ROC. */
@@ -130,7 +136,7 @@ final class AiAnalysis {
         int k = labels.size();
         int r = readers.size();
         Placements[] aiPlacements = placementsOverAllAiCases(study);
-        ReaderVsAi[] each = java.util.stream.IntStream.range(0, r).parallel()
+        ReaderVsAi[] each = IntStream.range(0, r).parallel()
                 .mapToObj(j -> ReaderVsAi.of(study, readers.get(j), aiPlacements, settings))
                 .toArray(ReaderVsAi[]::new);
         List<StudyReport.ReaderMcNemar> mcnemar = new ArrayList<>();
@@ -204,8 +210,8 @@ final class AiAnalysis {
             ReaderVsAi x = new ReaderVsAi();
             x.sensitivity = new Paired[k];
             x.specificity = new Paired[k];
-            java.util.Arrays.fill(x.sensitivity, Paired.NONE);
-            java.util.Arrays.fill(x.specificity, Paired.NONE);
+            Arrays.fill(x.sensitivity, Paired.NONE);
+            Arrays.fill(x.specificity, Paired.NONE);
             String id = study.readers().get(rr.reader()).id();
             int n = 0;
             int readerRight = 0;
@@ -304,8 +310,8 @@ final class AiAnalysis {
     }
 
     private static StudyReport.WilcoxonResult wilcoxon(String figure, String code, ReaderVsAi[] each,
-                                                       java.util.function.Function<ReaderVsAi, Paired> pick) {
-        List<Paired> defined = java.util.Arrays.stream(each).map(pick)
+                                                       Function<ReaderVsAi, Paired> pick) {
+        List<Paired> defined = Arrays.stream(each).map(pick)
                 .filter(p -> !Double.isNaN(p.difference())).toList();
         double[] d = defined.stream().mapToDouble(Paired::difference).toArray();
         WilcoxonSignedRankTest test = d.length == 0 ? null : WilcoxonSignedRankTest.of(d);

@@ -13,10 +13,14 @@ import java.util.List;
  * @param confidenceLevel     for every interval (default 0.95)
  * @param specificityTargets  specificities at which the AI's ROC curves are read (sensitivity, conservative point);
  *                            default none
+ * @param sensitivityTargets  sensitivities at which the AI's ROC curves are read (specificity, conservative point);
+ *                            default none
+ * @param grouping            a grouping of the labels (e.g. malignant vs benign) under which the whole analysis is
+ *                            repeated; null for none
  */
 public record AnalysisSettings(int bootstrapReplicates, long seed, List<Double> experienceCutPoints,
                                String experienceField, List<String> mrmcModalities, double confidenceLevel,
-                               List<Double> specificityTargets) {
+                               List<Double> specificityTargets, List<Double> sensitivityTargets, Grouping grouping) {
 
     public static final String YEARS_DERMATOLOGY = "years_dermatology";
     public static final String YEARS_DERMOSCOPY = "years_dermoscopy";
@@ -36,25 +40,55 @@ public record AnalysisSettings(int bootstrapReplicates, long seed, List<Double> 
         }
         mrmcModalities = List.copyOf(mrmcModalities);
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-            throw new IllegalArgumentException("confidence level must lie in (0, 1)");
+            throw new IllegalArgumentException("confidence level must lie in (0, 1): " + confidenceLevel);
         }
-        specificityTargets = List.copyOf(specificityTargets);
-        for (double target : specificityTargets) {
-            if (!(target >= 0 && target <= 1)) {
-                throw new IllegalArgumentException("specificity targets must lie in [0, 1]: " + target);
-            }
-        }
+        specificityTargets = proportions(specificityTargets, "specificity");
+        sensitivityTargets = proportions(sensitivityTargets, "sensitivity");
     }
 
-    /** Without specificity targets. */
+    /** Without targets and grouping. */
     public AnalysisSettings(int bootstrapReplicates, long seed, List<Double> experienceCutPoints,
                             String experienceField, List<String> mrmcModalities, double confidenceLevel) {
         this(bootstrapReplicates, seed, experienceCutPoints, experienceField, mrmcModalities, confidenceLevel,
-                List.of());
+                List.of(), List.of(), null);
     }
 
     /** The defaults: 2000 replicates, seed 20210101, cut points 3 and 10 years of dermatology, 95% intervals. */
     public static AnalysisSettings defaults() {
         return new AnalysisSettings(2000, 20210101L, List.of(3.0, 10.0), YEARS_DERMATOLOGY, List.of(), 0.95);
+    }
+
+    /** These settings with another number of bootstrap replicates and seed. */
+    public AnalysisSettings withBootstrap(int replicates, long newSeed) {
+        return new AnalysisSettings(replicates, newSeed, experienceCutPoints, experienceField, mrmcModalities,
+                confidenceLevel, specificityTargets, sensitivityTargets, grouping);
+    }
+
+    /** These settings with another confidence level. */
+    public AnalysisSettings withConfidenceLevel(double level) {
+        return new AnalysisSettings(bootstrapReplicates, seed, experienceCutPoints, experienceField, mrmcModalities,
+                level, specificityTargets, sensitivityTargets, grouping);
+    }
+
+    /** These settings with other targets at which the AI's ROC curves are read. */
+    public AnalysisSettings withTargets(List<Double> specificities, List<Double> sensitivities) {
+        return new AnalysisSettings(bootstrapReplicates, seed, experienceCutPoints, experienceField, mrmcModalities,
+                confidenceLevel, specificities, sensitivities, grouping);
+    }
+
+    /** These settings with another grouping (null for none). */
+    public AnalysisSettings withGrouping(Grouping newGrouping) {
+        return new AnalysisSettings(bootstrapReplicates, seed, experienceCutPoints, experienceField, mrmcModalities,
+                confidenceLevel, specificityTargets, sensitivityTargets, newGrouping);
+    }
+
+    private static List<Double> proportions(List<Double> targets, String what) {
+        List<Double> copy = List.copyOf(targets);
+        for (double target : copy) {
+            if (!(target >= 0 && target <= 1)) {
+                throw new IllegalArgumentException(what + " targets must lie in [0, 1]: " + target);
+            }
+        }
+        return copy;
     }
 }

@@ -1,6 +1,7 @@
 package org.dermread.stats;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Set;
  *
  * @param name    what the grouping is called (e.g. "malignancy")
  * @param groups  the group names, in order
- * @param groupOf every label code to its group
+ * @param groupOf every label code to its group (kept in the given order)
  */
 public record Grouping(String name, List<String> groups, Map<String, String> groupOf) {
 
@@ -28,8 +29,12 @@ public record Grouping(String name, List<String> groups, Map<String, String> gro
         if (groups.size() < 2 || new HashSet<>(groups).size() != groups.size()) {
             throw new IllegalArgumentException("a grouping needs at least two distinct groups, got " + groups);
         }
-        groupOf = Map.copyOf(new LinkedHashMap<>(groupOf));
+        // insertion order kept, so that the grouping is written the same way every time
+        groupOf = Collections.unmodifiableMap(new LinkedHashMap<>(groupOf));
         for (Map.Entry<String, String> e : groupOf.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) {
+                throw new IllegalArgumentException("a grouping maps label codes to group names, neither null");
+            }
             if (!groups.contains(e.getValue())) {
                 throw new IllegalArgumentException("label " + e.getKey() + " is put in group " + e.getValue()
                         + ", which is not one of " + groups);

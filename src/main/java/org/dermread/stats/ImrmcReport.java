@@ -2,6 +2,7 @@ package org.dermread.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * MRMC analysis of an iMRMC-style input: each reader-modality AUC with its DeLong CI, and for every pair of
@@ -76,7 +77,7 @@ public record ImrmcReport(int schemaVersion, List<String> modalities, List<Strin
             }
         }
         if (t > 2) {
-            comparisons.add(compare(data, java.util.stream.IntStream.range(0, t).toArray(), confidenceLevel));
+            comparisons.add(compare(data, IntStream.range(0, t).toArray(), confidenceLevel));
         }
         int m = 0;
         for (boolean x : truth) {

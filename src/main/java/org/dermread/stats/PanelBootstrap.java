@@ -1,5 +1,6 @@
 package org.dermread.stats;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -79,7 +80,7 @@ final class PanelBootstrap {
             }
         }
         int[] groupOf = new int[r];
-        java.util.Arrays.fill(groupOf, -1);
+        Arrays.fill(groupOf, -1);
         for (int g = 1; g < groups.length; g++) {
             for (int j : groups[g]) {
                 if (groupOf[j] != -1) {
@@ -136,7 +137,7 @@ final class PanelBootstrap {
 
         void run(int b, long seed, double[][][][] panel, double[][] aiSens, double[][] aiSpec) {
             SplittableRandom rng = new SplittableRandom(mix(seed, b));
-            java.util.Arrays.fill(w, 0);
+            Arrays.fill(w, 0);
             for (int i = 0; i < cases; i++) {
                 w[rng.nextInt(cases)]++;
             }
@@ -148,7 +149,7 @@ final class PanelBootstrap {
             for (int g = 0; g < groups.length; g++) {
                 int[] members = groups[g];
                 int[] mult = multiplicity[g];
-                java.util.Arrays.fill(mult, 0);
+                Arrays.fill(mult, 0);
                 for (int d = 0; d < members.length; d++) {
                     mult[members[rng.nextInt(members.length)]]++;
                 }
@@ -265,7 +266,7 @@ final class PanelBootstrap {
                 v[n++] = x;
             }
         }
-        java.util.Arrays.sort(v, 0, n);
+        Arrays.sort(v, 0, n);
         double alpha = 1 - level;
         return new double[] {Descriptives.quantileOfSorted(v, n, alpha / 2),
                 Descriptives.quantileOfSorted(v, n, 1 - alpha / 2)};

@@ -1,10 +1,12 @@
 package org.dermread.stats;
 
+import java.util.Arrays;
+
 /**
  * The reader-summed success kernel of small whole-number ratings (ordinal scales) by bit sets of readers: for a
  * positive case p, E_l(p) is the set of readers who rated it l; for a negative case q, B_l(q) the readers who rated
- * it below l and A_l(q) those who rated it at most l. Then 2 sum_j s_j(p, q) = sum_l |E_l(p) & B_l(q)| + |E_l(p) & A_l(q)|: a
- * few word-wide ANDs and popcounts per level instead of one comparison per reader.
+ * it below l and A_l(q) those who rated it at most l. Then 2 sum_j s_j(p, q) = sum_l |E_l(p) & B_l(q)| +
+ * |E_l(p) & A_l(q)|: a few word-wide ANDs and popcounts per level instead of one comparison per reader.
  */
 final class ReaderBitSets {
 
@@ -30,7 +32,7 @@ final class ReaderBitSets {
         long[] readNeg = new long[n * words];
         long[] exactly = new long[stride];
         for (int q = 0; q < n; q++) {
-            java.util.Arrays.fill(exactly, 0);
+            Arrays.fill(exactly, 0);
             for (int j = 0; j < r; j++) {
                 double v = neg[j][q];
                 if (!Double.isNaN(v)) {
@@ -51,8 +53,8 @@ final class ReaderBitSets {
         int[] present = new int[levels];
         long[] readPos = new long[words];
         for (int p = 0; p < m; p++) {
-            java.util.Arrays.fill(ownLevels, 0);
-            java.util.Arrays.fill(readPos, 0);
+            Arrays.fill(ownLevels, 0);
+            Arrays.fill(readPos, 0);
             for (int j = 0; j < r; j++) {
                 double v = pos[j][p];
                 if (!Double.isNaN(v)) {

@@ -1,6 +1,7 @@
 package org.dermread.stats;
 
 import java.util.List;
+import java.util.Arrays;
 
 /**
  * Every reader's answers of one phase laid out for count-based bootstrap replicates: a replicate is a vector of case
@@ -70,7 +71,7 @@ final class ReaderCellIndex {
 
     /** Weighted cases per true class: sum of w over the cases of each class. */
     void classWeights(int[] w, int[] out) {
-        java.util.Arrays.fill(out, 0);
+        Arrays.fill(out, 0);
         for (int c = 0; c < truth.length; c++) {
             out[truth[c]] += w[c];
         }
@@ -81,15 +82,15 @@ final class ReaderCellIndex {
      * (answers of that class) and diagonal (correct answers) counts. {@code cells} is scratch of k*k ints.
      */
     void margins(int j, int[] w, int[] classWeight, int[] cells, int[] rows, int[] columns, int[] diagonal) {
-        java.util.Arrays.fill(cells, 0);
+        Arrays.fill(cells, 0);
         // One flat pass in case order: consecutive answers rarely hit the same cell, so the additions do not wait on
         // each other, and there is no inner loop per cell to mispredict.
         for (int i = start[j], end = start[j + 1]; i < end; i++) {
             int e = entries[i];
             cells[e & CELL_MASK] += w[e >>> CELL_BITS];
         }
-        java.util.Arrays.fill(rows, 0);
-        java.util.Arrays.fill(columns, 0);
+        Arrays.fill(rows, 0);
+        Arrays.fill(columns, 0);
         int q = 0;
         for (int t = 0; t < k; t++) {
             for (int p = 0; p < k; p++, q++) {

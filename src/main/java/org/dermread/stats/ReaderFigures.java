@@ -1,5 +1,7 @@
 package org.dermread.stats;
 
+import java.util.Arrays;
+
 /**
  * The per-reader figures as one flat vector, computed from a (possibly bootstrap-weighted) confusion matrix stored
  * row-major in {@code counts[truth * K + chosen]}. Layout: 0 accuracy, 1 balanced accuracy (macro sensitivity), 2
@@ -38,8 +40,8 @@ final class ReaderFigures {
     static void compute(int[] counts, int k, double[] out, double[] rowScratch, double[] columnScratch) {
         double n = 0;
         double trace = 0;
-        java.util.Arrays.fill(rowScratch, 0);
-        java.util.Arrays.fill(columnScratch, 0);
+        Arrays.fill(rowScratch, 0);
+        Arrays.fill(columnScratch, 0);
         for (int t = 0; t < k; t++) {
             int base = t * k;
             for (int p = 0; p < k; p++) {

@@ -1,5 +1,7 @@
 package org.dermread.stats;
 
+import java.util.Arrays;
+
 /**
  * One reader-modality of an MRMC analysis: its figure of merit theta and its per-case components x_k (V10 of a
  * positive and V01 of a negative case for the AUC, DeLong et al. 1988; the 0/1 outcome for a proportion).
@@ -54,8 +56,8 @@ final class ReaderFom {
                 used[n++] = k;
             }
         }
-        double[] compact = covarianceVector(method, java.util.Arrays.copyOf(used, n), new double[n]);
-        java.util.Arrays.fill(u, 0);
+        double[] compact = covarianceVector(method, Arrays.copyOf(used, n), new double[n]);
+        Arrays.fill(u, 0);
         for (int a = 0; a < n; a++) {
             u[used[a]] = compact[a];
         }
@@ -68,7 +70,7 @@ final class ReaderFom {
      */
     double[] covarianceVector(CovarianceMethod method, int[] used, double[] u) {
         int c = used.length;
-        java.util.Arrays.fill(u, 0);
+        Arrays.fill(u, 0);
         if (method == CovarianceMethod.DELONG) {
             // sqrt(size (size - 1)) takes at most two values (positives, negatives): computed once each.
             double all = m + n;

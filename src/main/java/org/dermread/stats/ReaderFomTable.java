@@ -1,5 +1,9 @@
 package org.dermread.stats;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+
 /**
  * The figures of merit of every reader-modality of an MRMC data set, with what their error covariances are estimated
  * from (see {@link ReaderFom}).
@@ -11,8 +15,8 @@ final class ReaderFomTable {
     private final ReaderFom[][] units;
     private final double[][] theta;
     private final boolean[] jackknifed;
-    private final java.util.Map<CovarianceMethod, ErrorCovariances> computed =
-            new java.util.EnumMap<>(CovarianceMethod.class);
+    private final Map<CovarianceMethod, ErrorCovariances> computed =
+            new EnumMap<>(CovarianceMethod.class);
     private Boolean crossed;
 
     private ReaderFomTable(MrmcData data, FigureOfMerit fom, ReaderFom[][] units, double[][] theta,
@@ -164,7 +168,7 @@ final class ReaderFomTable {
         ErrorCovariances known = computed.get(method);
         if (known == null) {
             // Only the jackknifed cases (those the figure uses that someone read) can carry non-zero components.
-            int[] used = java.util.stream.IntStream.range(0, jackknifed.length).filter(k -> jackknifed[k]).toArray();
+            int[] used = IntStream.range(0, jackknifed.length).filter(k -> jackknifed[k]).toArray();
             known = ErrorCovariances.fromVectors(method, units.length, units[0].length, used.length,
                     (i, j, u) -> units[i][j].covarianceVector(method, used, u));
             computed.put(method, known);

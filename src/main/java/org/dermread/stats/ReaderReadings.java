@@ -1,5 +1,7 @@
 package org.dermread.stats;
 
+import java.util.BitSet;
+
 /**
  * One reader's answers in one phase: parallel arrays of case index, chosen label index and confidence (1-5, or 0
  * when none was given). At most one answer per case.
@@ -13,7 +15,7 @@ public record ReaderReadings(int reader, int[] cases, int[] labels, int[] confid
         cases = cases.clone();
         labels = labels.clone();
         confidences = confidences.clone();
-        java.util.BitSet seen = new java.util.BitSet();
+        BitSet seen = new BitSet();
         for (int c : cases) {
             if (c < 0 || seen.get(c)) {
                 throw new IllegalArgumentException(

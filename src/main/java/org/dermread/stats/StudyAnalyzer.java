@@ -3,6 +3,8 @@ package org.dermread.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 /**
  * Turns a {@link Study} into a {@link StudyReport}: every reader, the panel with bootstrap CIs, agreement,
@@ -13,8 +15,25 @@ public final class StudyAnalyzer {
     private StudyAnalyzer() {
     }
 
-    /** Runs the whole analysis; see docs-stats.md for every definition. */
+    /**
+     * Runs the whole analysis (the README's "Definitions" define every figure), and again under the settings' grouping
+     * of the labels when there is one.
+     *
+     * @throws IllegalArgumentException when the settings' grouping does not fit the study's labels
+     */
     public static StudyReport analyze(StudyData study, AnalysisSettings settings) {
+        if (settings.grouping() == null) {
+            return analyzeUngrouped(study, settings);
+        }
+        StudyData groupedStudy = settings.grouping().apply(study);
+        StudyReport report = analyzeUngrouped(study, settings);
+        StudyReport grouped = analyzeUngrouped(groupedStudy, settings.withGrouping(null));
+        return new StudyReport(report.schemaVersion(), settings, report.study(), report.warnings(), report.ai(),
+                report.phases(), report.mrmc(), new StudyReport.GroupedReport(settings.grouping(), grouped.study(),
+                grouped.warnings(), grouped.ai(), grouped.phases(), grouped.mrmc()));
+    }
+
+    private static StudyReport analyzeUngrouped(StudyData study, AnalysisSettings settings) {
         List<String> warnings = new ArrayList<>();
         int k = study.labels().size();
         List<Integer> perClass = new ArrayList<>();
@@ -49,10 +68,10 @@ public final class StudyAnalyzer {
         List<List<String>> phaseWarnings = new ArrayList<>();
         phaseList.forEach(p -> phaseWarnings.add(new ArrayList<>()));
         List<String> mrmcWarnings = new ArrayList<>();
-        java.util.concurrent.CompletableFuture<StudyReport.MrmcReport> mrmcTask =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> StudyMrmc.report(study, settings,
+        CompletableFuture<StudyReport.MrmcReport> mrmcTask =
+                CompletableFuture.supplyAsync(() -> StudyMrmc.report(study, settings,
                         mrmcWarnings));
-        List<StudyReport.PhaseReport> phases = java.util.stream.IntStream.range(0, phaseList.size()).parallel()
+        List<StudyReport.PhaseReport> phases = IntStream.range(0, phaseList.size()).parallel()
                 .mapToObj(i -> analyzePhase(study, phaseList.get(i), settings, phaseWarnings.get(i)))
                 .toList();
         StudyReport.MrmcReport mrmc = mrmcTask.join();
@@ -70,7 +89,15 @@ public final class StudyAnalyzer {
      * (see {@link Grouping#apply}).
      */
     public static StudyReport analyze(StudyData study, AnalysisSettings settings, Grouping grouping) {
-        return analyze(grouping.apply(study), settings);
+        return analyzeUngrouped(grouping.apply(study), settings.withGrouping(null));
+    }
+
+    /**
+     * The MRMC comparison alone (as {@link StudyReport#mrmc()}): for study sizing from a pilot without the rest of the
+     * analysis. Null without two modalities; why is then in {@code warnings}.
+     */
+    public static StudyReport.MrmcReport mrmc(StudyData study, AnalysisSettings settings, List<String> warnings) {
+        return StudyMrmc.report(study, settings, warnings);
     }
 
     /** One phase: per-reader figures, the bootstrap panel and groups, agreement, and readers against the AI. */
@@ -122,7 +149,7 @@ public final class StudyAnalyzer {
         List<String> panelNames = new ArrayList<>();
         List<int[]> groups = new ArrayList<>();
         panelNames.add("all");
-        groups.add(java.util.stream.IntStream.range(0, readers.size()).toArray());
+        groups.add(IntStream.range(0, readers.size()).toArray());
         for (int g = 0; g < groupNames.size(); g++) {
             if (!membersByGroup.get(g).isEmpty()) {
                 panelNames.add(groupNames.get(g));

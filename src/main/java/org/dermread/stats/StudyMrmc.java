@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Maps a study's phases onto MRMC data and runs the OR-Hillis analyses: overall top-1 accuracy, and per class
@@ -95,7 +96,7 @@ final class StudyMrmc {
         for (int k = 0; k < study.labels().size(); k++) {
             classWarnings.add(new ArrayList<>());
         }
-        List<StudyReport.MrmcClass> classes = java.util.stream.IntStream.range(0, study.labels().size()).parallel()
+        List<StudyReport.MrmcClass> classes = IntStream.range(0, study.labels().size()).parallel()
                 .mapToObj(k -> mrmcClass(study, settings, modalities, readers, readerIds, label, confidence, k,
                         classWarnings.get(k)))
                 .toList();

@@ -12,13 +12,35 @@ import java.util.List;
  * @param ai            the AI alone (null without AI predictions)
  * @param phases        readers per phase, and readers against the AI
  * @param mrmc          Obuchowski-Rockette comparison of two phases (null when fewer than two phases)
+ * @param grouped       the whole analysis again under the settings' grouping of the labels (null without one)
  */
 public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary study, List<String> warnings,
-                          AiReport ai, List<PhaseReport> phases, MrmcReport mrmc) {
+                          AiReport ai, List<PhaseReport> phases, MrmcReport mrmc, GroupedReport grouped) {
 
     public StudyReport {
         warnings = List.copyOf(warnings);
         phases = List.copyOf(phases);
+    }
+
+    /** Without a grouped analysis. */
+    public StudyReport(int schemaVersion, AnalysisSettings settings, Summary study, List<String> warnings,
+                       AiReport ai, List<PhaseReport> phases, MrmcReport mrmc) {
+        this(schemaVersion, settings, study, warnings, ai, phases, mrmc, null);
+    }
+
+    /**
+     * Every figure of the study with the groups of a {@link Grouping} as the classes (see {@link Grouping#apply}):
+     * the same sections as the report itself.
+     *
+     * @param warnings what the grouped analysis left out, in words
+     */
+    public record GroupedReport(Grouping grouping, Summary study, List<String> warnings, AiReport ai,
+                                List<PhaseReport> phases, MrmcReport mrmc) {
+
+        public GroupedReport {
+            warnings = List.copyOf(warnings);
+            phases = List.copyOf(phases);
+        }
     }
 
     /** Size of the study. */
@@ -130,15 +152,17 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
      * @param operatingPoints the Youden and closest-to-top-left points with their 2 x 2 tables
      * @param bootstrap       stratified percentile bootstrap of the AUC (the analysis's replicates and seed)
      * @param atSpecificity   the curve read at the settings' specificity targets
+     * @param atSensitivity   the curve read at the settings' sensitivity targets
      */
     public record AiClass(String code, int positives, int negatives, AucEstimate auc, RocPoint youden,
                           List<RocPoint> roc, List<OperatingPoint> operatingPoints, AucBootstrap.Interval bootstrap,
-                          List<RocTableReport.Coordinate> atSpecificity) {
+                          List<RocTableReport.Coordinate> atSpecificity,
+                          List<RocTableReport.Coordinate> atSensitivity) {
 
         /** Without operating points, bootstrap and readings. */
         public AiClass(String code, int positives, int negatives, AucEstimate auc, RocPoint youden,
                        List<RocPoint> roc) {
-            this(code, positives, negatives, auc, youden, roc, List.of(), null, List.of());
+            this(code, positives, negatives, auc, youden, roc, List.of(), null, List.of(), List.of());
         }
     }
 

@@ -2,6 +2,7 @@ package org.dermread.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * How many readers and cases a pivotal study needs, from a pilot's Obuchowski-Rockette variance components (Hillis,
@@ -123,7 +124,7 @@ public final class StudySizing {
 
     /** Power and width grow with cases, so the smallest qualifying number is found by bisection. */
     private static Design smallest(Pilot pilot, int readers, double effect, double alpha, int maxCases,
-                                   java.util.function.Predicate<Design> reached) {
+                                   Predicate<Design> reached) {
         Design best = design(pilot, readers, maxCases, effect, alpha);
         if (!reached.test(best)) {
             return new Design(readers, -1, best.power(), best.ddf(), best.noncentrality(), best.expectedCiWidth());

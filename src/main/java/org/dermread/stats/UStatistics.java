@@ -1,5 +1,7 @@
 package org.dermread.stats;
 
+import java.util.stream.IntStream;
+
 
 /**
  * The sums behind the U-statistic (unbiased) moments of empirical AUCs, as iMRMC computes them (Gallas 2006, Acad
@@ -42,8 +44,8 @@ final class UStatistics {
         t = data.modalities().size();
         r = data.readers().size();
         boolean[] truth = data.truth();
-        int[] posIdx = java.util.stream.IntStream.range(0, truth.length).filter(k -> truth[k]).toArray();
-        int[] negIdx = java.util.stream.IntStream.range(0, truth.length).filter(k -> !truth[k]).toArray();
+        int[] posIdx = IntStream.range(0, truth.length).filter(k -> truth[k]).toArray();
+        int[] negIdx = IntStream.range(0, truth.length).filter(k -> !truth[k]).toArray();
         m = posIdx.length;
         n = negIdx.length;
         if (m == 0 || n == 0) {

@@ -1,5 +1,7 @@
 package org.dermread.stats;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
 
 /**
@@ -108,6 +110,6 @@ public record WilcoxonSignedRankTest(int n, double v, boolean exact, double z, d
         if (x == 0) {
             return 0;
         }
-        return new java.math.BigDecimal(x).round(new java.math.MathContext(12)).doubleValue();
+        return new BigDecimal(x).round(new MathContext(12)).doubleValue();
     }
 }

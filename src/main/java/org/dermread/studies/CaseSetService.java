@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.dermread.accounts.AccountService;
 import org.dermread.accounts.CurrentUser;
 import org.dermread.accounts.Role;
+import org.dermread.audit.AuditLog;
 import org.dermread.cases.Taxonomy;
 import org.dermread.studies.internal.CaseSetRepository;
 import org.slf4j.Logger;
@@ -32,11 +33,13 @@ public class CaseSetService {
     private final CaseSetRepository caseSets;
     private final Taxonomy taxonomy;
     private final AccountService accounts;
+    private final AuditLog audit;
 
-    public CaseSetService(CaseSetRepository caseSets, Taxonomy taxonomy, AccountService accounts) {
+    public CaseSetService(CaseSetRepository caseSets, Taxonomy taxonomy, AccountService accounts, AuditLog audit) {
         this.caseSets = caseSets;
         this.taxonomy = taxonomy;
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     /**
@@ -84,7 +87,15 @@ public class CaseSetService {
         long id = caseSets.insert(design, accounts.currentAccount().id().value());
         log.info("Case set {} '{}' ({} cases, labels {}) created by {}", id, design.name(), design.caseIds().size(),
                 design.labels(), CurrentUser.username().orElse("?"));
+        audit.record("caseset.created", "case set " + id, describe(design));
         return id;
+    }
+
+    /** What the audit log keeps of a design: name, size, labels and how the cases were drawn. */
+    private static String describe(CaseSetDesign design) {
+        return design.name() + ": " + design.caseIds().size() + " cases, labels " + String.join(" ", design.labels())
+                + (design.samplingSeed() == null ? ", picked by hand"
+                        : ", " + design.samplingPerClass() + " per class, seed " + design.samplingSeed());
     }
 
     @Transactional
@@ -99,6 +110,7 @@ public class CaseSetService {
         validate(design);
         caseSets.update(caseSetId, design);
         log.info("Case set {} changed by {}", caseSetId, CurrentUser.username().orElse("?"));
+        audit.record("caseset.updated", "case set " + caseSetId, describe(design));
     }
 
     /** A new, unlocked case set with the same labels and cases, owned by the caller. */
@@ -109,7 +121,9 @@ public class CaseSetService {
         CaseSetDesign copy = new CaseSetDesign(newName, original.description(), original.labels(),
                 caseSets.caseIds(caseSetId), original.samplingSeed(), original.samplingPerClass());
         validate(copy);
-        return caseSets.insert(copy, accounts.currentAccount().id().value());
+        long id = caseSets.insert(copy, accounts.currentAccount().id().value());
+        audit.record("caseset.cloned", "case set " + id, "copy of case set " + caseSetId + ": " + describe(copy));
+        return id;
     }
 
     @Transactional(readOnly = true)

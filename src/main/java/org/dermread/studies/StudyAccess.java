@@ -70,6 +70,12 @@ public class StudyAccess {
                         && studies.coordinatesStudyWithCase(me(), caseId));
     }
 
+    /** Coordinators: whether the reader takes part in a study the signed-in coordinator coordinates. */
+    @Transactional(readOnly = true)
+    public boolean coordinatesReader(long readerId) {
+        return CurrentUser.hasRole(Role.COORDINATOR) && signedIn() && studies.coordinatesParticipant(me(), readerId);
+    }
+
     @Transactional(readOnly = true)
     public void requireMayManage(long studyId) {
         if (!mayManage(studyId)) {

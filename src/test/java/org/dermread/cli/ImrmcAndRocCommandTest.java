@@ -141,7 +141,8 @@ class ImrmcAndRocCommandTest {
                 metrics.toString(), "--bootstrap", "20"})).isZero();
         JsonNode json = new ObjectMapper().readTree(metrics.toFile());
         assertThat(json.fieldNames()).toIterable()
-                .containsExactly("schema_version", "settings", "study", "warnings", "ai", "phases", "mrmc");
+                .containsExactly("schema_version", "settings", "study", "warnings", "ai", "phases", "mrmc",
+                        "grouped");
         assertThat(json.at("/settings/bootstrap_replicates").asInt()).isEqualTo(20);
         assertThat(json.at("/settings/seed").asLong()).isEqualTo(7);
         assertThat(json.at("/ai/classes/4/auc").isNull()).isTrue();

@@ -30,6 +30,8 @@ class BrowserSignInTest extends BrowserTest {
         assertThat(driver.findElements(By.cssSelector("vaadin-side-nav-item"))).extracting(e -> e.getText().trim())
                 .containsExactly("My studies", "Change password");
         screenshot("reader-landing");
+        assertThat(consoleMessages()).as("Vaadin runs under the Content-Security-Policy")
+                .noneMatch(message -> message.contains("Content Security Policy") || message.contains("Refused to"));
     }
 
     @Test

@@ -28,14 +28,14 @@ class RouteAccessTest extends KaribuTest {
     static final Map<String, Set<Role>> ROUTES = Map.ofEntries(
             Map.entry("reader", EnumSet.of(Role.READER)),
             Map.entry("reader/profile", EnumSet.of(Role.READER)),
-            Map.entry("coordinator", EnumSet.of(Role.COORDINATOR)),
+            Map.entry("coordinator", EnumSet.of(Role.COORDINATOR, Role.ADMIN)),
             Map.entry("coordinator/import", EnumSet.of(Role.COORDINATOR, Role.ADMIN)),
             Map.entry("coordinator/cases", EnumSet.of(Role.COORDINATOR, Role.ADMIN, Role.STATISTICIAN)),
             Map.entry("coordinator/case-sets", EnumSet.of(Role.COORDINATOR, Role.ADMIN)),
             Map.entry("coordinator/studies", EnumSet.of(Role.COORDINATOR, Role.ADMIN)),
             Map.entry("inference", EnumSet.of(Role.COORDINATOR, Role.ADMIN, Role.STATISTICIAN)),
             Map.entry("inference/models", EnumSet.of(Role.COORDINATOR, Role.ADMIN, Role.STATISTICIAN)),
-            Map.entry("statistics", EnumSet.of(Role.STATISTICIAN, Role.COORDINATOR)),
+            Map.entry("statistics", EnumSet.of(Role.STATISTICIAN, Role.COORDINATOR, Role.ADMIN)),
             Map.entry("accounts", EnumSet.of(Role.ADMIN, Role.COORDINATOR)),
             Map.entry("admin/audit", EnumSet.of(Role.ADMIN)));
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -15,8 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
+import org.dermread.accounts.ui.AccountsView;
 import org.dermread.accounts.ui.ChangePasswordView;
+import org.dermread.analysis.ui.StatisticsHomeView;
+import org.dermread.cases.ui.CaseLibraryView;
 import org.dermread.reading.ui.ReaderHomeView;
+import org.dermread.studies.StudySummary;
+import org.dermread.studies.ui.CoordinatorHomeView;
+import org.dermread.studies.ui.StudiesView;
 import org.dermread.testing.KaribuTest;
 import org.dermread.testing.TestAccounts;
 import org.dermread.testing.TestStudies;
@@ -55,9 +62,37 @@ class SignInAndNavigationTest extends KaribuTest {
         assertThat(navigationFor(testAccounts.create("stat", Role.STATISTICIAN)))
                 .containsExactly("Results", "AI runs", "AI models", "Change password");
         assertThat(navigationFor(testAccounts.create("admin", Role.ADMIN)))
-                .containsExactly("AI runs", "AI models", "Accounts", "Audit log", "Change password");
+                .containsExactly("Studies", "Case library", "Results", "AI runs", "AI models", "Accounts", "Audit log",
+                        "Change password");
+        assertThat(navigationFor(testAccounts.create("admin-coord", Role.ADMIN, Role.COORDINATOR)))
+                .containsExactly("Studies and cases", "Results", "AI runs", "AI models", "Accounts", "Audit log",
+                        "Change password");
         assertThat(navigationFor(testAccounts.create("both", Role.READER, Role.STATISTICIAN)))
                 .containsExactly("Results", "My studies", "AI runs", "AI models", "Change password");
+    }
+
+    @Test
+    void an_administrator_opens_the_coordinator_pages_and_every_study_but_still_lands_on_the_accounts_page() {
+        Account coordinator = testAccounts.create("someone-elses", Role.COORDINATOR);
+        TestStudies.TestStudy study = studies.openStudy(coordinator, 4, List.of("MN", "SK"),
+                TestStudies.Options.defaults());
+        Account admin = testAccounts.create("admin", Role.ADMIN);
+        login(admin);
+
+        UI.getCurrent().navigate("");
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(AccountsView.class);
+
+        UI.getCurrent().navigate("coordinator");
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(CoordinatorHomeView.class);
+        assertThat(_get(Grid.class).getGenericDataView().getItems().map(item -> ((StudySummary) item).id()))
+                .contains(study.studyId());
+
+        UI.getCurrent().navigate("statistics");
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(StatisticsHomeView.class);
+        UI.getCurrent().navigate("coordinator/cases");
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(CaseLibraryView.class);
+        UI.getCurrent().navigate("coordinator/studies");
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(StudiesView.class);
     }
 
     @Test

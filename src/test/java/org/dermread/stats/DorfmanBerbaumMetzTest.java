@@ -41,7 +41,8 @@ class DorfmanBerbaumMetzTest {
         close(dbm.modalityAnova().get(1).msCase(), 0.16042320);
         close(dbm.modalityAnova().get(0).msReaderCase(), 0.06043604);
         close(dbm.readerAnova().get(4).msTreatmentCase(), 0.1106406);
-        // the variance components as OR-DBM MRMC 2.51 prints them from exact AUCs (RJafroc inst/IowaResults/VanDyke.txt)
+        // the variance components as OR-DBM MRMC 2.51 prints them from exact AUCs
+        // (RJafroc inst/IowaResults/VanDyke.txt)
         DbmResult.VarianceComponents v = dbm.components();
         assertThat(v.reader()).isCloseTo(0.00153500, within(5e-9));
         assertThat(v.cases()).isCloseTo(0.02724923, within(5e-9));

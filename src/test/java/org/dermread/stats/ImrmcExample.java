@@ -57,7 +57,10 @@ final class ImrmcExample {
         return read("/stats/imrmc/input.imrmc");
     }
 
-    /** An iMRMC file from the test resources; truth rows as {@code truth,<case>,truth,<0|1>} or {@code -1,<case>,0,<0|1>}. */
+    /**
+     * An iMRMC file from the test resources; truth rows as {@code truth,<case>,truth,<0|1>} or
+     * {@code -1,<case>,0,<0|1>}.
+     */
     static MrmcData read(String resource) throws IOException {
         Map<String, Boolean> truth = new LinkedHashMap<>();
         Map<String, Map<String, Map<String, Double>>> scores = new LinkedHashMap<>();

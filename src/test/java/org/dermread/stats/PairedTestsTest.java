@@ -3,6 +3,9 @@ package org.dermread.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dermread.stats.ReferenceValues.STATISTIC;
 
+import java.nio.file.Files;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** McNemar and Wilcoxon against R's mcnemar.test, binom.test and wilcox.test (values in expected.csv). */
@@ -50,7 +53,7 @@ class PairedTestsTest {
     void wilcoxon_uses_the_normal_approximation_from_fifty_differences_on() throws Exception {
         ReferenceValues expected = ReferenceValues.load();
         double[] d = new double[60];
-        java.util.List<String> lines = java.nio.file.Files.readAllLines(
+        List<String> lines = Files.readAllLines(
                 ReferenceValues.folder().resolve("wilcoxon-large.csv"));
         for (int i = 0; i < 60; i++) {
             d[i] = Double.parseDouble(lines.get(i + 1));

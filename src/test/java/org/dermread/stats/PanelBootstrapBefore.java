@@ -3,16 +3,18 @@ package org.dermread.stats;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import java.util.Arrays;
 
 /**
  * The reader-and-case bootstrap as it was before count-based replicates, kept in test scope only so that one run can
  * check that {@link PanelBootstrap} gives the same replicate values bit for bit and time both.
  *
- * <p>Original description: two-way (readers and cases) percentile bootstrap of the readers' mean and median figures (Efron &amp; Tibshirani
- * 1993, ch. 13; the reader-and-case resampling of Beiden, Wagner &amp; Campbell 2000, Acad Radiol 7:341). Each
- * replicate draws the cases with replacement (N of N), recomputes every reader's confusion matrix on them, then for
- * each reader group draws its readers with replacement and takes the mean and the median. Interval bounds are the
- * (1-level)/2 and (1+level)/2 quantiles (type 7) of the replicates in which the figure is defined.
+ * <p>Original description: two-way (readers and cases) percentile bootstrap of the readers' mean and median figures
+ * (Efron &amp; Tibshirani 1993, ch. 13; the reader-and-case resampling of Beiden, Wagner &amp; Campbell 2000, Acad
+ * Radiol 7:341). Each replicate draws the cases with replacement (N of N), recomputes every reader's confusion matrix
+ * on them, then for each reader group draws its readers with replacement and takes the mean and the median.
+ * Interval bounds are the (1-level)/2 and (1+level)/2 quantiles (type 7) of the replicates in which the figure is
+ * defined.
  *
  * <p>Replicate b uses its own generator seeded from (seed, b), so results do not depend on thread scheduling:
  * same seed, same numbers.
@@ -250,7 +252,7 @@ final class PanelBootstrapBefore {
             System.arraycopy(ids, 0, out, 0, n);
             return;
         }
-        java.util.Arrays.fill(buckets, 0, n + 1, 0);
+        Arrays.fill(buckets, 0, n + 1, 0);
         double scale = (n - 1) / (max - min);
         for (int a = 0; a < n; a++) {
             buckets[(int) ((values[a] - min) * scale) + 1]++;

@@ -43,7 +43,8 @@ final class ReferenceBundle {
             byPhase.get(phase).forEach((j, answers) -> {
                 answers.sort((a, b) -> Integer.compare(a[0], b[0]));
                 rr.add(new ReaderReadings(j, answers.stream().mapToInt(a -> a[0]).toArray(),
-                        answers.stream().mapToInt(a -> a[1]).toArray(), answers.stream().mapToInt(a -> a[2]).toArray()));
+                        answers.stream().mapToInt(a -> a[1]).toArray(),
+                        answers.stream().mapToInt(a -> a[2]).toArray()));
             });
             phases.add(new PhaseReadings(phase, rr));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class RocAndDeLongTest {
             for (int i = 1; i < n; i++) {
                 assertThat(values[out[i - 1]]).isLessThanOrEqualTo(values[out[i]]);
             }
-            assertThat(java.util.Arrays.stream(out).sorted().toArray()).isEqualTo(ids);
+            assertThat(Arrays.stream(out).sorted().toArray()).isEqualTo(ids);
         }
     }
 }

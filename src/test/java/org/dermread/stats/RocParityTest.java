@@ -8,8 +8,12 @@ import static org.dermread.stats.ReferenceValues.STATISTIC;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +99,8 @@ class RocParityTest {
             scores[10 + i] = i + 1;
         }
         RocCurve roc = RocCurve.of(scores, truth);
-        // three readers with specificities 9/10, 8/10, 7/10: the mean is 0.8 exactly, summed as doubles 0.8000000000000002
+        // three readers with specificities 9/10, 8/10, 7/10: the mean is 0.8 exactly, summed as doubles
+        // 0.8000000000000002
         double meanSpecificity = (0.9 + 0.8 + 0.7) / 3;
         assertThat(meanSpecificity).isNotEqualTo(0.8);
         expected.check("vertical.sens_at_spec_0.8", roc.sensitivityAtSpecificity(meanSpecificity), PROPORTION);
@@ -136,12 +141,12 @@ class RocParityTest {
 
     @Test
     void a_replicate_auc_from_case_counts_equals_the_auc_of_the_expanded_sample() {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(2);
+        SplittableRandom rng = new SplittableRandom(2);
         double[] scores = new double[40];
         boolean[] truth = new boolean[40];
         int[] w = new int[40];
-        java.util.List<Double> pos = new java.util.ArrayList<>();
-        java.util.List<Double> neg = new java.util.ArrayList<>();
+        List<Double> pos = new ArrayList<>();
+        List<Double> neg = new ArrayList<>();
         for (int c = 0; c < 40; c++) {
             scores[c] = rng.nextInt(6);
             truth[c] = c % 3 == 0;
@@ -150,16 +155,16 @@ class RocParityTest {
                 (truth[c] ? pos : neg).add(scores[c]);
             }
         }
-        Integer[] boxed = java.util.stream.IntStream.range(0, 40).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(boxed, (a, b) -> Double.compare(scores[a], scores[b]));
-        int[] order = java.util.Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+        Integer[] boxed = IntStream.range(0, 40).boxed().toArray(Integer[]::new);
+        Arrays.sort(boxed, (a, b) -> Double.compare(scores[a], scores[b]));
+        int[] order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
         int[] tieEnd = new int[40];
         for (int i = 0; i < 40; ) {
             int j = i;
             while (j < 40 && scores[order[j]] == scores[order[i]]) {
                 j++;
             }
-            java.util.Arrays.fill(tieEnd, i, j, j);
+            Arrays.fill(tieEnd, i, j, j);
             i = j;
         }
         double expanded = Placements.of(pos.stream().mapToDouble(Double::doubleValue).toArray(),

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.apache.commons.math3.distribution.FDistribution;
 
 /**
  * Study sizing (Hillis, Obuchowski &amp; Berbaum 2011) against an independent computation in R with its noncentral F
@@ -63,8 +64,8 @@ class StudySizingTest {
 
     @Test
     void the_noncentral_f_reduces_to_the_central_one_and_matches_a_large_noncentrality_limit() {
-        org.apache.commons.math3.distribution.FDistribution central =
-                new org.apache.commons.math3.distribution.FDistribution(null, 1, 12);
+        FDistribution central =
+                new FDistribution(null, 1, 12);
         assertThat(NoncentralF.upperTail(3.2, 1, 12, 0)).isCloseTo(1 - central.cumulativeProbability(3.2),
                 within(1e-12));
         // with a huge noncentrality nearly every draw exceeds a moderate critical value

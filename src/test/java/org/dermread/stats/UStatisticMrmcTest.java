@@ -3,6 +3,12 @@ package org.dermread.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +58,7 @@ class UStatisticMrmcTest {
         double[] published = {imrmc.get("BDG.testA.testB.M1"), imrmc.get("BDG.testA.testB.M5"),
                 imrmc.get("BDG.testA.testB.M8")};
         assertThat(new double[] {d.moments().unbiased()[0], d.moments().unbiased()[4], d.moments().unbiased()[7]})
-                .containsExactly(published, org.assertj.core.api.Assertions.within(2e-6));
+                .containsExactly(published, Assertions.within(2e-6));
         for (int s = 0; s < 8; s++) {
             imrmc.check("BDG.testA.M" + (s + 1), result.modalityAuc().get(0).moments().unbiased()[s]);
             imrmc.check("BDG.testB.M" + (s + 1), result.modalityAuc().get(1).moments().unbiased()[s]);
@@ -133,10 +139,10 @@ class UStatisticMrmcTest {
 
     @Test
     void the_bit_set_and_histogram_paths_for_ordinal_ratings_equal_the_pair_by_pair_sums() {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+        SplittableRandom rng = new SplittableRandom(4);
         int cases = 37;
         boolean[] truth = new boolean[cases];
-        java.util.List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int c = 0; c < cases; c++) {
             truth[c] = c % 3 == 0;
             ids.add("c" + c);
@@ -158,11 +164,11 @@ class UStatisticMrmcTest {
                 }
             }
         }
-        java.util.List<String> readers = java.util.stream.IntStream.range(0, 70).mapToObj(j -> "r" + j).toList();
+        List<String> readers = IntStream.range(0, 70).mapToObj(j -> "r" + j).toList();
         UStatisticResult fast = UStatisticMrmc.analyze(
-                new MrmcData(java.util.List.of("a", "b"), readers, ids, truth, ordinal), 0.95);
+                new MrmcData(List.of("a", "b"), readers, ids, truth, ordinal), 0.95);
         UStatisticResult slow = UStatisticMrmc.analyze(
-                new MrmcData(java.util.List.of("a", "b"), readers, ids, truth, shifted), 0.95);
+                new MrmcData(List.of("a", "b"), readers, ids, truth, shifted), 0.95);
         assertThat(fast.differences().get(0).moments().unbiased())
                 .containsExactly(slow.differences().get(0).moments().unbiased());
         assertThat(fast.modalityAuc().get(0).variance()).isEqualTo(slow.modalityAuc().get(0).variance());
@@ -174,7 +180,7 @@ class UStatisticMrmcTest {
         MrmcData all = ImrmcExample.input();
         double[][][] ratings = all.ratings();
         double[][][] one = {{ratings[0][0]}, {ratings[1][0]}};
-        MrmcData single = new MrmcData(all.modalities(), java.util.List.of("reader1"), all.caseIds(), all.truth(), one);
+        MrmcData single = new MrmcData(all.modalities(), List.of("reader1"), all.caseIds(), all.truth(), one);
         UStatisticResult u = UStatisticMrmc.analyze(single, 0.95);
         assertThat(u.modalityAuc().get(0).variance()).isPositive();
         assertThat(u.modalityAuc().get(0).tests().normal().p()).isBetween(0.0, 1.0);

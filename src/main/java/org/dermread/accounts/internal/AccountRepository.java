@@ -2,7 +2,6 @@ package org.dermread.accounts.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -15,6 +14,7 @@ import java.util.Set;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.AccountException;
 import org.dermread.accounts.AccountId;
+import org.dermread.accounts.AccountNotice;
 import org.dermread.accounts.NewAccount;
 import org.dermread.accounts.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -144,38 +144,81 @@ public class AccountRepository {
                 .update();
     }
 
-    /** Counts a failed sign-in; returns the number of consecutive failures. */
-    public int recordFailedLogin(String username) {
+    /** What a sign-in needs to know about an account, read in one query; empty for an unknown name. */
+    public Optional<SignInRecord> signInRecord(String username) {
         return jdbc.sql("""
-                        update account set failed_logins = failed_logins + 1 where lower(username) = lower(:u)
-                        returning failed_logins
+                        select id, username, password_hash, enabled, security_version,
+                               coalesce((select string_agg(role, ',') from account_role r where r.account_id = a.id),
+                                        '') as roles
+                          from account a where lower(username) = lower(:u)
                         """)
                 .param("u", username)
+                .query((rs, row) -> new SignInRecord(new AccountId(rs.getLong("id")), rs.getString("username"),
+                        rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getInt("security_version"),
+                        roles(rs.getString("roles"))))
+                .optional();
+    }
+
+    /** An account as the sign-in sees it; the hash never leaves the accounts feature. */
+    public record SignInRecord(AccountId id, String username, String passwordHash, boolean enabled,
+            int securityVersion, Set<Role> roles) {
+    }
+
+    private static Set<Role> roles(String joined) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : joined.split(",")) {
+            if (!role.isEmpty()) {
+                roles.add(Role.valueOf(role));
+            }
+        }
+        return roles;
+    }
+
+    /** The account's security version and whether it may sign in, for the per-request session check. */
+    public Optional<SessionState> sessionState(long accountId) {
+        return jdbc.sql("select security_version, enabled from account where id = :id")
+                .param("id", accountId)
+                .query((rs, row) -> new SessionState(rs.getInt(1), rs.getBoolean(2)))
+                .optional();
+    }
+
+    public record SessionState(int securityVersion, boolean enabled) {
+    }
+
+    /** Ends every session of the account at its next request; returns the new version. */
+    public int bumpSecurityVersion(AccountId id) {
+        return jdbc.sql("update account set security_version = security_version + 1 where id = :id "
+                        + "returning security_version")
+                .param("id", id.value())
                 .query(Integer.class)
-                .optional()
-                .orElse(0);
-    }
-
-    public void lockUntil(String username, Instant until) {
-        jdbc.sql("update account set locked_until = :until where lower(username) = lower(:u)")
-                .param("u", username)
-                .param("until", Timestamp.from(until))
-                .update();
-    }
-
-    public void resetFailedLogins(String username) {
-        jdbc.sql("update account set failed_logins = 0, locked_until = null where lower(username) = lower(:u)")
-                .param("u", username)
-                .update();
-    }
-
-    /** Whether sign-in is locked for this account right now. */
-    public boolean lockedNow(String username) {
-        return jdbc.sql("select exists (select 1 from account where lower(username) = lower(:u) "
-                        + "and locked_until > now())")
-                .param("u", username)
-                .query(Boolean.class)
                 .single();
+    }
+
+    public void addNotice(AccountId id, String kind, String actor) {
+        jdbc.sql("insert into account_notice (account_id, kind, actor) values (:id, :kind, :actor)")
+                .param("id", id.value())
+                .param("kind", kind)
+                .param("actor", actor.length() <= 64 ? actor : actor.substring(0, 64))
+                .update();
+    }
+
+    /** Notices the owner has not dismissed yet, oldest first. */
+    public List<AccountNotice> unseenNotices(AccountId id) {
+        return jdbc.sql("""
+                        select id, kind, actor, created_at from account_notice
+                         where account_id = :id and seen_at is null order by created_at, id
+                        """)
+                .param("id", id.value())
+                .query((rs, row) -> new AccountNotice(rs.getLong("id"),
+                        AccountNotice.Kind.valueOf(rs.getString("kind")), rs.getString("actor"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    public void markNoticesSeen(AccountId id) {
+        jdbc.sql("update account_notice set seen_at = now() where account_id = :id and seen_at is null")
+                .param("id", id.value())
+                .update();
     }
 
     private static List<Account> collect(JdbcClient.StatementSpec statement) {

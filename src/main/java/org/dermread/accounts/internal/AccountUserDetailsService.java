@@ -8,7 +8,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Spring Security's view of an account: its hash, whether it is enabled, and its roles. */
+/**
+ * An account as a {@link UserDetails}: its hash, whether it is enabled, and its roles. Sign-in does not use it (that is
+ * {@code accounts.SignInProvider}, throttled and with constant work); it is for tools and tests that need the view.
+ */
 @Service
 public class AccountUserDetailsService implements UserDetailsService {
 
@@ -26,7 +29,6 @@ public class AccountUserDetailsService implements UserDetailsService {
         return User.withUsername(account.username())
                 .password(hash)
                 .disabled(!account.enabled())
-                .accountLocked(accounts.lockedNow(username))
                 .authorities(account.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority()))
                         .toList())
                 .build();

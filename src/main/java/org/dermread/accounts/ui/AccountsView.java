@@ -3,6 +3,7 @@ package org.dermread.accounts.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -11,17 +12,27 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.dermread.accounts.Account;
+import org.dermread.accounts.AccountId;
 import org.dermread.accounts.AccountService;
 import org.dermread.accounts.CreatedAccount;
 import org.dermread.accounts.CurrentUser;
@@ -30,13 +41,22 @@ import org.dermread.accounts.Role;
 import org.dermread.common.UserFacingException;
 import org.dermread.shell.Notifications;
 
-/** Accounts: admins manage everyone; coordinators create and reset readers and statisticians. */
+/**
+ * Accounts: admins manage everyone; coordinators create readers and reset the passwords of readers of their own
+ * studies (the service decides; the page offers only what it allows). Each account's state shows whether it is
+ * disabled, must change its password or has its sign-ins delayed after failed attempts, which may be lifted.
+ */
 @Route("accounts")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
 public class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
     private final AccountService accounts;
     private final Grid<Account> grid = new Grid<>(Account.class, false);
+    private final TextField search = new TextField();
+    private Map<AccountId, Instant> delays = Map.of();
 
     public AccountsView(AccountService accounts) {
         this.accounts = accounts;
@@ -46,30 +66,66 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         Button create = new Button(getTranslation("accounts.new"), VaadinIcon.PLUS.create(), click -> openCreate());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("new-account");
-        add(new HorizontalLayout(new H2(getTranslation("accounts.title")), create));
+        search.setId("accounts-search");
+        search.setPlaceholder(getTranslation("accounts.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(change -> refresh());
+        HorizontalLayout heading = new HorizontalLayout(new H2(getTranslation("accounts.title")), create, search);
+        heading.setAlignItems(FlexComponent.Alignment.BASELINE);
+        heading.setWrap(true);
+        add(heading);
 
         grid.addColumn(Account::username).setHeader(getTranslation("accounts.username")).setSortable(true)
                 .setAutoWidth(true);
-        grid.addColumn(Account::displayName).setHeader(getTranslation("accounts.name")).setSortable(true);
+        grid.addColumn(Account::displayName).setHeader(getTranslation("accounts.name")).setSortable(true)
+                .setAutoWidth(true).setFlexGrow(2);
         grid.addColumn(account -> account.email() == null ? "" : account.email())
                 .setHeader(getTranslation("accounts.email"));
         grid.addColumn(account -> account.roles().stream().map(role -> getTranslation("role." + role.name()))
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("accounts.roles"));
-        grid.addColumn(account -> getTranslation(account.enabled() ? "common.yes" : "common.no"))
-                .setHeader(getTranslation("accounts.enabled")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("accounts.actions")).setAutoWidth(true);
+        grid.addColumn(this::state).setHeader(getTranslation("accounts.state")).setAutoWidth(true)
+                .setSortable(true).setKey("state");
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("accounts.actions")).setAutoWidth(true)
+                .setKey("actions");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         add(grid);
         refresh();
     }
 
+    /** Disabled, sign-in delayed until ..., must change password, or active; several may hold at once. */
+    private String state(Account account) {
+        List<String> states = new ArrayList<>();
+        if (!account.enabled()) {
+            states.add(getTranslation("accounts.state.disabled"));
+        }
+        Instant until = delays.get(account.id());
+        if (until != null) {
+            states.add(getTranslation("accounts.state.locked", WHEN.format(until)));
+        }
+        if (account.mustChangePassword()) {
+            states.add(getTranslation("accounts.state.must-change"));
+        }
+        return states.isEmpty() ? getTranslation("accounts.state.active") : String.join("; ", states);
+    }
+
     private HorizontalLayout actions(Account account) {
         HorizontalLayout actions = new HorizontalLayout();
-        Button reset = new Button(getTranslation("accounts.reset"), click -> resetPassword(account));
-        reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        reset.setId("reset-" + account.username());
-        actions.add(reset);
+        if (accounts.mayResetPassword(account.id())) {
+            Button reset = new Button(getTranslation("accounts.reset"), click -> confirmReset(account));
+            reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            reset.setId("reset-" + account.username());
+            actions.add(reset);
+            if (delays.containsKey(account.id())) {
+                Button unlock = new Button(getTranslation("accounts.unlock"), VaadinIcon.UNLOCK.create(),
+                        click -> unlock(account));
+                unlock.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
+                unlock.setId("unlock-" + account.username());
+                actions.add(unlock);
+            }
+        }
         if (CurrentUser.hasRole(Role.ADMIN)) {
             Button toggle = new Button(getTranslation(account.enabled() ? "accounts.disable" : "accounts.enable"),
                     click -> run(() -> accounts.setEnabled(account.id(), !account.enabled())));
@@ -115,7 +171,7 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         roles.setItems(Arrays.asList(Role.values()));
         roles.setItemLabelGenerator(role -> getTranslation("role." + role.name()));
         if (!CurrentUser.hasRole(Role.ADMIN)) {
-            roles.setItemEnabledProvider(role -> role == Role.READER || role == Role.STATISTICIAN);
+            roles.setItemEnabledProvider(role -> role == Role.READER);
         }
         return roles;
     }
@@ -135,11 +191,32 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         dialog.open();
     }
 
+    /** A reset ends the owner's sessions and replaces a password they may still know: asked before it is done. */
+    private void confirmReset(Account account) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("confirm-reset");
+        confirm.setHeader(getTranslation("accounts.reset.confirm.title", account.username()));
+        confirm.setText(getTranslation("accounts.reset.confirm.text", account.displayName()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("common.cancel"));
+        confirm.setConfirmText(getTranslation("accounts.reset"));
+        confirm.addConfirmListener(event -> resetPassword(account));
+        confirm.open();
+    }
+
     private void resetPassword(Account account) {
         try {
-            showPassword(account.username(), accounts.resetPassword(account.id()));
+            String password = accounts.resetPassword(account.id());
+            refresh();
+            showPassword(account.username(), password);
         } catch (UserFacingException e) {
             Notifications.error(e);
+        }
+    }
+
+    private void unlock(Account account) {
+        if (run(() -> accounts.unlock(account.id()))) {
+            Notifications.success(getTranslation("accounts.unlocked", account.username()));
         }
     }
 
@@ -167,7 +244,11 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(accounts.list());
+        delays = accounts.signInDelays();
+        String wanted = search.getValue().strip().toLowerCase(Locale.ROOT);
+        grid.setItems(accounts.list().stream().filter(account -> wanted.isEmpty()
+                || account.username().toLowerCase(Locale.ROOT).contains(wanted)
+                || account.displayName().toLowerCase(Locale.ROOT).contains(wanted)).toList());
     }
 
     @Override

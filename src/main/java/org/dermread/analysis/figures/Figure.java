@@ -181,11 +181,10 @@ public class Figure {
         g.setDefsKeyPrefix("dermread"); // not a time-based prefix: the same figure gives the same bytes
         g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, outlines ? SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR
                 : SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
-        // Viewers without the application's font fall back to a sans-serif font of similar widths. Double quotes:
-        // JFreeSVG writes the style attribute in single quotes, so single quotes here made the SVG invalid XML.
+        // Viewers without the application's font fall back to a sans-serif font of similar widths.
         g.setFontFunction(family -> FigureFont.FAMILY.equals(family)
-                ? "\"" + FigureFont.FAMILY + "\", \"Noto Sans SC\", \"Noto Sans\", Arial, Helvetica, sans-serif"
-                : family);
+                // unquoted names (valid CSS): JFreeSVG writes the list inside a single-quoted style attribute
+                ? FigureFont.FAMILY + ", Noto Sans SC, Noto Sans, Arial, Helvetica, sans-serif" : family);
         drawing.draw(g, new Rectangle2D.Double(0, 0, width, height));
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + g.getSVGElement(null, true, new ViewBox(0, 0, (int) Math.ceil(width), (int) Math.ceil(height)),

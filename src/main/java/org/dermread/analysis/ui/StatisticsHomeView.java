@@ -14,7 +14,7 @@ import org.dermread.shell.LandingPage;
 
 /** The statistician's landing page: every open or closed study with its progress; a click opens its results. */
 @Route("statistics")
-@RolesAllowed({Role.Names.STATISTICIAN, Role.Names.COORDINATOR})
+@RolesAllowed({Role.Names.STATISTICIAN, Role.Names.COORDINATOR, Role.Names.ADMIN})
 public class StatisticsHomeView extends LandingPage {
 
     public StatisticsHomeView(StudyResultsService results) {

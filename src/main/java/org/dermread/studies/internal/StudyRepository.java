@@ -120,6 +120,16 @@ public class StudyRepository {
                 .param("study", studyId).param("account", accountId).query(Boolean.class).single();
     }
 
+    /** Whether the reader takes part in any study that the coordinator coordinates. */
+    public boolean coordinatesParticipant(long coordinatorId, long readerId) {
+        return jdbc.sql("""
+                        select exists (select 1 from participation p
+                                       join study_coordinator c on c.study_id = p.study_id
+                                        where c.account_id = :coordinator and p.reader_id = :reader)
+                        """)
+                .param("coordinator", coordinatorId).param("reader", readerId).query(Boolean.class).single();
+    }
+
     public void setStatus(long id, StudyStatus status) {
         String stamp = switch (status) {
             case OPEN -> ", opened_at = now()";

@@ -18,7 +18,7 @@ import org.dermread.studies.StudySummary;
 
 /** Landing page of the coordinator role: the steps of a study and the studies this coordinator manages. */
 @Route("coordinator")
-@RolesAllowed(Role.Names.COORDINATOR)
+@RolesAllowed({Role.Names.COORDINATOR, Role.Names.ADMIN})
 public class CoordinatorHomeView extends LandingPage {
 
     public CoordinatorHomeView(StudyService studies) {

@@ -26,9 +26,12 @@ import org.dermread.studies.CaseSet;
 import org.dermread.studies.CaseSetService;
 import org.dermread.studies.Study;
 import org.dermread.studies.StudyAccess;
+import org.dermread.studies.StudyAiRuns;
 import org.dermread.studies.StudyForm;
+import org.dermread.studies.StudyMonitoringService;
 import org.dermread.studies.StudyService;
 import org.dermread.studies.StudyStatus;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * A study: its definition (editable while a draft), its readers (invited from existing accounts or created from a
@@ -44,10 +47,15 @@ public class StudyEditorView extends VerticalLayout implements BeforeEnterObserv
     private final CaseSetService caseSets;
     private final Taxonomy taxonomy;
     private final StudyAccess access;
+    private final StudyMonitoringService monitoring;
+    private final ObjectProvider<StudyAiRuns> aiRuns;
     private Study study;
     private StudyDefinitionForm definition;
 
-    public StudyEditorView(StudyService studies, CaseSetService caseSets, Taxonomy taxonomy, StudyAccess access) {
+    public StudyEditorView(StudyService studies, CaseSetService caseSets, Taxonomy taxonomy, StudyAccess access,
+            StudyMonitoringService monitoring, ObjectProvider<StudyAiRuns> aiRuns) {
+        this.monitoring = monitoring;
+        this.aiRuns = aiRuns;
         this.studies = studies;
         this.caseSets = caseSets;
         this.taxonomy = taxonomy;
@@ -104,7 +112,7 @@ public class StudyEditorView extends VerticalLayout implements BeforeEnterObserv
         definition.setEditable(draft);
         add(definition, actions(draft));
         if (study != null) {
-            add(new StudyReadersSection(studies, study, this::reload));
+            add(new StudyReadersSection(studies, monitoring.monitor(study.id()), study, this::reload));
         }
     }
 
@@ -122,6 +130,8 @@ public class StudyEditorView extends VerticalLayout implements BeforeEnterObserv
         }
         if (study != null) {
             actions.add(button("studies.editor.clone", "clone-study", null, this::cloneStudy));
+            actions.add(button("studies.monitor.open", "monitor-study", null, () -> getUI().ifPresent(ui ->
+                    ui.navigate(StudyMonitorView.class, new RouteParameters("studyId", String.valueOf(study.id()))))));
         }
         return actions;
     }
@@ -152,15 +162,29 @@ public class StudyEditorView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void confirmOpen() {
+        StudyAiRuns ai = aiRuns.getIfAvailable();
+        if (study.options().aiAssisted() && ai != null && !ai.aiReadEveryCase(study.id())) {
+            new AiNotReadyDialog(study.id(), ai, this::openStudy).open();
+            return;
+        }
         ConfirmDialog dialog = new ConfirmDialog(getTranslation("studies.editor.open.title"),
                 getTranslation("studies.editor.open.text"), getTranslation("studies.editor.open"),
-                confirm -> attempt(() -> {
-                    studies.open(study.id());
-                    Notifications.success(getTranslation("studies.editor.opened"));
-                    reload();
-                }), getTranslation("common.cancel"), cancel -> { });
+                confirm -> openStudy(), getTranslation("common.cancel"), cancel -> { });
         dialog.setId("confirm-open");
         dialog.open();
+    }
+
+    /** Opens the study; whether it was opened. */
+    private boolean openStudy() {
+        try {
+            studies.open(study.id());
+            Notifications.success(getTranslation("studies.editor.opened"));
+            reload();
+            return true;
+        } catch (UserFacingException e) {
+            Notifications.error(e);
+            return false;
+        }
     }
 
     private void confirmClose() {

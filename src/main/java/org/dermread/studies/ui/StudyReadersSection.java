@@ -13,6 +13,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.dermread.accounts.Account;
 import org.dermread.common.UserFacingException;
 import org.dermread.shell.Notifications;
@@ -21,7 +23,10 @@ import org.dermread.studies.Participant;
 import org.dermread.studies.ReaderListException;
 import org.dermread.studies.ReaderListParser;
 import org.dermread.studies.ReaderListProblem;
+import org.dermread.studies.ReaderProgress;
+import org.dermread.studies.ReaderStatus;
 import org.dermread.studies.Study;
+import org.dermread.studies.StudyMonitor;
 import org.dermread.studies.StudyService;
 import org.dermread.studies.StudyStatus;
 
@@ -37,28 +42,33 @@ class StudyReadersSection extends VerticalLayout {
     private final Div problems = new Div();
 
     /** {@code changed} runs after readers were invited, created or removed, to show the study anew. */
-    StudyReadersSection(StudyService studies, Study study, Runnable changed) {
+    StudyReadersSection(StudyService studies, StudyMonitor monitor, Study study, Runnable changed) {
         this.studies = studies;
         this.study = study;
         this.changed = changed;
         setPadding(false);
         setId("study-readers");
         List<Participant> participants = studies.participants(study.id());
-        add(new H3(getTranslation("studies.readers.title", participants.size())), grid(participants));
+        Map<Long, ReaderStatus> status = monitor.readers().stream()
+                .collect(Collectors.toMap(ReaderProgress::participationId, ReaderProgress::status));
+        add(new H3(getTranslation("studies.readers.title", participants.size())), grid(participants, status));
         if (study.status() != StudyStatus.CLOSED) {
             add(invite(), paste());
         }
     }
 
-    private Grid<Participant> grid(List<Participant> participants) {
+    private Grid<Participant> grid(List<Participant> participants, Map<Long, ReaderStatus> status) {
         Grid<Participant> grid = new Grid<>(Participant.class, false);
         grid.setId("participant-grid");
         grid.addColumn(Participant::username).setHeader(getTranslation("accounts.username")).setAutoWidth(true);
-        grid.addColumn(Participant::displayName).setHeader(getTranslation("accounts.name"));
+        grid.addColumn(Participant::displayName).setHeader(getTranslation("accounts.name")).setAutoWidth(true)
+                .setFlexGrow(2);
         grid.addColumn(p -> String.valueOf(p.orderSeed())).setHeader(getTranslation("studies.readers.seed"))
                 .setAutoWidth(true);
-        grid.addColumn(p -> getTranslation(p.startedAt() == null ? "studies.readers.not-started"
-                : "studies.readers.started")).setHeader(getTranslation("studies.field.status")).setAutoWidth(true);
+        grid.addColumn(p -> status.containsKey(p.participationId())
+                ? getTranslation("studies.monitor.status." + status.get(p.participationId()).name())
+                : getTranslation(p.startedAt() == null ? "studies.readers.not-started" : "studies.readers.started"))
+                .setHeader(getTranslation("studies.field.status")).setAutoWidth(true);
         if (study.status() != StudyStatus.CLOSED) {
             grid.addComponentColumn(this::removeButton).setAutoWidth(true);
         }
