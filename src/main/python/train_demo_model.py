@@ -17,7 +17,7 @@
    pipeline (reference_predict.py): top-1 accuracy, per-class accuracy and one-vs-rest AUC (Mann-Whitney,
    ties 1/2), and writes training-record.json. The demo set is never used for any choice made in training.
 
-Example (about 5-10 minutes on 2 quiet cores):
+Example (about 5-10 minutes on a quiet machine; 23 minutes on 2 heavily shared cores):
   /usr/bin/python3 src/main/python/train_demo_model.py
 """
 
@@ -187,7 +187,8 @@ def main(argv=None) -> int:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--val-fraction", type=float, default=0.2)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1,
+                    help="torch threads; the committed model was trained with 1 (OpenMP threads thrash on shared cores)")
     args = ap.parse_args(argv)
 
     torch.set_num_threads(args.threads)
