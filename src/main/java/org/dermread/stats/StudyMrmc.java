@@ -217,8 +217,9 @@ final class StudyMrmc {
             warnings.add("MRMC: " + what + ": " + e.getMessage());
             return new StudyReport.MrmcFom(null, null, e.getMessage());
         } catch (IllegalStateException e) {
-            // e.g. commons-math cannot evaluate an F distribution whose Hillis df are degenerate (tiny panels)
-            String note = "could not be estimated (" + e.getMessage() + "): too few readers or cases";
+            // e.g. commons-math cannot evaluate an F distribution whose Hillis df are degenerate (tiny panels); its
+            // own message ("Continued fraction diverged to NaN ...") means nothing to a reader of the results
+            String note = "could not be estimated: its degrees of freedom are degenerate (too few readers or cases)";
             warnings.add("MRMC: " + what + ": " + note);
             return new StudyReport.MrmcFom(null, null, note);
         }

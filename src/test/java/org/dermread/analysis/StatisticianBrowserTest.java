@@ -84,7 +84,7 @@ class StatisticianBrowserTest extends BrowserTest {
         assertThat(driver.findElement(By.id("roc-image")).getDomAttribute("alt")).contains("独立阅片");
         lookAtTheRocPlot("zh");
 
-        driver.findElement(By.id("download-bundle")).click();
+        followLink(driver.findElement(By.id("download-bundle")));
         Path zip = waitForDownload();
         Map<String, byte[]> files = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(zip)))) {
@@ -115,6 +115,9 @@ class StatisticianBrowserTest extends BrowserTest {
                 : study.truth().get(caseId), Phase.UNAIDED);
 
         signIn(coordinator.username(), TestAccounts.PASSWORD);
+        // a coordinator lands on their studies; the results list is one menu entry away
+        waitUpTo(30).until(d -> !d.getCurrentUrl().contains("login"));
+        driver.get(url("statistics"));
         waitFor(By.id("results-studies"));
         driver.get(url("results/" + study.studyId()));
         waitFor(By.id("first-table-unaided"));

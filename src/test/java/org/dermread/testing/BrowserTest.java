@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -98,6 +99,25 @@ public abstract class BrowserTest {
 
     protected WebElement waitFor(By by) {
         return waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /**
+     * Removes Vaadin's development-mode tools (the dev-tools badge and Copilot's pop-up), which the test server shows
+     * and which can cover the element a test clicks; a production build has neither.
+     */
+    protected void hideDevelopmentTools() {
+        ((JavascriptExecutor) driver).executeScript(
+                "document.querySelectorAll('vaadin-dev-tools, copilot-main, vaadin-copilot').forEach(e => e.remove())");
+    }
+
+    /**
+     * Follows a link (such as a download anchor wrapping a button) by the link's own click, after scrolling it into
+     * the window with the development tools removed; a pointer click can land on the wrapped button's shadow part.
+     */
+    protected void followLink(WebElement anchor) {
+        hideDevelopmentTools();
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", anchor);
     }
 
     /** Signs in through the real login form. */

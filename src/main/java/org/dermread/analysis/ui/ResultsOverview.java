@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 import org.dermread.analysis.BundleExport;
 import org.dermread.analysis.StudyAnalysis;
 import org.dermread.analysis.StudySnapshot;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The study's facts as of the snapshot the page shows, once, whether it has AI predictions (with the way to run the
@@ -82,7 +84,9 @@ final class ResultsOverview extends Div {
     /** A download link whose file is made when clicked, on the application's task executor. */
     private static Anchor download(Supplier<byte[]> content, String name, String type, Executor executor) {
         Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = CompletableFuture.supplyAsync(content, executor).join();
+            // the export checks who asks: the worker thread runs as the user whose request this is
+            Executor asUser = new DelegatingSecurityContextExecutor(executor, SecurityContextHolder.getContext());
+            byte[] bytes = CompletableFuture.supplyAsync(content, asUser).join();
             return new DownloadResponse(new ByteArrayInputStream(bytes), name, type, bytes.length);
         }), "");
         anchor.getElement().setAttribute("download", true);
