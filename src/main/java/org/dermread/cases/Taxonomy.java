@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
 @AnyCaller("reference data, the same for every role, also read before anyone signs in")
 public class Taxonomy {
 
+    /** The seeded default: the 14 classes of Zhu et al., Front. Med. 2021 (doi 10.3389/fmed.2021.626369). */
+    public static final String DEFAULT_TAXONOMY = "zhu2021";
+
     private final JdbcClient jdbc;
     private volatile List<Diagnosis> all;
 
@@ -26,11 +29,15 @@ public class Taxonomy {
         this.jdbc = jdbc;
     }
 
-    /** Every class in the paper's order. */
+    /** Every class of the default taxonomy, in the paper's order. */
     public List<Diagnosis> all() {
         List<Diagnosis> result = all;
         if (result == null) {
-            result = jdbc.sql("select code, position, name_en, name_zh from diagnosis order by position")
+            result = jdbc.sql("""
+                            select d.code, m.position, d.name_en, d.name_zh
+                              from taxonomy_diagnosis m join diagnosis d on d.code = m.diagnosis
+                             where m.taxonomy = :taxonomy order by m.position""")
+                    .param("taxonomy", DEFAULT_TAXONOMY)
                     .query((rs, row) -> new Diagnosis(rs.getString("code"), rs.getInt("position"),
                             rs.getString("name_en"), rs.getString("name_zh")))
                     .list();
