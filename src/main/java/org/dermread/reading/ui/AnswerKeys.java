@@ -23,6 +23,25 @@ final class AnswerKeys {
             Map.entry("MN", 'M'), Map.entry("Hem", 'H'), Map.entry("Pso", 'P'), Map.entry("PWS", 'W'),
             Map.entry("BCC", 'B'));
 
+    /**
+     * Enter on a focused button of the page (the diagnosis just clicked, a zoom button, the AI panel's toggle) must
+     * save, not press that button as well: such key presses are caught before the button sees them and handed to
+     * the page's {@code enterPressed()}. Enter elsewhere reaches the page's Enter shortcut.
+     */
+    static final String ENTER_ON_BUTTONS = """
+            if (!this.__enter) {
+              this.__enter = true;
+              this.addEventListener('keydown', e => {
+                if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+                const button = e.target.closest && e.target.closest('vaadin-button');
+                if (!button || !this.contains(button)) return;
+                e.preventDefault();
+                e.stopPropagation();
+                this.$server.enterPressed();
+              }, true);
+            }
+            """;
+
     private static final Key[] KEYS = {Key.KEY_A, Key.KEY_B, Key.KEY_C, Key.KEY_D, Key.KEY_E, Key.KEY_F, Key.KEY_G,
         Key.KEY_H, Key.KEY_I, Key.KEY_J, Key.KEY_K, Key.KEY_L, Key.KEY_M, Key.KEY_N, Key.KEY_O, Key.KEY_P,
         Key.KEY_Q, Key.KEY_R, Key.KEY_S, Key.KEY_T, Key.KEY_U, Key.KEY_V, Key.KEY_W, Key.KEY_X, Key.KEY_Y,

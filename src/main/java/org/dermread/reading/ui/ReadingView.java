@@ -2,21 +2,16 @@ package org.dermread.reading.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.ShortcutRegistration;
 import com.vaadin.flow.component.Shortcuts;
-import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -25,23 +20,13 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParam;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.dermread.accounts.Role;
 import org.dermread.common.UserFacingException;
-import org.dermread.reading.AiAdvice;
-import org.dermread.reading.AnswerOption;
 import org.dermread.reading.CaseToRead;
 import org.dermread.reading.Phase;
 import org.dermread.reading.ReadingService;
@@ -63,39 +48,26 @@ import org.springframework.security.access.AccessDeniedException;
 @RolesAllowed(Role.Names.READER)
 public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    /** Probabilities below this are not highlighted among the AI's top 3: they are not advice worth a glance. */
-    static final double NEGLIGIBLE_PROBABILITY = 0.05;
-
-    /** Session attribute remembering whether the reader folded the AI's panel away. */
-    static final String AI_PANEL_OPEN = "dermread.reading.ai-panel-open";
-
     private final ReadingService reading;
     private final ImageViewer viewer = new ImageViewer();
     private final ProgressBar progress = new ProgressBar();
     private final Span progressText = new Span();
     private final Div clinical = new Div();
-    private final Div answers = new Div();
-    private final Div confidenceRow = new Div();
-    private final Div advicePanel = new Div();
-    private final Div adviceContent = new Div();
-    private final Button adviceToggle = new Button();
     private final Div body = new Div();
-    private final Div pause = new Div();
+    private final FocusMode focusMode = new FocusMode();
+    private final BatchPause pause = new BatchPause(this::resume);
     private final Paragraph missing = new Paragraph();
     private final Paragraph revisingNote = new Paragraph();
     private final Button save = new Button();
     private final Button back = new Button();
-    private final List<Button> optionButtons = new ArrayList<>();
-    private final List<Button> confidenceButtons = new ArrayList<>();
     private final List<ShortcutRegistration> shortcuts = new ArrayList<>();
 
     private ReadingSession session;
     private CaseToRead current;
-    private String chosen;
-    private Integer confidence;
+    private AnswerChoices choices;
+    private AiAdvicePanel advicePanel;
     private boolean revising;
     private boolean paused;
-    private Boolean drawerWasOpen;
 
     public ReadingView(ReadingService reading) {
         this.reading = reading;
@@ -143,24 +115,14 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
 
     /** In place of the reading page: a phase that cannot be read (now), with the way back to My studies. */
     private void showClosed(String id, String title, String text, long participationId) {
+        clearPage();
+        add(new PhaseClosedPanel(id, title, text, participationId));
+    }
+
+    private void clearPage() {
         removeAll();
         shortcuts.forEach(ShortcutRegistration::remove);
         shortcuts.clear();
-        Div panel = new Div();
-        panel.setId(id);
-        panel.addClassName("reading-closed");
-        H2 heading = new H2(title);
-        Paragraph explanation = new Paragraph(text);
-        explanation.setId(id + "-text");
-        RouterLink home = new RouterLink(getTranslation("reading.closed.my-studies"), ReaderHomeView.class);
-        home.setId("to-my-studies");
-        RouterLink done = new RouterLink(getTranslation("reading.closed.overview"), ReadingDoneView.class,
-                new RouteParameters("participation", String.valueOf(participationId)));
-        done.setId("to-overview");
-        Div links = new Div(home, done);
-        links.addClassName("reading-closed-links");
-        panel.add(heading, explanation, links);
-        add(panel);
     }
 
     /** The phase is complete (a bookmark, browser Back, a second tab): say so, never show a dead quiz. */
@@ -171,9 +133,7 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
     }
 
     private void build() {
-        removeAll();
-        shortcuts.forEach(ShortcutRegistration::remove);
-        shortcuts.clear();
+        clearPage();
 
         H3 title = new H3(session.studyName() + (session.phase() == Phase.AIDED
                 ? " · " + getTranslation("reading.aided.badge") : ""));
@@ -189,8 +149,11 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
         clinical.addClassName("clinical-fields");
         clinical.setId("clinical-fields");
 
-        buildAnswers();
-        buildConfidence();
+        choices = new AnswerChoices(this, getLocale(), session.options(), session.confidence(), shortcuts,
+                () -> current != null, () -> {
+                    missing.setText("");
+                    updateSave();
+                });
 
         save.setText(getTranslation("reading.save"));
         save.setId("save-answer");
@@ -221,7 +184,7 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
                 : "reading.keys"));
         keys.addClassName("keyboard-hint");
         keys.setId("keyboard-hint");
-        Div answerColumn = new Div(answers, confidenceRow, missing, revisingNote, actions, keys);
+        Div answerColumn = new Div(choices.answers(), choices.confidenceRow(), missing, revisingNote, actions, keys);
         answerColumn.addClassName("reading-answer-column");
         answerColumn.setId("answer-panel");
 
@@ -230,110 +193,15 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
         body.setVisible(true);
         if (session.phase() == Phase.AIDED) {
             body.addClassName("aided");
-            buildAdvicePanel();
+            advicePanel = new AiAdvicePanel(this::optionName,
+                    folded -> body.getElement().getClassList().set("ai-folded", folded));
             body.add(imageColumn, advicePanel, answerColumn);
         } else {
+            advicePanel = null;
             body.add(imageColumn, answerColumn);
         }
         pause.setVisible(false);
         add(header, body, pause);
-    }
-
-    private void buildAnswers() {
-        answers.removeAll();
-        answers.addClassName("answer-options");
-        answers.setId("answer-options");
-        List<AnswerOption> options = session.options();
-        if (options.size() > 7) {
-            answers.addClassName("two-columns");
-        }
-        optionButtons.clear();
-        Map<String, Character> letters = AnswerKeys.letters(options.stream().map(AnswerOption::code).toList());
-        for (AnswerOption option : options) {
-            Character letter = letters.get(option.code());
-            Button button = new Button();
-            Span key = new Span(letter == null ? "" : String.valueOf(letter));
-            key.addClassName("answer-key");
-            Span code = new Span(option.code());
-            code.addClassName("answer-code");
-            Span name = new Span(option.name(getLocale()));
-            name.addClassName("answer-name");
-            button.getElement().appendChild(key.getElement(), code.getElement(), name.getElement());
-            button.addClassName("answer-option");
-            button.setId("option-" + option.code());
-            button.getElement().setAttribute("title", option.code() + " · " + option.name(getLocale()));
-            button.addClickListener(click -> choose(option.code()));
-            optionButtons.add(button);
-            answers.add(button);
-            if (letter != null) {
-                button.getElement().setAttribute("aria-keyshortcuts", String.valueOf(letter));
-                shortcuts.add(Shortcuts.addShortcutListener(this, () -> choose(option.code()),
-                        AnswerKeys.key(letter)));
-            }
-        }
-    }
-
-    private void buildConfidence() {
-        confidenceRow.removeAll();
-        confidenceRow.addClassName("confidence-row");
-        confidenceRow.setId("confidence-row");
-        confidenceButtons.clear();
-        confidenceRow.setVisible(session.confidence());
-        if (!session.confidence()) {
-            return;
-        }
-        Span label = new Span(getTranslation("reading.confidence"));
-        label.addClassName("confidence-label");
-        confidenceRow.add(label);
-        for (int level = 1; level <= 5; level++) {
-            int value = level;
-            Button button = new Button(String.valueOf(level), click -> chooseConfidence(value));
-            button.setId("confidence-" + level);
-            button.addClassName("confidence-option");
-            button.setTooltipText(getTranslation("reading.confidence." + level));
-            button.setAriaLabel(level + " · " + getTranslation("reading.confidence." + level));
-            button.getElement().setAttribute("aria-keyshortcuts", String.valueOf(level));
-            confidenceButtons.add(button);
-            confidenceRow.add(button);
-            for (Key key : AnswerKeys.CONFIDENCE[level - 1]) {
-                shortcuts.add(Shortcuts.addShortcutListener(this, () -> chooseConfidence(value), key));
-            }
-        }
-        Span hint = new Span(getTranslation("reading.confidence.hint"));
-        hint.addClassName("confidence-hint");
-        confidenceRow.add(hint);
-    }
-
-    private void buildAdvicePanel() {
-        advicePanel.removeAll();
-        advicePanel.addClassName("ai-advice");
-        advicePanel.setId("ai-advice");
-        adviceToggle.setId("ai-toggle");
-        adviceToggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        adviceToggle.addClickListener(click -> setAdviceOpen(!adviceOpen()));
-        adviceContent.addClassName("ai-advice-content");
-        adviceContent.setId("ai-advice-content");
-        advicePanel.add(adviceToggle, adviceContent);
-        setAdviceOpen(adviceOpen());
-    }
-
-    private boolean adviceOpen() {
-        Object open = VaadinSession.getCurrent().getAttribute(AI_PANEL_OPEN);
-        return !Boolean.FALSE.equals(open);
-    }
-
-    private void setAdviceOpen(boolean open) {
-        VaadinSession.getCurrent().setAttribute(AI_PANEL_OPEN, open);
-        advicePanel.getElement().getClassList().set("folded", !open);
-        body.getElement().getClassList().set("ai-folded", !open);
-        adviceContent.setVisible(open);
-        // Folded, the panel is a narrow strip: the button says "AI" and its accessible name says what it does.
-        adviceToggle.setText(getTranslation(open ? "reading.aided.fold" : "reading.aided.unfold-short"));
-        adviceToggle.setIcon((open ? VaadinIcon.ANGLE_DOUBLE_RIGHT : VaadinIcon.ANGLE_DOUBLE_LEFT).create());
-        adviceToggle.setAriaLabel(getTranslation(open ? "reading.aided.fold" : "reading.aided.unfold"));
-        adviceToggle.setTooltipText(getTranslation(open ? "reading.aided.fold" : "reading.aided.unfold"));
-        adviceToggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
-        adviceToggle.getElement().setAttribute("aria-controls", "ai-advice-content");
     }
 
     private boolean atBatchBreak(int answered) {
@@ -347,16 +215,7 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
         current = null;
         viewer.clear();
         body.setVisible(false);
-        pause.removeAll();
-        pause.setId("batch-pause");
-        pause.addClassName("batch-pause");
-        int batches = (int) Math.ceil((double) session.total() / session.batchSize());
-        H2 title = new H2(getTranslation("reading.batch.title", answered / session.batchSize(), batches));
-        Button resume = new Button(getTranslation("reading.batch.continue"), click -> resume());
-        resume.setId("continue-batch");
-        resume.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        pause.add(title, new Paragraph(getTranslation("reading.batch.text")), resume);
-        pause.setVisible(true);
+        pause.show(answered / session.batchSize(), (int) Math.ceil((double) session.total() / session.batchSize()));
         progressText.setText(getTranslation("reading.progress.answered", answered, session.total()));
     }
 
@@ -391,8 +250,6 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
     private void show(CaseToRead shown) {
         getUI().ifPresent(StaleMessages::close);
         current = shown;
-        chosen = shown.earlier().map(a -> a.diagnosis()).orElse(null);
-        confidence = shown.earlier().map(a -> a.confidence()).orElse(null);
         missing.setText("");
         long participationId = session.participationId();
         long caseId = shown.caseId();
@@ -404,10 +261,14 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
         progress.setValue(shown.index());
         progressText.setText(getTranslation("reading.progress", shown.index() + 1, shown.total()));
         showClinical(shown);
-        showAdvice(shown.advice());
+        if (advicePanel != null) {
+            advicePanel.show(shown.advice());
+        }
         back.setEnabled(shown.index() > 0);
         revisingNote.setVisible(revising);
-        refreshSelection();
+        choices.reset(shown.earlier().map(a -> a.diagnosis()).orElse(null),
+                shown.earlier().map(a -> a.confidence()).orElse(null));
+        updateSave();
         // The next case starts at its top, wherever the reader had scrolled to.
         // The scrolling box may sit in the layout's shadow DOM: walk up the composed tree.
         getElement().executeJs("window.scrollTo(0, 0); for (let e = this; e; e = e.assignedSlot || e.parentElement"
@@ -435,105 +296,14 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
         clinical.setText(String.join(" · ", parts));
     }
 
-    private void showAdvice(Optional<AiAdvice> advice) {
-        adviceContent.removeAll();
-        advicePanel.setVisible(advice.isPresent());
-        advice.ifPresent(ai -> {
-            Span heading = new Span(getTranslation("reading.aided.title"));
-            heading.addClassName("ai-title");
-            adviceContent.add(heading);
-            List<Integer> ranked = IntStream.range(0, ai.codes().size()).boxed()
-                    .sorted(Comparator.comparing((Integer i) -> ai.probabilities().get(i)).reversed()).toList();
-            Div rows = new Div();
-            rows.addClassName("ai-rows");
-            for (int rank = 0; rank < ranked.size(); rank++) {
-                int i = ranked.get(rank);
-                String code = ai.codes().get(i);
-                double p = ai.probabilities().get(i);
-                String name = session.options().stream().filter(o -> o.code().equals(code)).findFirst()
-                        .map(o -> o.name(getLocale())).orElse(code);
-                Div bar = new Div();
-                bar.addClassName("ai-bar");
-                bar.getStyle().set("width", String.format(Locale.ROOT, "%.1f%%", 100 * p));
-                // On narrow screens only the code shows (the answer buttons spell it out); the name stays for
-                // screen readers and as the tooltip.
-                Span fullName = new Span(" · " + name);
-                fullName.addClassName("ai-name");
-                Span label = new Span(new Span(code), fullName);
-                label.addClassName("ai-label");
-                label.setTitle(code + " · " + name);
-                Span value = new Span(String.format(Locale.ROOT, "%.1f%%", 100 * p));
-                value.addClassName("ai-value");
-                Div row = new Div(label, value, bar);
-                row.addClassName("ai-row");
-                row.getElement().setAttribute("data-code", code);
-                if (rank < 3 && p >= NEGLIGIBLE_PROBABILITY) {
-                    row.addClassName("ai-top");
-                }
-                rows.add(row);
-            }
-            adviceContent.add(rows);
-            if (ai.saliencyPng() != null && ai.saliencyPng().length > 0) {
-                byte[] png = ai.saliencyPng();
-                Image saliency = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                        new ByteArrayInputStream(png), "saliency.png", "image/png", png.length)),
-                        getTranslation("reading.aided.saliency"));
-                saliency.addClassName("ai-saliency");
-                saliency.setId("ai-saliency");
-                Span caption = new Span(getTranslation("reading.aided.saliency"));
-                caption.addClassName("ai-saliency-caption");
-                Div figure = new Div(saliency, caption);
-                figure.addClassName("ai-saliency-figure");
-                adviceContent.add(figure);
-            }
-        });
+    private String optionName(String code) {
+        return session.options().stream().filter(o -> o.code().equals(code)).findFirst()
+                .map(o -> o.name(getLocale())).orElse(code);
     }
 
-    private void choose(String code) {
-        if (current == null) {
-            return;
-        }
-        chosen = code;
-        missing.setText("");
-        refreshSelection();
-    }
-
-    private void chooseConfidence(int value) {
-        if (current == null || !session.confidence()) {
-            return;
-        }
-        confidence = value;
-        missing.setText("");
-        refreshSelection();
-    }
-
-    private void refreshSelection() {
-        for (int i = 0; i < optionButtons.size(); i++) {
-            boolean selected = session.options().get(i).code().equals(chosen);
-            Button button = optionButtons.get(i);
-            if (selected) {
-                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            } else {
-                button.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            }
-            button.getElement().setAttribute("aria-pressed", String.valueOf(selected));
-        }
-        for (int i = 0; i < confidenceButtons.size(); i++) {
-            Button button = confidenceButtons.get(i);
-            boolean selected = confidence != null && confidence == i + 1;
-            if (selected) {
-                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            } else {
-                button.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            }
-            button.getElement().setAttribute("aria-pressed", String.valueOf(selected));
-        }
-        save.getElement().setAttribute("aria-disabled", String.valueOf(!complete()));
-        save.getElement().getClassList().set("incomplete", !complete());
-    }
-
-    private boolean complete() {
-        return chosen != null && (!session.confidence() || confidence != null);
+    private void updateSave() {
+        save.getElement().setAttribute("aria-disabled", String.valueOf(!choices.complete()));
+        save.getElement().getClassList().set("incomplete", !choices.complete());
     }
 
     private void enter() {
@@ -548,12 +318,12 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
         if (current == null) {
             return;
         }
-        if (!complete()) {
-            String key = chosen == null && session.confidence() && confidence == null ? "reading.missing.both"
-                    : chosen == null ? "reading.missing.diagnosis" : "reading.missing.confidence";
-            missing.setText(getTranslation(key));
+        if (!choices.complete()) {
+            missing.setText(getTranslation(choices.missingKey()));
             return;
         }
+        String chosen = choices.chosen();
+        Integer confidence = choices.confidence();
         try {
             long participationId = session.participationId();
             if (revising) {
@@ -592,56 +362,22 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
         }
     }
 
-    /**
-     * Enter on a focused button of the page (the diagnosis just clicked, a zoom button, the AI panel's toggle) must
-     * save, not press that button as well: such key presses are caught before the button sees them and handed to
-     * {@link #enterPressed()}. Enter elsewhere reaches the page's Enter shortcut.
-     */
-    private static final String ENTER_ON_BUTTONS = """
-            if (!this.__enter) {
-              this.__enter = true;
-              this.addEventListener('keydown', e => {
-                if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-                const button = e.target.closest && e.target.closest('vaadin-button');
-                if (!button || !this.contains(button)) return;
-                e.preventDefault();
-                e.stopPropagation();
-                this.$server.enterPressed();
-              }, true);
-            }
-            """;
-
+    /** Enter pressed on one of the page's buttons (see {@link AnswerKeys#ENTER_ON_BUTTONS}). */
     @ClientCallable
     void enterPressed() {
         enter();
     }
 
-    /** Focus mode: the drawer closes while the reader reads and comes back as it was when they leave. */
+    /** Focus mode (see {@link FocusMode}) and Enter on the page's buttons (see {@link AnswerKeys}). */
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        getElement().executeJs(ENTER_ON_BUTTONS);
-        appLayout().ifPresent(layout -> {
-            drawerWasOpen = layout.isDrawerOpened();
-            layout.setDrawerOpened(false);
-        });
+        getElement().executeJs(AnswerKeys.ENTER_ON_BUTTONS);
+        focusMode.enter(this);
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (Boolean.TRUE.equals(drawerWasOpen)) {
-            appLayout().ifPresent(layout -> layout.setDrawerOpened(true));
-        }
-    }
-
-    private Optional<AppLayout> appLayout() {
-        Optional<Component> parent = getParent();
-        while (parent.isPresent()) {
-            if (parent.get() instanceof AppLayout layout) {
-                return Optional.of(layout);
-            }
-            parent = parent.get().getParent();
-        }
-        return Optional.empty();
+        focusMode.leave(this);
     }
 
     @Override
