@@ -311,6 +311,8 @@ class ProductionJarBenchmark {
                     .redirectErrorStream(true).redirectOutput(console.toFile());
             Map<String, String> env = builder.environment();
             env.remove("ONEDNN_MAX_CPU_ISA");
+            // Demo mode is opt-in (a deployed jar never turns it on by itself); the benchmark measures it.
+            env.put("DERMREAD_DEMO_MODE", "on");
             env.put("PORT", Integer.toString(port));
             env.put("DERMREAD_DATABASE_EMBEDDED_DATA_DIR", data.resolve("postgres").toAbsolutePath().toString());
             env.put("DERMREAD_INFERENCE_MODEL_STORE", data.resolve("models").toAbsolutePath().toString());
