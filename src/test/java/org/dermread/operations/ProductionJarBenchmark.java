@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -171,6 +172,8 @@ class ProductionJarBenchmark {
                 String progress = browser.findElement(By.id("reading-progress-text")).getText();
                 long t0 = System.nanoTime();
                 browser.findElement(By.cssSelector("[id^='option-']")).click();
+                // The demo study asks for a confidence; without one, Save says so and saves nothing.
+                browser.findElements(By.id("confidence-3")).forEach(WebElement::click);
                 browser.findElement(By.id("save-answer")).click();
                 new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> !d.findElement(
                         By.id("reading-progress-text")).getText().equals(progress));
