@@ -278,7 +278,9 @@ public final class RocPlot extends Figure {
                 markRenderer.setSeriesPaint(i, isMean ? MEAN : AI);
                 markRenderer.setSeriesShape(i, isMean ? new Rectangle2D.Double(-3.5, -3.5, 7, 7) : diamond());
             }
-            markRenderer.setErrorPaint(MEAN);
+            // Each mark's interval in the mark's own colour (null: the series paint), so the AI's interval is not
+            // read as the mean reader's.
+            markRenderer.setErrorPaint(null);
             plot.setRenderer(2, markRenderer);
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
             if (x != null) {
