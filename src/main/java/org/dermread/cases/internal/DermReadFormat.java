@@ -48,18 +48,20 @@ final class DermReadFormat implements StudySetFormat {
         if (table != null) {
             readRows(table, reading, entries);
         }
-        if (meta == null || table == null) {
+        if (table == null) {
             return Manifest.empty(MANIFEST, true);
         }
-        String taxonomy = meta.hasNonNull("taxonomy") && meta.get("taxonomy").isTextual()
+        // without a readable set.json (its problem reported) the rows are still checked, against the default taxonomy
+        String taxonomy = meta != null && meta.hasNonNull("taxonomy") && meta.get("taxonomy").isTextual()
                 ? meta.get("taxonomy").asText().trim() : Taxonomy.DEFAULT_TAXONOMY;
         return new Manifest(text(meta, "name"), text(meta, "source"), text(meta, "description"),
-                meta.hasNonNull("synthetic") && meta.get("synthetic").asBoolean(), taxonomy, entries,
-                List.of(table.bytes(), setJson), Set.of(MANIFEST, Reading.SET_JSON), true, Set.of(), MANIFEST, 0);
+                meta != null && meta.hasNonNull("synthetic") && meta.get("synthetic").asBoolean(), taxonomy, entries,
+                setJson == null ? List.of(table.bytes()) : List.of(table.bytes(), setJson),
+                Set.of(MANIFEST, Reading.SET_JSON), true, Set.of(), MANIFEST, 0);
     }
 
     private static String text(JsonNode meta, String key) {
-        return meta.hasNonNull(key) ? meta.get(key).asText().trim() : "";
+        return meta != null && meta.hasNonNull(key) ? meta.get(key).asText().trim() : "";
     }
 
     private static void readRows(Reading.Table table, Reading reading, List<Entry> entries) {
