@@ -227,6 +227,17 @@ class PublicLayoutImportTest {
     }
 
     @Test
+    void an_isic_2019_ground_truth_missing_a_class_column_is_refused_with_the_headers_looked_for() {
+        PublicSetFixture set = PublicSetFixture.isic2019();
+        set.csvs.get(PublicSetFixture.ISIC_2019_CSV).replaceAll(row -> row.substring(0, row.lastIndexOf(',')));
+
+        ImportFailedException refused = assertRefused(set.zip());
+
+        assertThat(ids(refused)).containsExactly(problem("", 0, "cases.problem.layout-unrecognised"));
+        assertThat((String) refused.problems().get(0).arguments().get(0)).contains(PublicSetFixture.ISIC_2019_CSV);
+    }
+
+    @Test
     void refuses_an_isic_2018_set_with_an_image_listed_twice_and_an_image_no_row_names() {
         PublicSetFixture set = PublicSetFixture.isic2018();
         set.csvs.get(PublicSetFixture.ISIC_2018_CSV).add("ISIC_0024010,1.0,0.0,0.0,0.0,0.0,0.0,0.0");
