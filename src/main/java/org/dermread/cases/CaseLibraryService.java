@@ -3,6 +3,7 @@ package org.dermread.cases;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.dermread.accounts.AccountService;
@@ -97,12 +98,13 @@ public class CaseLibraryService {
     }
 
     private ImportResult store(StudySetFiles files, String origin, Long importedBy) {
-        StudySetValidator validator = new StudySetValidator(properties, taxonomy.byCode().keySet());
+        StudySetValidator validator = new StudySetValidator(properties, taxonomy::codesOf);
         ValidatedSet set;
         try {
-            set = validator.validate(files);
+            set = validator.validate(files, originName(origin));
         } catch (ImportFailedException e) {
-            log.info("Import of {} refused with {} problem(s), first: {}", origin, e.totalProblems(),
+            log.info("Import of {} ({} layout) refused with {} problem(s), first: {}", origin,
+                    e.layout().map(StudySetLayout::title).orElse("no"), e.totalProblems(),
                     e.problems().isEmpty() ? "-" : e.problems().get(0));
             throw e;
         }
@@ -110,14 +112,27 @@ public class CaseLibraryService {
         if (existing.isPresent()) {
             log.info("Import of {}: the same set is already in the library (source {}); nothing changed", origin,
                     existing.get());
-            return new ImportResult(existing.get(), set.name(), true, set.cases().size());
+            return new ImportResult(existing.get(), set.name(), true, set.cases().size(), set.layout(), set.skipped(),
+                    set.taxonomy());
         }
         long sourceId = cases.insert(set, importedBy);
         audit.record("library.imported", "source " + sourceId, set.name() + ": " + set.cases().size() + " cases from "
                 + origin);
-        log.info("Imported {} ({} cases) from {} as source {} by {}", set.name(), set.cases().size(), origin, sourceId,
+        log.info("Imported {} ({} cases, {} layout, taxonomy {}, {} rows skipped) from {} as source {} by {}",
+                set.name(), set.cases().size(), set.layout().title(), set.taxonomy(), set.skipped(), origin, sourceId,
                 CurrentUser.username().orElse("?"));
-        return new ImportResult(sourceId, set.name(), false, set.cases().size());
+        return new ImportResult(sourceId, set.name(), false, set.cases().size(), set.layout(), set.skipped(),
+                set.taxonomy());
+    }
+
+    /** The last part of a folder path, or a ZIP's name without ".zip": the name of a public set without set.json. */
+    static String originName(String origin) {
+        String name = origin == null ? "" : origin.replace('\\', '/');
+        while (name.endsWith("/")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        name = name.substring(name.lastIndexOf('/') + 1);
+        return name.toLowerCase(Locale.ROOT).endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
     }
 
     private Long me() {

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxEntries        most files (ZIP entries) in a set
  * @param folderRoots       server folders under which the web page may import a folder (the command line may import
  *                          any folder); symbolic links are resolved before the check
- * @param demoSet           the synthetic study set that demo mode imports at first start
+ * @param demoSet           the synthetic study set that demo mode imports at first start; when this folder does not
+ *                          exist, the copy inside the application (built from study-sets/demo) is imported
  * @param maxManifestRows   most cases (manifest rows below the header) in a set; a longer manifest is refused at once
  * @param maxManifestBytes  largest manifest.csv or set.json accepted
  */

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dermread.common.AnyCaller;
@@ -52,6 +53,20 @@ public class Taxonomy {
 
     public Optional<Diagnosis> find(String code) {
         return Optional.ofNullable(byCode().get(code));
+    }
+
+    /**
+     * The diagnosis codes of any taxonomy by its code (for validating an import against the taxonomy its set names),
+     * or empty when no such taxonomy exists. Read on each call: imports are rare and taxonomies may grow.
+     */
+    public Optional<Set<String>> codesOf(String taxonomyCode) {
+        boolean exists = jdbc.sql("select count(*) from taxonomy where code = :taxonomy")
+                .param("taxonomy", taxonomyCode).query(Long.class).single() > 0;
+        if (!exists) {
+            return Optional.empty();
+        }
+        return Optional.of(Set.copyOf(jdbc.sql("select diagnosis from taxonomy_diagnosis where taxonomy = :taxonomy")
+                .param("taxonomy", taxonomyCode).query(String.class).list()));
     }
 
     /** The given codes sorted by the taxonomy's order; unknown codes are refused. */

@@ -8,11 +8,12 @@ import java.util.List;
  * opened; a locked set can be cloned, never changed.
  *
  * @param samplingSeed     the seed of the stratified sampling that chose the cases, or null when chosen by hand
- * @param samplingPerClass cases per class of that sampling, or null
+ * @param samplingPerClass lesions per class of that sampling, or null
+ * @param samplingImagesPerLesion images per lesion drawn by that sampling, or null
  */
 public record CaseSet(long id, String name, String description, List<String> labels, Long samplingSeed,
         Integer samplingPerClass, boolean locked, long createdBy, String createdByName, Instant createdAt,
-        int caseCount) {
+        int caseCount, Integer samplingImagesPerLesion) {
 
     public CaseSet {
         labels = List.copyOf(labels);

@@ -43,9 +43,13 @@ public class CaseSetService {
     }
 
     /**
-     * Draws {@code perClass} cases of each label: each class's library cases in id order are shuffled by a random
-     * generator seeded from the plan's seed and the class code, and the first ones taken. So the same seed on the
-     * same library gives the same cases, and adding a label does not change the others' draw.
+     * Draws {@code perClass} lesions of each label and up to {@code imagesPerLesion} images of each: each class's
+     * lesions, in the order of their first case id, are shuffled by a random generator seeded from the plan's seed
+     * and the class code, and the first ones taken; a lesion with more images than asked for gives those its own
+     * shuffle (seeded from the plan's seed and its first case id) puts first. A case without a lesion id is a lesion
+     * of its own, so a library without lesions draws exactly as image-level sampling did. The same seed on the same
+     * library gives the same cases, adding a label does not change the others' draw, and a lesion never appears more
+     * than {@code imagesPerLesion} times (lesions are one diagnosis each: the import refuses a lesion of two).
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
@@ -55,15 +59,27 @@ public class CaseSetService {
         Map<String, Integer> distribution = new LinkedHashMap<>();
         List<String> short_ = new ArrayList<>();
         for (String code : labels) {
-            List<Long> candidates = new ArrayList<>(caseSets.libraryCaseIds(code, plan.sourceIds()));
-            if (candidates.size() < plan.perClass()) {
-                short_.add(code + " (" + candidates.size() + ")");
+            Map<String, List<Long>> byLesion = new LinkedHashMap<>();
+            for (CaseSetRepository.LesionCase candidate : caseSets.libraryCasesByLesion(code, plan.sourceIds())) {
+                byLesion.computeIfAbsent(candidate.lesion(), lesion -> new ArrayList<>()).add(candidate.caseId());
+            }
+            List<List<Long>> lesions = new ArrayList<>(byLesion.values());
+            if (lesions.size() < plan.perClass()) {
+                short_.add(code + " (" + lesions.size() + ")");
                 continue;
             }
-            Collections.shuffle(candidates, new Random(plan.seed() * 1_000_003L + code.hashCode()));
-            List<Long> taken = candidates.subList(0, plan.perClass());
-            chosen.addAll(taken);
-            distribution.put(code, taken.size());
+            Collections.shuffle(lesions, new Random(plan.seed() * 1_000_003L + code.hashCode()));
+            int taken = 0;
+            for (List<Long> images : lesions.subList(0, plan.perClass())) {
+                List<Long> order = new ArrayList<>(images);
+                if (order.size() > plan.imagesPerLesion()) {
+                    Collections.shuffle(order, new Random(plan.seed() * 1_000_003L + order.get(0)));
+                }
+                List<Long> kept = order.subList(0, Math.min(order.size(), plan.imagesPerLesion()));
+                chosen.addAll(kept);
+                taken += kept.size();
+            }
+            distribution.put(code, taken);
         }
         if (!short_.isEmpty()) {
             throw new StudyException("studies.caseset.error.too-few", plan.perClass(), String.join(", ", short_));
@@ -95,7 +111,8 @@ public class CaseSetService {
     private static String describe(CaseSetDesign design) {
         return design.name() + ": " + design.caseIds().size() + " cases, labels " + String.join(" ", design.labels())
                 + (design.samplingSeed() == null ? ", picked by hand"
-                        : ", " + design.samplingPerClass() + " per class, seed " + design.samplingSeed());
+                        : ", " + design.samplingPerClass() + " per class, seed " + design.samplingSeed()
+                                + ", " + design.samplingImagesPerLesion() + " image(s) per lesion");
     }
 
     @Transactional
@@ -119,7 +136,8 @@ public class CaseSetService {
     public long cloneCaseSet(long caseSetId, String newName) {
         CaseSet original = find(caseSetId);
         CaseSetDesign copy = new CaseSetDesign(newName, original.description(), original.labels(),
-                caseSets.caseIds(caseSetId), original.samplingSeed(), original.samplingPerClass());
+                caseSets.caseIds(caseSetId), original.samplingSeed(), original.samplingPerClass(),
+                original.samplingImagesPerLesion());
         validate(copy);
         long id = caseSets.insert(copy, accounts.currentAccount().id().value());
         audit.record("caseset.cloned", "case set " + id, "copy of case set " + caseSetId + ": " + describe(copy));
@@ -189,8 +207,19 @@ public class CaseSetService {
             throw new StudyException("studies.caseset.error.no-cases");
         }
         distributionOf(design.labels(), design.caseIds());
-        if ((design.samplingSeed() == null) != (design.samplingPerClass() == null)) {
+        if ((design.samplingSeed() == null) != (design.samplingPerClass() == null)
+                || (design.samplingSeed() == null) != (design.samplingImagesPerLesion() == null)) {
             throw new StudyException("studies.caseset.error.sampling-record");
+        }
+        if (design.samplingImagesPerLesion() != null) {
+            if (design.samplingImagesPerLesion() < 1) {
+                throw new StudyException("studies.caseset.error.images-per-lesion");
+            }
+            List<String> repeated = caseSets.lesionsAbove(design.caseIds(), design.samplingImagesPerLesion());
+            if (!repeated.isEmpty()) {
+                throw new StudyException("studies.caseset.error.lesion-repeated", repeated.size(),
+                        design.samplingImagesPerLesion(), String.join(", ", repeated.stream().limit(10).toList()));
+            }
         }
     }
 

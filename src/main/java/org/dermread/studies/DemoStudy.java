@@ -1,7 +1,5 @@
 package org.dermread.studies;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Demo mode's study: imports the synthetic demo set, designs an 8-class case set from it (10 per class, seed 1) and
- * opens a study with {@code demo-reader} invited, all as {@code demo-coordinator}. Idempotent: does nothing when the
- * demo study exists.
+ * Demo mode's study: imports the synthetic demo set (the repository's folder, or the copy inside the jar), designs an
+ * 8-class case set from it (10 per class, seed 1) and opens a study with {@code demo-reader} invited, all as
+ * {@code demo-coordinator}. Idempotent: does nothing when the demo study exists.
  */
 @Component
 public class DemoStudy {
@@ -55,12 +53,6 @@ public class DemoStudy {
     /** Creates the demo study if it is missing; returns its id, or empty when the demo set or accounts are absent. */
     @Transactional
     public Optional<Long> ensure() {
-        Path folder = properties.demoSet();
-        if (!Files.isDirectory(folder)) {
-            log.warn("Demo mode: no demo study set at {}; no demo study created",
-                    folder.toAbsolutePath().normalize());
-            return Optional.empty();
-        }
         Optional<Account> coordinator = as(Role.ADMIN, "demo-setup", () -> find("demo-coordinator"));
         Optional<Account> reader = as(Role.ADMIN, "demo-setup", () -> find("demo-reader"));
         if (coordinator.isEmpty() || reader.isEmpty()) {
@@ -68,7 +60,13 @@ public class DemoStudy {
             return Optional.empty();
         }
         long start = System.nanoTime();
-        ImportResult imported = importer.importFolder(folder);
+        Optional<ImportResult> demoSet = importer.importDemoSet();
+        if (demoSet.isEmpty()) {
+            log.warn("Demo mode: no demo study set at {} nor inside the application; no demo study created",
+                    properties.demoSet().toAbsolutePath().normalize());
+            return Optional.empty();
+        }
+        ImportResult imported = demoSet.get();
         long importedAt = System.nanoTime();
         return as(coordinator.get(), () -> {
             Optional<Long> existing = studies.listStudies().stream()

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
 import org.dermread.cases.CaseFilter;
@@ -75,6 +76,58 @@ class CaseSetServiceTest {
         assertThat(caseSets.distribution(id)).isEqualTo(drawn.distribution());
         assertThat(caseSets.sample(StudyFixtures.plan(StudyFixtures.EIGHT, 3, saved.samplingSeed(), source))
                 .caseIds()).as("re-drawing from the record").isEqualTo(caseSets.caseIds(id));
+    }
+
+    /** The lesion of each case, as stored. */
+    private List<String> lesionsOf(List<Long> caseIds) {
+        return jdbc.sql("select lesion_id from clinical_case where id in (:ids) order by id").param("ids", caseIds)
+                .query(String.class).list();
+    }
+
+    @Test
+    void sampling_draws_lesions_so_that_by_default_no_lesion_appears_twice() {
+        long lesions = StudyFixtures.importSource(library, 6, 3, List.of("LP", "Rosa"));
+
+        CaseSelection drawn = caseSets.sample(StudyFixtures.plan(List.of("LP", "Rosa"), 5, 11, lesions));
+
+        assertThat(drawn.caseIds()).hasSize(10);
+        assertThat(drawn.distribution()).containsExactly(Map.entry("LP", 5), Map.entry("Rosa", 5));
+        assertThat(lesionsOf(drawn.caseIds())).doesNotContainNull().doesNotHaveDuplicates();
+        assertThatThrownBy(() -> caseSets.sample(StudyFixtures.plan(List.of("LP", "Rosa"), 7, 11, lesions)))
+                .as("18 images per class, but only 6 lesions").isInstanceOf(StudyException.class)
+                .hasMessageContaining("LP (6)");
+    }
+
+    @Test
+    void several_images_per_lesion_when_asked_each_lesion_whole_and_the_draw_recorded_and_repeatable() {
+        long lesions = StudyFixtures.importSource(library, 6, 3, List.of("LP", "Rosa"));
+        SamplingPlan plan = new SamplingPlan(List.of("LP", "Rosa"), 4, 5, Set.of(lesions), 2);
+
+        CaseSelection drawn = caseSets.sample(plan);
+        long id = caseSets.create(new CaseSetDesign("Two per lesion", null, List.of("LP", "Rosa"), drawn.caseIds(),
+                5L, 4, 2));
+
+        assertThat(drawn.distribution()).containsExactly(Map.entry("LP", 8), Map.entry("Rosa", 8));
+        assertThat(lesionsOf(drawn.caseIds()).stream().collect(Collectors.groupingBy(l -> l,
+                Collectors.counting()))).hasSize(8).allSatisfy((lesion, n) -> assertThat(n)
+                .isEqualTo(2L));
+        CaseSet saved = caseSets.find(id);
+        assertThat(saved.samplingImagesPerLesion()).isEqualTo(2);
+        assertThat(caseSets.sample(new SamplingPlan(saved.labels(), saved.samplingPerClass(), saved.samplingSeed(),
+                Set.of(lesions), saved.samplingImagesPerLesion())).caseIds()).isEqualTo(caseSets.caseIds(id));
+    }
+
+    @Test
+    void a_sampled_case_set_with_more_images_of_a_lesion_than_it_records_is_refused() {
+        long lesions = StudyFixtures.importSource(library, 2, 3, List.of("LP", "Rosa"));
+        List<Long> all = library.cases(new CaseFilter(Set.of(), Set.of(lesions))).stream().map(c -> c.id())
+                .toList();
+        Map<String, Long> before = DatabaseSnapshot.rowCounts(jdbc);
+
+        assertThatThrownBy(() -> caseSets.create(new CaseSetDesign("Repeats", null, List.of("LP", "Rosa"), all, 1L,
+                2, 1))).isInstanceOf(StudyException.class)
+                .hasMessageContaining("studies.caseset.error.lesion-repeated");
+        assertThat(DatabaseSnapshot.rowCounts(jdbc)).isEqualTo(before);
     }
 
     @Test

@@ -27,16 +27,31 @@ final class StudyFixtures {
 
     /** Imports {@code perClass} fresh cases of each code; returns the source id. Needs a coordinator signed in. */
     static long importSource(CaseLibraryService library, int perClass, List<String> codes) {
-        StringBuilder manifest = new StringBuilder("case_id,image,diagnosis,age,sex,body_site,confirmation\n");
+        return importSource(library, perClass, 1, codes);
+    }
+
+    /**
+     * Imports {@code lesionsPerClass} lesions of each code with {@code imagesPerLesion} images each (lesion ids
+     * {@code L-<n>}; with one image per lesion no lesion ids at all); returns the source id.
+     */
+    static long importSource(CaseLibraryService library, int lesionsPerClass, int imagesPerLesion,
+            List<String> codes) {
+        boolean lesions = imagesPerLesion > 1;
+        StringBuilder manifest = new StringBuilder("case_id,image,diagnosis,age,sex,body_site,confirmation"
+                + (lesions ? ",lesion_id" : "") + "\n");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         String salt = UUID.randomUUID().toString();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             int n = 0;
+            int lesion = 0;
             for (String code : codes) {
-                for (int i = 0; i < perClass; i++) {
+                for (int i = 0; i < lesionsPerClass * imagesPerLesion; i++) {
                     n++;
+                    if (i % imagesPerLesion == 0) {
+                        lesion++;
+                    }
                     manifest.append("c-").append(n).append(",images/c-").append(n).append(".png,").append(code)
-                            .append(",,,,\n");
+                            .append(",,,,").append(lesions ? ",L-" + lesion : "").append('\n');
                     zip.putNextEntry(new ZipEntry("images/c-" + n + ".png"));
                     zip.write(png(salt + n));
                     zip.closeEntry();

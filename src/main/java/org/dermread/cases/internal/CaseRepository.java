@@ -57,8 +57,9 @@ public class CaseRepository {
     /** Stores a validated set: its source row, images not yet stored, and one case per row. */
     public long insert(ValidatedSet set, Long importedBy) {
         long sourceId = jdbc.sql("""
-                        insert into case_source (name, source, description, synthetic, content_sha256, imported_by)
-                        values (:name, :source, :description, :synthetic, :sha, :by) returning id
+                        insert into case_source (name, source, description, synthetic, content_sha256, imported_by,
+                                                 taxonomy)
+                        values (:name, :source, :description, :synthetic, :sha, :by, :taxonomy) returning id
                         """)
                 .param("name", set.name())
                 .param("source", set.source())
@@ -66,6 +67,7 @@ public class CaseRepository {
                 .param("synthetic", set.synthetic())
                 .param("sha", set.contentSha256())
                 .param("by", importedBy)
+                .param("taxonomy", set.taxonomy())
                 .query(Long.class).single();
         for (ValidatedSet.ValidatedCase c : set.cases()) {
             byte[] bytes = imageAsValidated(c);
@@ -82,8 +84,8 @@ public class CaseRepository {
                     .update();
             jdbc.sql("""
                             insert into clinical_case (source_id, external_id, image_sha256, diagnosis, age, sex,
-                                                       body_site, confirmation)
-                            values (:source, :external, :sha, :diagnosis, :age, :sex, :site, :confirmation)
+                                                       body_site, confirmation, lesion_id)
+                            values (:source, :external, :sha, :diagnosis, :age, :sex, :site, :confirmation, :lesion)
                             """)
                     .param("source", sourceId)
                     .param("external", c.externalId())
@@ -93,6 +95,7 @@ public class CaseRepository {
                     .param("sex", c.sex())
                     .param("site", c.bodySite())
                     .param("confirmation", c.confirmation())
+                    .param("lesion", c.lesionId())
                     .update();
         }
         return sourceId;

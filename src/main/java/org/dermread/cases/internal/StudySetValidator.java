@@ -1,26 +1,23 @@
 package org.dermread.cases.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -30,245 +27,187 @@ import org.dermread.cases.ImportFailedException;
 import org.dermread.cases.ImportProblem;
 import org.dermread.cases.ImportProblems;
 import org.dermread.cases.ImportProperties;
+import org.dermread.cases.Taxonomy;
 
 /**
- * Checks a study set against the folder format of {@code study-sets/README.md} and collects every problem with
- * its file and line, so one round of fixes is enough (counting all, keeping the first of each kind). Reads nothing
- * but the set's own files, one at a time, within the import limits.
+ * Checks a study set in any layout it recognises ({@link StudySetFormat}: DermRead's own of
+ * {@code study-sets/README.md}, HAM10000, ISIC 2018/2019/2020) and collects every problem with its file and line, so
+ * one round of fixes is enough (counting all, keeping the first of each kind). The layout is recognised from the
+ * top-level files; none or several is a problem that says what was looked for. Each layout reads its own files into
+ * entries, which are all checked here the same way: case ids, the codes of the taxonomy the set names, lesions (one
+ * diagnosis per lesion), images. Reads nothing but the set's own files, one at a time, within the import limits.
  */
 public final class StudySetValidator {
 
-    static final String MANIFEST = "manifest.csv";
-    static final String SET_JSON = "set.json";
-    static final List<String> HEADER = List.of("case_id", "image", "diagnosis", "age", "sex", "body_site",
-            "confirmation");
+    static final String MANIFEST = DermReadFormat.MANIFEST;
+    static final String SET_JSON = Reading.SET_JSON;
+    static final List<String> HEADER = DermReadFormat.HEADER;
     private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Set<String> CONFIRMATIONS = Set.of("histopathology", "expert_consensus",
-            "clinical_follow_up", "single_expert");
+    private static final Pattern LESION_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Decoding an image to check it allocates at most about this many pixels (about 16 MB as 4-byte pixels). */
     static final long MAX_DECODED_PIXELS = 4_000_000;
+    /** Every layout, DermRead's first: a set with only set.json is taken as DermRead's (its manifest is missing). */
+    private static final List<StudySetFormat> FORMATS = List.of(new DermReadFormat(), new Ham10000Format(),
+            IsicGroundTruthFormat.isic2018(), IsicGroundTruthFormat.isic2019(), new Isic2020Format());
 
     private final ImportProperties limits;
-    private final Set<String> diagnosisCodes;
+    private final Function<String, Optional<Set<String>>> taxonomies;
 
+    /** Checks diagnoses against {@code diagnosisCodes} as the default taxonomy's (zhu2021), the only one known. */
     public StudySetValidator(ImportProperties limits, Set<String> diagnosisCodes) {
+        this(limits, taxonomy -> Taxonomy.DEFAULT_TAXONOMY.equals(taxonomy) ? Optional.of(Set.copyOf(diagnosisCodes))
+                : Optional.empty());
+    }
+
+    /** {@code taxonomies}: the codes of a taxonomy by its code, empty when there is no such taxonomy. */
+    public StudySetValidator(ImportProperties limits, Function<String, Optional<Set<String>>> taxonomies) {
         this.limits = limits;
-        this.diagnosisCodes = Set.copyOf(diagnosisCodes);
+        this.taxonomies = taxonomies;
+    }
+
+    public ValidatedSet validate(StudySetFiles set) {
+        return validate(set, "");
     }
 
     /**
      * The validated set, or {@link ImportFailedException} with every problem counted (the first
      * {@value ImportProblems#KEPT_PER_KIND} of each kind kept). Reads one file at a time from {@code set}.
+     *
+     * @param origin the ZIP's or folder's own name, for naming a public set that has no set.json
      */
-    public ValidatedSet validate(StudySetFiles set) {
+    public ValidatedSet validate(StudySetFiles set, String origin) {
         ImportProblems problems = set.problemLog();
         if (set.incomplete()) {
             throw new ImportFailedException(problems);
         }
-        byte[] setJson = smallFile(set, SET_JSON, problems);
-        JsonNode meta = setJson == null ? null : readSetJson(setJson, problems);
-        if (setJson == null && !set.contains(SET_JSON)) {
-            problems.add(ImportProblem.of(SET_JSON, 0, "cases.problem.setjson-missing"));
+        TopLevel top = TopLevel.of(set, limits.maxManifestBytes());
+        List<StudySetFormat> matching = FORMATS.stream().filter(format -> format.recognises(top)).toList();
+        if (matching.isEmpty() && top.has(SET_JSON)) {
+            matching = List.of(FORMATS.get(0));
         }
-        List<ValidatedSet.ValidatedCase> cases = new ArrayList<>();
-        Set<String> named = new LinkedHashSet<>();
-        byte[] manifest = smallFile(set, MANIFEST, problems);
-        if (manifest == null) {
-            if (!set.contains(MANIFEST)) {
-                problems.add(ImportProblem.of(MANIFEST, 0, "cases.problem.manifest-missing"));
+        if (matching.isEmpty()) {
+            problems.add(ImportProblem.of("", 0, "cases.problem.layout-unrecognised",
+                    top.files().isEmpty() ? "-" : top.files().stream().limit(20).collect(Collectors.joining(", "))));
+            throw new ImportFailedException(problems);
+        }
+        if (matching.size() > 1) {
+            problems.add(ImportProblem.of("", 0, "cases.problem.layout-ambiguous", matching.stream()
+                    .map(format -> format.layout().title()).collect(Collectors.joining(", "))));
+            throw new ImportFailedException(problems);
+        }
+        StudySetFormat format = matching.get(0);
+        StudySetFormat.Manifest manifest = format.read(set, top, new Reading(limits, problems, origin));
+        Set<String> codes = null;
+        if (manifest.taxonomy() != null) {
+            codes = taxonomies.apply(manifest.taxonomy()).orElse(null);
+            if (codes == null) {
+                problems.add(ImportProblem.of(SET_JSON, 0, "cases.problem.taxonomy-unknown", manifest.taxonomy(),
+                        Taxonomy.DEFAULT_TAXONOMY));
             }
-        } else {
-            readManifest(manifest, set, problems, cases, named);
         }
+        Set<String> named = new LinkedHashSet<>();
+        List<ValidatedSet.ValidatedCase> cases = checkEntries(manifest, codes, set, problems, named);
+        boolean listRead = manifest.everyFileNamed() || !manifest.entries().isEmpty();
         for (String path : set.paths()) {
-            if (!path.equals(MANIFEST) && !path.equals(SET_JSON) && !named.contains(path)
-                    && !StudySetReader.ignored(path)) {
+            if (!listRead || manifest.ownFiles().contains(path) || named.contains(path)
+                    || manifest.excusedImages().contains(path) || StudySetReader.ignored(path)) {
+                continue;
+            }
+            if (manifest.everyFileNamed()) {
                 problems.add(ImportProblem.of(path, 0, "cases.problem.not-in-manifest"));
+            } else if (PublicLayouts.isImage(path)) {
+                problems.add(ImportProblem.of(path, 0, "cases.problem.not-listed", manifest.listFile()));
             }
         }
         if (!problems.isEmpty()) {
-            throw new ImportFailedException(problems);
+            throw new ImportFailedException(problems, format.layout());
         }
-        return new ValidatedSet(meta.get("name").asText().trim(), meta.get("source").asText().trim(),
-                meta.get("description").asText().trim(),
-                meta.hasNonNull("synthetic") && meta.get("synthetic").asBoolean(),
-                contentHash(manifest, setJson, cases), List.copyOf(cases));
+        return new ValidatedSet(manifest.name(), manifest.source(), manifest.description(), manifest.synthetic(),
+                contentHash(manifest.identity(), cases), List.copyOf(cases), manifest.taxonomy(), format.layout(),
+                manifest.skipped());
     }
 
-    /** manifest.csv or set.json, read only when within {@code max-manifest-bytes}; null when absent or refused. */
-    private byte[] smallFile(StudySetFiles set, String path, ImportProblems problems) {
-        if (!set.contains(path)) {
-            return null;
-        }
-        try {
-            if (set.size(path) > limits.maxManifestBytes()) {
-                problems.add(ImportProblem.of(path, 0, "cases.problem.file-too-large",
-                        limits.maxManifestBytes() / 1_000_000));
-                return null;
-            }
-            return set.read(path);
-        } catch (IOException e) {
-            problems.add(ImportProblem.of(path, 0, "cases.problem.file-unreadable"));
-            return null;
-        }
-    }
-
-    private JsonNode readSetJson(byte[] bytes, ImportProblems problems) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(decodeUtf8(bytes));
-        } catch (CharacterCodingException e) {
-            problems.add(ImportProblem.of(SET_JSON, 0, "cases.problem.not-utf8"));
-            return null;
-        } catch (IOException e) {
-            problems.add(ImportProblem.of(SET_JSON, 0, "cases.problem.setjson-syntax", firstLine(e.getMessage())));
-            return null;
-        }
-        if (node == null || !node.isObject()) {
-            problems.add(ImportProblem.of(SET_JSON, 0, "cases.problem.setjson-syntax", "not a JSON object"));
-            return null;
-        }
-        for (String key : List.of("name", "source", "description")) {
-            JsonNode value = node.get(key);
-            if (value == null || !value.isTextual() || value.asText().isBlank()) {
-                problems.add(ImportProblem.of(SET_JSON, 0, "cases.problem.setjson-required", key));
-            } else if (!key.equals("description") && value.asText().trim().length() > 200) {
-                problems.add(ImportProblem.of(SET_JSON, 0, "cases.problem.setjson-too-long", key, 200));
-            }
-        }
-        if (node.has("synthetic") && !node.get("synthetic").isBoolean()) {
-            problems.add(ImportProblem.of(SET_JSON, 0, "cases.problem.setjson-type", "synthetic", "true/false"));
-        }
-        if (node.has("seed") && !node.get("seed").isIntegralNumber()) {
-            problems.add(ImportProblem.of(SET_JSON, 0, "cases.problem.setjson-type", "seed", "integer"));
-        }
-        if (node.has("generator") && !node.get("generator").isTextual()) {
-            problems.add(ImportProblem.of(SET_JSON, 0, "cases.problem.setjson-type", "generator", "text"));
-        }
-        return node;
-    }
-
-    private void readManifest(byte[] bytes, StudySetFiles files, ImportProblems problems,
-            List<ValidatedSet.ValidatedCase> cases, Set<String> named) {
-        String text;
-        try {
-            text = decodeUtf8(bytes);
-        } catch (CharacterCodingException e) {
-            problems.add(ImportProblem.of(MANIFEST, firstBadLine(bytes), "cases.problem.not-utf8"));
-            return;
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<ManifestCsv.ManifestRow> rows;
-        try {
-            // the header and at most max-manifest-rows cases; a longer manifest is refused before any row is checked
-            ManifestCsv.Parsed parsed = ManifestCsv.parse(text, limits.maxManifestRows() + 1);
-            if (parsed.truncated()) {
-                problems.add(ImportProblem.of(MANIFEST, 0, "cases.problem.manifest-too-many-rows",
-                        limits.maxManifestRows()));
-                return;
-            }
-            rows = parsed.rows();
-        } catch (ManifestCsv.UnclosedQuote e) {
-            problems.add(ImportProblem.of(MANIFEST, e.line, "cases.problem.csv-quote"));
-            return;
-        }
-        if (rows.isEmpty()) {
-            problems.add(ImportProblem.of(MANIFEST, 0, "cases.problem.manifest-empty"));
-            return;
-        }
-        List<String> header = rows.get(0).fields().stream().map(String::trim).toList();
-        if (!header.equals(HEADER)) {
-            problems.add(ImportProblem.of(MANIFEST, 1, "cases.problem.csv-header", String.join(",", HEADER),
-                    String.join(",", header)));
-            return;
-        }
-        if (rows.size() == 1) {
-            problems.add(ImportProblem.of(MANIFEST, 0, "cases.problem.manifest-empty"));
-            return;
-        }
+    /** The checks every layout's entries get; returns the cases (meaningful only when no problem was found). */
+    private List<ValidatedSet.ValidatedCase> checkEntries(StudySetFormat.Manifest manifest, Set<String> codes,
+            StudySetFiles files, ImportProblems problems, Set<String> named) {
+        List<ValidatedSet.ValidatedCase> cases = new ArrayList<>();
         Map<String, Integer> caseIds = new HashMap<>();
         Map<String, Integer> imagePaths = new HashMap<>();
         Map<String, Integer> contents = new HashMap<>();
-        for (ManifestCsv.ManifestRow row : rows.subList(1, rows.size())) {
-            int line = row.line();
-            List<String> f = row.fields();
-            if (f.size() != HEADER.size()) {
-                problems.add(ImportProblem.of(MANIFEST, line, "cases.problem.csv-columns", HEADER.size(), f.size()));
-                continue;
-            }
-            int before = problems.total();
-            String caseId = f.get(0).trim();
-            String image = f.get(1).trim();
-            String diagnosis = f.get(2).trim();
+        Map<String, StudySetFormat.Entry> lesions = new HashMap<>();
+        String sortedCodes = codes == null ? "" : codes.stream().sorted().collect(Collectors.joining(", "));
+        for (StudySetFormat.Entry entry : manifest.entries()) {
+            String file = entry.file();
+            int line = entry.line();
+            String caseId = entry.caseId();
             if (!CASE_ID.matcher(caseId).matches()) {
-                problems.add(ImportProblem.of(MANIFEST, line, "cases.problem.case-id-format", caseId));
+                problems.add(ImportProblem.of(file, line, "cases.problem.case-id-format", caseId));
             } else if (caseIds.containsKey(caseId)) {
-                problems.add(ImportProblem.of(MANIFEST, line, "cases.problem.case-id-duplicate", caseId,
+                problems.add(ImportProblem.of(file, line, "cases.problem.case-id-duplicate", caseId,
                         caseIds.get(caseId)));
             } else {
                 caseIds.put(caseId, line);
             }
-            if (!diagnosisCodes.contains(diagnosis)) {
-                problems.add(ImportProblem.of(MANIFEST, line, "cases.problem.diagnosis-unknown", diagnosis));
+            String diagnosis = entry.diagnosis();
+            if (diagnosis != null && codes != null && !codes.contains(diagnosis)) {
+                problems.add(ImportProblem.of(file, line, "cases.problem.diagnosis-unknown", diagnosis,
+                        manifest.taxonomy(), sortedCodes));
             }
-            Integer age = null;
-            if (!f.get(3).isBlank()) {
-                try {
-                    age = Integer.parseInt(f.get(3).trim());
-                } catch (NumberFormatException e) {
-                    age = -1;
-                }
-                if (age < 0 || age > 120) {
-                    problems.add(ImportProblem.of(MANIFEST, line, "cases.problem.age", f.get(3).trim()));
-                }
-            }
-            String sex = f.get(4).trim();
-            if (!sex.isEmpty() && !sex.equals("F") && !sex.equals("M")) {
-                problems.add(ImportProblem.of(MANIFEST, line, "cases.problem.sex", sex));
-            }
-            String bodySite = f.get(5).trim();
-            if (bodySite.length() > 200) {
-                problems.add(ImportProblem.of(MANIFEST, line, "cases.problem.body-site-long", 200));
-            }
-            String confirmation = f.get(6).trim();
-            if (!confirmation.isEmpty() && !CONFIRMATIONS.contains(confirmation)) {
-                problems.add(ImportProblem.of(MANIFEST, line, "cases.problem.confirmation", confirmation));
-            }
-            String path = StudySetReader.safePath(image);
-            ImageCheck checked = null;
-            if (image.isEmpty() || path == null || path.endsWith("/")) {
-                problems.add(ImportProblem.of(MANIFEST, line, "cases.problem.image-path", image));
-            } else if (imagePaths.containsKey(path)) {
-                named.add(path);
-                problems.add(ImportProblem.of(MANIFEST, line, "cases.problem.image-reused", path,
-                        imagePaths.get(path)));
-            } else {
-                imagePaths.put(path, line);
-                named.add(path);
-                if (!files.contains(path)) {
-                    problems.add(ImportProblem.of(MANIFEST, line, "cases.problem.image-missing", path));
+            String lesion = entry.lesionId();
+            if (lesion != null) {
+                if (!LESION_ID.matcher(lesion).matches()) {
+                    problems.add(ImportProblem.of(file, line, "cases.problem.lesion-id-format", lesion));
                 } else {
-                    checked = checkImage(path, files, problems);
-                    if (checked != null) {
-                        Integer first = contents.putIfAbsent(checked.sha256(), line);
-                        if (first != null) {
-                            problems.add(ImportProblem.of(path, line, "cases.problem.image-duplicate-content",
-                                    first));
-                        }
+                    StudySetFormat.Entry first = lesions.putIfAbsent(lesion, entry);
+                    if (first != null && diagnosis != null && first.diagnosis() != null
+                            && !diagnosis.equals(first.diagnosis())) {
+                        problems.add(ImportProblem.of(file, line, "cases.problem.lesion-diagnoses", lesion, diagnosis,
+                                first.diagnosis(), first.line()));
                     }
                 }
             }
-            if (problems.total() == before && checked != null) {
-                cases.add(new ValidatedSet.ValidatedCase(caseId, diagnosis, age, sex.isEmpty() ? null : sex,
-                        bodySite.isEmpty() ? null : bodySite, confirmation.isEmpty() ? null : confirmation,
-                        checked.sha256(), checked.mediaType(), checked.width(), checked.height(), files.file(path),
-                        checked.sizeBytes()));
+            ImageCheck checked = entry.image() == null ? null : image(entry, files, problems, named, imagePaths,
+                    contents);
+            if (checked != null && diagnosis != null) {
+                cases.add(new ValidatedSet.ValidatedCase(caseId, diagnosis, entry.age(), entry.sex(),
+                        entry.bodySite(), entry.confirmation(), checked.sha256(), checked.mediaType(), checked.width(),
+                        checked.height(), files.file(StudySetReader.safePath(entry.image())), checked.sizeBytes(),
+                        lesion));
             }
         }
+        return cases;
+    }
+
+    /** The entry's image: a path inside the set, named once, present, a sound image, not the same bytes twice. */
+    private ImageCheck image(StudySetFormat.Entry entry, StudySetFiles files, ImportProblems problems,
+            Set<String> named, Map<String, Integer> imagePaths, Map<String, Integer> contents) {
+        String file = entry.file();
+        int line = entry.line();
+        String image = entry.image();
+        String path = StudySetReader.safePath(image);
+        if (image.isEmpty() || path == null || path.endsWith("/")) {
+            problems.add(ImportProblem.of(file, line, "cases.problem.image-path", image));
+            return null;
+        }
+        named.add(path);
+        if (imagePaths.containsKey(path)) {
+            problems.add(ImportProblem.of(file, line, "cases.problem.image-reused", path, imagePaths.get(path)));
+            return null;
+        }
+        imagePaths.put(path, line);
+        if (!files.contains(path)) {
+            problems.add(ImportProblem.of(file, line, "cases.problem.image-missing", path));
+            return null;
+        }
+        ImageCheck checked = checkImage(path, files, problems);
+        if (checked != null) {
+            Integer first = contents.putIfAbsent(checked.sha256(), line);
+            if (first != null) {
+                problems.add(ImportProblem.of(path, line, "cases.problem.image-duplicate-content", first));
+            }
+        }
+        return checked;
     }
 
     private record ImageCheck(String sha256, String mediaType, int width, int height, long sizeBytes) {
@@ -338,7 +277,7 @@ public final class StudySetValidator {
                 throw (IllegalStateException) e;
             }
             problems.add(ImportProblem.of(path, 0, "cases.problem.image-damaged",
-                    firstLine(String.valueOf(e.getMessage()))));
+                    Reading.firstLine(String.valueOf(e.getMessage()))));
             return null;
         }
     }
@@ -359,33 +298,6 @@ public final class StudySetValidator {
         return null;
     }
 
-    private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes))
-                .toString();
-    }
-
-    /** The line holding the first byte that is not UTF-8, for a report that points at it. */
-    private static int firstBadLine(byte[] bytes) {
-        int line = 1;
-        int start = 0;
-        for (int i = 0; i <= bytes.length; i++) {
-            if (i == bytes.length || bytes[i] == '\n') {
-                byte[] part = Arrays.copyOfRange(bytes, start, i);
-                try {
-                    decodeUtf8(part);
-                } catch (CharacterCodingException e) {
-                    return line;
-                }
-                line++;
-                start = i + 1;
-            }
-        }
-        return 0;
-    }
-
     public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -394,13 +306,19 @@ public final class StudySetValidator {
         }
     }
 
-    /** Identity of a set's content: the manifest, set.json and each image's hash in manifest order. */
-    private static String contentHash(byte[] manifest, byte[] setJson, List<ValidatedSet.ValidatedCase> cases) {
+    /**
+     * Identity of a set's content: its layout's identifying files (for DermRead's: the manifest and set.json, as
+     * always, so a set imported before stays the same set) and each image's hash in list order.
+     */
+    private static String contentHash(List<byte[]> identity, List<ValidatedSet.ValidatedCase> cases) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(manifest);
-            digest.update((byte) 0);
-            digest.update(setJson);
+            for (int i = 0; i < identity.size(); i++) {
+                if (i > 0) {
+                    digest.update((byte) 0);
+                }
+                digest.update(identity.get(i));
+            }
             for (ValidatedSet.ValidatedCase c : cases) {
                 digest.update((byte) 0);
                 digest.update(c.imageSha256().getBytes(StandardCharsets.US_ASCII));
@@ -409,13 +327,5 @@ public final class StudySetValidator {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -23,6 +23,7 @@ import org.dermread.cases.CaseSource;
 import org.dermread.cases.Diagnosis;
 import org.dermread.cases.LibraryCase;
 import org.dermread.cases.Taxonomy;
+import org.dermread.cases.BodySites;
 
 /** The case library: every imported case with its thumbnail and ground truth, filtered, with counts per class. */
 @Route("coordinator/cases")
@@ -82,7 +83,8 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("cases.field.age")).setAutoWidth(true);
         grid.addColumn(c -> c.sex() == null ? "" : getTranslation("cases.sex." + c.sex()))
                 .setHeader(getTranslation("cases.field.sex")).setAutoWidth(true);
-        grid.addColumn(c -> c.bodySite() == null ? "" : c.bodySite())
+        grid.addColumn(c -> c.bodySite() == null ? ""
+                        : BodySites.translationKey(c.bodySite()).map(this::getTranslation).orElse(c.bodySite()))
                 .setHeader(getTranslation("cases.field.body-site"));
         grid.addColumn(LibraryCase::sourceName).setHeader(getTranslation("cases.field.source"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -13,6 +13,7 @@ import org.dermread.cases.ImportFailedException;
 import org.dermread.cases.ImportProblem;
 import org.dermread.cases.ImportProblems;
 import org.dermread.cases.ImportResult;
+import org.dermread.cases.StudySetLayout;
 
 /**
  * The outcome of an import: what was stored, or the problems with their file and line. The problems are shown in a
@@ -36,7 +37,15 @@ class ImportReport extends Div {
                 : getTranslation("cases.import.done", result.name(), result.cases()));
         text.setId("import-outcome");
         text.getStyle().set("color", "var(--lumo-success-text-color)");
-        add(text);
+        Paragraph taxonomy = new Paragraph(getTranslation("cases.import.taxonomy", result.taxonomy()));
+        taxonomy.setId("import-taxonomy");
+        add(text, layout(result.layout()), taxonomy);
+        getElement().setAttribute("data-layout", result.layout().id());
+        if (result.skipped() > 0) {
+            Paragraph skipped = new Paragraph(getTranslation("cases.import.skipped", result.skipped()));
+            skipped.setId("import-skipped");
+            add(skipped);
+        }
         highlight();
     }
 
@@ -47,6 +56,10 @@ class ImportReport extends Div {
         title.setId("import-outcome");
         title.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-l)");
         add(title);
+        refused.layout().ifPresent(layout -> {
+            add(layout(layout));
+            getElement().setAttribute("data-layout", layout.id());
+        });
 
         Grid<ImportProblem> problems = new Grid<>();
         problems.setId("import-problems");
@@ -80,6 +93,13 @@ class ImportReport extends Div {
         highlight();
     }
 
+    /** Which layout the set was recognised as, so a coordinator sees at once whether it was read as intended. */
+    private Paragraph layout(StudySetLayout layout) {
+        Paragraph recognised = new Paragraph(getTranslation("cases.import.layout", getTranslation(layout.nameKey())));
+        recognised.setId("import-layout");
+        return recognised;
+    }
+
     private String where(ImportProblem problem) {
         if (problem.file().isEmpty()) {
             return "";
@@ -102,5 +122,6 @@ class ImportReport extends Div {
         getStyle().remove("border-left");
         removeAll();
         getElement().removeAttribute("data-outcome");
+        getElement().removeAttribute("data-layout");
     }
 }

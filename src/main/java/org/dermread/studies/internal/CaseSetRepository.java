@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 public class CaseSetRepository {
 
     private static final String SELECT = """
-            select s.id, s.name, s.description, s.sampling_seed, s.sampling_per_class, s.locked, s.created_by,
+            select s.id, s.name, s.description, s.sampling_seed, s.sampling_per_class, s.sampling_images_per_lesion,
+                   s.locked, s.created_by,
                    a.display_name, s.created_at,
                    (select count(*) from case_set_member m where m.case_set_id = s.id) as cases
               from case_set s join account a on a.id = s.created_by
@@ -31,13 +32,15 @@ public class CaseSetRepository {
 
     public long insert(CaseSetDesign design, long createdBy) {
         long id = jdbc.sql("""
-                        insert into case_set (name, description, sampling_seed, sampling_per_class, created_by)
-                        values (:name, :description, :seed, :perClass, :by) returning id
+                        insert into case_set (name, description, sampling_seed, sampling_per_class,
+                                              sampling_images_per_lesion, created_by)
+                        values (:name, :description, :seed, :perClass, :perLesion, :by) returning id
                         """)
                 .param("name", design.name())
                 .param("description", design.description())
                 .param("seed", design.samplingSeed())
                 .param("perClass", design.samplingPerClass())
+                .param("perLesion", design.samplingImagesPerLesion())
                 .param("by", createdBy)
                 .query(Long.class).single();
         writeContent(id, design);
@@ -47,13 +50,14 @@ public class CaseSetRepository {
     public void update(long id, CaseSetDesign design) {
         jdbc.sql("""
                         update case_set set name = :name, description = :description, sampling_seed = :seed,
-                               sampling_per_class = :perClass
+                               sampling_per_class = :perClass, sampling_images_per_lesion = :perLesion
                          where id = :id
                         """)
                 .param("name", design.name())
                 .param("description", design.description())
                 .param("seed", design.samplingSeed())
                 .param("perClass", design.samplingPerClass())
+                .param("perLesion", design.samplingImagesPerLesion())
                 .param("id", id)
                 .update();
         jdbc.sql("delete from case_set_label where case_set_id = :id").param("id", id).update();
@@ -131,15 +135,36 @@ public class CaseSetRepository {
         return result;
     }
 
-    /** Library case ids of one class (optionally from some sources only), ascending. */
-    public List<Long> libraryCaseIds(String diagnosis, Set<Long> sourceIds) {
-        String sql = "select id from clinical_case where diagnosis = :code"
+    /**
+     * Library cases of one class (optionally from some sources only), ascending by id, each with its lesion: the
+     * source and lesion id, or the case itself when it has no lesion id (then it is a lesion of its own).
+     */
+    public List<LesionCase> libraryCasesByLesion(String diagnosis, Set<Long> sourceIds) {
+        String sql = """
+                select id, case when lesion_id is null then 'case:' || id
+                                else 'lesion:' || source_id || ':' || lesion_id end as lesion
+                  from clinical_case where diagnosis = :code"""
                 + (sourceIds.isEmpty() ? "" : " and source_id in (:sources)") + " order by id";
         var statement = jdbc.sql(sql).param("code", diagnosis);
         if (!sourceIds.isEmpty()) {
             statement = statement.param("sources", List.copyOf(sourceIds));
         }
-        return statement.query(Long.class).list();
+        return statement.query((rs, row) -> new LesionCase(rs.getLong("id"), rs.getString("lesion"))).list();
+    }
+
+    /** A library case and the lesion it shows. */
+    public record LesionCase(long caseId, String lesion) {
+    }
+
+    /** Lesion ids (with their source) that have more than {@code limit} images among the given cases. */
+    public List<String> lesionsAbove(List<Long> caseIds, int limit) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select lesion_id from clinical_case where id in (:ids) and lesion_id is not null
+                         group by source_id, lesion_id having count(*) > :limit order by lesion_id
+                        """).param("ids", caseIds).param("limit", limit).query(String.class).list();
     }
 
     private CaseSet map(ResultSet rs, int row) throws SQLException {
@@ -147,9 +172,11 @@ public class CaseSetRepository {
         Long seedOrNull = rs.wasNull() ? null : seed;
         int perClass = rs.getInt("sampling_per_class");
         Integer perClassOrNull = rs.wasNull() ? null : perClass;
+        int perLesion = rs.getInt("sampling_images_per_lesion");
+        Integer perLesionOrNull = rs.wasNull() ? null : perLesion;
         long id = rs.getLong("id");
         return new CaseSet(id, rs.getString("name"), rs.getString("description"), labels(id), seedOrNull,
                 perClassOrNull, rs.getBoolean("locked"), rs.getLong("created_by"), rs.getString("display_name"),
-                rs.getTimestamp("created_at").toInstant(), rs.getInt("cases"));
+                rs.getTimestamp("created_at").toInstant(), rs.getInt("cases"), perLesionOrNull);
     }
 }

@@ -67,6 +67,7 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
     private CaseSelection selection;
     private Long selectionSeed;
     private Integer selectionPerClass;
+    private Integer selectionImagesPerLesion;
     private CaseSet editing;
     /** True while a saved case set is put into the fields: their listeners then leave the selection alone. */
     private boolean loading;
@@ -182,7 +183,7 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
             labels.setValue(new LinkedHashSet<>(caseSet.labels().stream()
                     .map(code -> taxonomy.find(code).orElseThrow()).toList()));
             if (sampled) {
-                sampling.show(caseSet.samplingPerClass(), caseSet.samplingSeed());
+                sampling.show(caseSet.samplingPerClass(), caseSet.samplingSeed(), caseSet.samplingImagesPerLesion());
             } else {
                 handGrid.pick(handItems(), new HashSet<>(ids));
             }
@@ -192,6 +193,7 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         selection = caseSets.preview(caseSet.labels(), ids);
         selectionSeed = caseSet.samplingSeed();
         selectionPerClass = caseSet.samplingPerClass();
+        selectionImagesPerLesion = caseSet.samplingImagesPerLesion();
     }
 
     private String label(String code) {
@@ -257,15 +259,17 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         }
         selectionSeed = null;
         selectionPerClass = null;
+        selectionImagesPerLesion = null;
         showDistribution();
     }
 
     private void drawCases(SamplingPanel.Sampling plan) {
         try {
             selection = caseSets.sample(new SamplingPlan(chosenLabels(), plan.getPerClass(), plan.getSeed(),
-                    sourceIds()));
+                    sourceIds(), plan.getImagesPerLesion()));
             selectionSeed = plan.getSeed();
             selectionPerClass = plan.getPerClass();
+            selectionImagesPerLesion = plan.getImagesPerLesion();
         } catch (UserFacingException e) {
             forgetSelection();
             Notifications.error(e);
@@ -277,6 +281,7 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         selection = null;
         selectionSeed = null;
         selectionPerClass = null;
+        selectionImagesPerLesion = null;
     }
 
     private void showDistribution() {
@@ -293,7 +298,7 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         details.details().ifPresent(form -> {
             try {
                 CaseSetDesign design = new CaseSetDesign(form.getName(), form.getDescription(), chosenLabels(),
-                        selection.caseIds(), selectionSeed, selectionPerClass);
+                        selection.caseIds(), selectionSeed, selectionPerClass, selectionImagesPerLesion);
                 if (editing == null) {
                     caseSets.create(design);
                 } else {

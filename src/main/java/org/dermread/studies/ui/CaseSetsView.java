@@ -46,7 +46,9 @@ public class CaseSetsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(CaseSet::caseCount).setHeader(getTranslation("studies.field.cases")).setAutoWidth(true);
         grid.addColumn(set -> set.samplingSeed() == null ? getTranslation("studies.casesets.by-hand")
                 : getTranslation("studies.casesets.sampled", set.samplingPerClass(),
-                        String.valueOf(set.samplingSeed())))
+                        String.valueOf(set.samplingSeed())) + (set.samplingImagesPerLesion() == null
+                        || set.samplingImagesPerLesion() == 1 ? ""
+                        : ", " + getTranslation("studies.casesets.per-lesion", set.samplingImagesPerLesion())))
                 .setHeader(getTranslation("studies.casesets.how")).setAutoWidth(true);
         grid.addComponentColumn(set -> {
             Span badge = new Span(getTranslation(set.locked() ? "studies.casesets.locked"

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 import org.dermread.shell.Notifications;
 
 /**
- * The stratified random sample's settings: cases per class and the seed (a random one is proposed), bound with a
+ * The stratified random sample's settings: lesions per class, images per lesion (1) and the seed (a random one is
+ * proposed), bound with a
  * {@link Binder}, and the button that draws. The drawn plan goes to the listener; bad settings are explained.
  */
 class SamplingPanel extends HorizontalLayout {
@@ -26,6 +27,7 @@ class SamplingPanel extends HorizontalLayout {
 
         private Integer perClass = 15;
         private Long seed = 1L + SEEDS.nextInt(999_999);
+        private Integer imagesPerLesion = 1;
 
         Integer getPerClass() {
             return perClass;
@@ -42,10 +44,19 @@ class SamplingPanel extends HorizontalLayout {
         void setSeed(Long seed) {
             this.seed = seed;
         }
+
+        Integer getImagesPerLesion() {
+            return imagesPerLesion;
+        }
+
+        void setImagesPerLesion(Integer imagesPerLesion) {
+            this.imagesPerLesion = imagesPerLesion;
+        }
     }
 
     private final IntegerField perClass = new IntegerField();
     private final TextField seed = new TextField();
+    private final IntegerField imagesPerLesion = new IntegerField();
     private final Button draw = new Button();
     private final Binder<Sampling> binder = new Binder<>();
 
@@ -54,6 +65,12 @@ class SamplingPanel extends HorizontalLayout {
         perClass.setId("per-class");
         perClass.setMin(1);
         perClass.setStepButtonsVisible(true);
+        perClass.setHelperText(getTranslation("studies.designer.per-class.help"));
+        imagesPerLesion.setLabel(getTranslation("studies.designer.images-per-lesion"));
+        imagesPerLesion.setId("images-per-lesion");
+        imagesPerLesion.setMin(1);
+        imagesPerLesion.setStepButtonsVisible(true);
+        imagesPerLesion.setHelperText(getTranslation("studies.designer.images-per-lesion.help"));
         seed.setLabel(getTranslation("studies.designer.seed"));
         seed.setId("sampling-seed");
         seed.setHelperText(getTranslation("studies.designer.seed.help"));
@@ -63,6 +80,9 @@ class SamplingPanel extends HorizontalLayout {
         String perClassError = getTranslation("studies.caseset.error.per-class");
         binder.forField(perClass).asRequired(perClassError).withValidator(n -> n >= 1, perClassError)
                 .bind(Sampling::getPerClass, Sampling::setPerClass);
+        String perLesionError = getTranslation("studies.caseset.error.images-per-lesion");
+        binder.forField(imagesPerLesion).asRequired(perLesionError).withValidator(n -> n >= 1, perLesionError)
+                .bind(Sampling::getImagesPerLesion, Sampling::setImagesPerLesion);
         binder.forField(seed).asRequired(getTranslation("studies.designer.seed.invalid"))
                 .withConverter(new StringToLongConverter(getTranslation("studies.designer.seed.invalid")))
                 .bind(Sampling::getSeed, Sampling::setSeed);
@@ -79,14 +99,15 @@ class SamplingPanel extends HorizontalLayout {
         });
         setAlignItems(FlexComponent.Alignment.BASELINE);
         setWrap(true);
-        add(perClass, seed, draw);
+        add(perClass, imagesPerLesion, seed, draw);
     }
 
     /** Shows the settings a saved case set was drawn with. */
-    void show(int casesPerClass, long samplingSeed) {
+    void show(int casesPerClass, long samplingSeed, Integer imagesOfEachLesion) {
         Sampling sampling = new Sampling();
         sampling.setPerClass(casesPerClass);
         sampling.setSeed(samplingSeed);
+        sampling.setImagesPerLesion(imagesOfEachLesion == null ? 1 : imagesOfEachLesion);
         binder.readBean(sampling);
     }
 

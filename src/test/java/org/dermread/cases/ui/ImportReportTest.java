@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.UnorderedList;
 import org.dermread.cases.ImportFailedException;
 import org.dermread.cases.ImportProblem;
 import org.dermread.cases.ImportProblems;
+import org.dermread.cases.ImportResult;
+import org.dermread.cases.StudySetLayout;
 import org.dermread.testing.KaribuTest;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +44,35 @@ class ImportReportTest extends KaribuTest {
                 .isEqualTo(5);
         assertThat(report.getElement().getChildCount()).as("a handful of elements, not one per problem")
                 .isLessThan(10);
+    }
+
+    @Test
+    void an_accepted_import_says_which_layout_was_recognised_its_taxonomy_and_how_many_rows_were_skipped() {
+        ImportReport report = new ImportReport();
+        UI.getCurrent().add(report);
+
+        report.success(new ImportResult(7, "ISIC 2019: training", false, 25_331, StudySetLayout.ISIC_2019, 12,
+                "isic"));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-layout")).getText())
+                .isEqualTo("Recognised layout: ISIC 2019 (one-hot ground truth and metadata).");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-taxonomy")).getText())
+                .isEqualTo("Taxonomy: isic.");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-skipped")).getText()).startsWith("12 row(s)");
+        assertThat(report.getElement().getAttribute("data-layout")).isEqualTo("isic2019");
+    }
+
+    @Test
+    void a_refusal_says_which_layout_the_set_was_read_as() {
+        ImportProblems problems = new ImportProblems();
+        problems.add(ImportProblem.of("HAM10000_metadata.csv", 4, "cases.problem.ham-dx", "scc"));
+        ImportReport report = new ImportReport();
+        UI.getCurrent().add(report);
+
+        report.failure(new ImportFailedException(problems, StudySetLayout.HAM10000));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-layout")).getText())
+                .contains("HAM10000_metadata.csv");
+        assertThat(report.getElement().getAttribute("data-layout")).isEqualTo("ham10000");
     }
 }
