@@ -1,12 +1,24 @@
 package org.dermread.studies;
 
 import java.util.List;
+import org.dermread.cases.Taxonomy;
 
-/** A case set to save: name, label set in order, the chosen cases and, when sampled, how. */
+/**
+ * A case set to save: name, label set in order, the chosen cases and, when sampled, how.
+ *
+ * @param taxonomy the taxonomy the labels come from; the cases come from case sources of the same taxonomy
+ */
 public record CaseSetDesign(String name, String description, List<String> labels, List<Long> caseIds,
-        Long samplingSeed, Integer samplingPerClass) {
+        Long samplingSeed, Integer samplingPerClass, String taxonomy) {
+
+    /** A design on the default taxonomy (Zhu et al. 2021). */
+    public CaseSetDesign(String name, String description, List<String> labels, List<Long> caseIds,
+            Long samplingSeed, Integer samplingPerClass) {
+        this(name, description, labels, caseIds, samplingSeed, samplingPerClass, Taxonomy.DEFAULT_TAXONOMY);
+    }
 
     public CaseSetDesign {
+        taxonomy = taxonomy == null || taxonomy.isBlank() ? Taxonomy.DEFAULT_TAXONOMY : taxonomy;
         name = name == null ? "" : name.trim();
         description = description == null || description.isBlank() ? null : description.trim();
         labels = labels == null ? List.of() : List.copyOf(labels);

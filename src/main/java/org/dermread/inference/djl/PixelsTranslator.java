@@ -51,7 +51,7 @@ final class PixelsTranslator implements NoBatchifyTranslator<List<Pixels>, List<
         if (outputs.size() != 3) {
             throw new ModelValidationException("inference.error.output-count", outputs.size());
         }
-        int classes = ModelManifest.CLASS_COUNT;
+        int classes = manifest.classes().size();
         Shape logitsShape = outputs.get(0).getShape();
         Shape auxShape = outputs.get(1).getShape();
         Shape embeddingShape = outputs.get(2).getShape();
