@@ -47,6 +47,7 @@ public class Taxonomy {
     }
 
     /** Every class of the default taxonomy, in the paper's order (a seeded taxonomy never changes: cached). */
+    @Transactional(readOnly = true)
     public List<Diagnosis> all() {
         List<Diagnosis> result = all;
         if (result == null) {
