@@ -217,12 +217,50 @@ def make_manifest(model: ServingModel, name: str, version: str, arch: str, weigh
     return manifest
 
 
+#: The outputs a model may have, in this order; logits always, the other two optional.
+OUTPUTS = ("logits", "aux_logits", "embedding")
+
+
+class SelectedOutputs(torch.nn.Module):
+    """Keeps some of the serving model's outputs (logits always first): a model without auxiliary heads or without
+    an embedding. One output is returned as a plain tensor, several as a tuple."""
+
+    def __init__(self, model: ServingModel, outputs: List[str]):
+        super().__init__()
+        self.model = model
+        self.size = model.size
+        self.antialias = model.antialias
+        self.mean = model.mean
+        self.std = model.std
+        self.indices = [OUTPUTS.index(o) for o in outputs]
+
+    def forward(self, x):
+        out = self.model(x)
+        if len(self.indices) == 1:
+            return out[0]
+        return tuple(out[i] for i in self.indices)
+
+
+def parse_outputs(text: Optional[str]) -> List[str]:
+    """The --outputs argument: logits, then optionally aux_logits and embedding, in that order."""
+    if not text:
+        return list(OUTPUTS)
+    outputs = [o.strip() for o in text.split(",") if o.strip()]
+    if not outputs or outputs[0] != "logits" or any(o not in OUTPUTS for o in outputs) \
+            or [OUTPUTS.index(o) for o in outputs] != sorted(set(OUTPUTS.index(o) for o in outputs)):
+        raise SystemExit(f"--outputs must be logits, then optionally aux_logits and embedding in this order: {text!r}")
+    return outputs
+
+
 def export(model: ServingModel, arch: str, out_dir: str, name: str, version: str, weights: str,
            freeze: bool = True, note: Optional[str] = None, example_hw=(300, 400),
-           classes: Optional[List[str]] = None, taxonomy: str = DEFAULT_TAXONOMY) -> dict:
+           classes: Optional[List[str]] = None, taxonomy: str = DEFAULT_TAXONOMY,
+           outputs: Optional[List[str]] = None) -> dict:
     """Trace (and freeze) ``model``, write <name>.pt and <name>.json; return a small report."""
     os.makedirs(out_dir, exist_ok=True)
-    model = model.eval()
+    outputs = list(outputs or OUTPUTS)
+    full = model.eval()
+    model = (SelectedOutputs(full, outputs) if outputs != list(OUTPUTS) else full).eval()
     # Any example size works: the first op resizes to a constant size, so no shape is baked in.
     example = test_images(1, example_hw, torch.Generator().manual_seed(0))
     t0 = time.perf_counter()
@@ -238,20 +276,25 @@ def export(model: ServingModel, arch: str, out_dir: str, name: str, version: str
         diffs = []
         for x, ref in ((example, eager), (other, model(other))):
             got = module(x)
-            if not (isinstance(got, tuple) and len(got) == 3):
-                raise RuntimeError("exported module must return a 3-tuple")
+            got = got if isinstance(got, tuple) else (got,)
+            ref = ref if isinstance(ref, tuple) else (ref,)
+            if len(got) != len(outputs):
+                raise RuntimeError(f"exported module must return {len(outputs)} outputs, returned {len(got)}")
             # relative to the output's scale: random-weight outputs can be large
             diffs.append(max(float((a - b).abs().max() / (b.abs().max() + 1)) for a, b in zip(got, ref)))
     if max(diffs) > 1e-4:
         raise RuntimeError(f"exported module differs from eager model by {max(diffs)}")
-    embedding_dim = int(eager[2].shape[1])
-    if classes is not None and int(eager[0].shape[1]) != len(classes):
-        raise RuntimeError(f"the network has {int(eager[0].shape[1])} outputs, the class list {len(classes)}")
+    with torch.no_grad():
+        every = full(example)
+    embedding_dim = int(every[2].shape[1])
+    if classes is not None and int(every[0].shape[1]) != len(classes):
+        raise RuntimeError(f"the network has {int(every[0].shape[1])} outputs, the class list {len(classes)}")
 
     pt_path = os.path.join(out_dir, f"{name}.pt")
     json_path = os.path.join(out_dir, f"{name}.json")
     torch.jit.save(module, pt_path)
-    manifest = make_manifest(model, name, version, arch, weights, embedding_dim, note, classes, taxonomy)
+    manifest = make_manifest(full, name, version, arch, weights, embedding_dim, note, classes, taxonomy)
+    manifest["outputs"] = [o for o in manifest["outputs"] if o["name"] in outputs]
     with open(json_path, "w", encoding="utf-8") as fh:
         json.dump(manifest, fh, indent=2)
         fh.write("\n")
@@ -271,7 +314,8 @@ def check_input_gradient(pt_path: str, reference: Optional[ServingModel] = None,
     module = torch.jit.load(pt_path, map_location="cpu").eval()
     x = test_images(1, size, torch.Generator().manual_seed(2)).requires_grad_()
     try:
-        module(x)[0][0, cls].backward()
+        out = module(x)
+        (out[0] if isinstance(out, tuple) else out)[0, cls].backward()
     except RuntimeError as e:  # e.g. frozen constants without autograd support
         return {"input_gradient": False, "error": str(e).splitlines()[0]}
     g = x.grad
@@ -299,6 +343,9 @@ def main(argv=None) -> int:
     p.add_argument("--taxonomy", default=DEFAULT_TAXONOMY,
                    help=f"the DermRead taxonomy the classes come from (default {DEFAULT_TAXONOMY}; isic for "
                         "HAM10000 / ISIC)")
+    p.add_argument("--outputs", default=None,
+                   help="outputs to keep: logits, then optionally aux_logits and embedding (default all three), "
+                        "e.g. logits or logits,embedding")
     p.add_argument("--name", default=None, help="file base name and manifest name (default: the arch)")
     p.add_argument("--version", default="0.0.0")
     p.add_argument("--out-dir", default="target/models")
@@ -330,7 +377,7 @@ def main(argv=None) -> int:
     t_build = time.perf_counter() - t0
     report = export(model, args.arch, args.out_dir, args.name or args.arch, args.version, weights,
                     freeze=not args.no_freeze, note="; ".join(notes) or None, classes=classes,
-                    taxonomy=args.taxonomy)
+                    taxonomy=args.taxonomy, outputs=parse_outputs(args.outputs))
     report["build_s"] = round(t_build, 2)
     if args.check_gradient:
         report.update(check_input_gradient(report["pt"], model))

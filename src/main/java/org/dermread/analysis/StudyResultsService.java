@@ -123,8 +123,9 @@ public class StudyResultsService {
         Map<Long, StudyCasePrediction> predictions = inference.predictionsForStudy(studyId);
         Map<String, float[]> embeddings = new LinkedHashMap<>();
         if (!predictions.isEmpty()) {
-            inference.embeddings(studyId).forEach((CaseEmbedding e) ->
-                    embeddings.put(anonymised.caseId(e.caseId()), e.embedding()));
+            // A model without an embedding output (issue 17) stores empty ones: then there is no t-SNE map.
+            inference.embeddings(studyId).stream().filter((CaseEmbedding e) -> e.embedding().length > 0)
+                    .forEach(e -> embeddings.put(anonymised.caseId(e.caseId()), e.embedding()));
         }
         String model = predictions.values().stream().map(StudyCasePrediction::modelSha256).findFirst()
                 .orElse(study.modelSha256());

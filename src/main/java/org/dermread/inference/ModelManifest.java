@@ -16,17 +16,19 @@ import java.util.function.Function;
  *
  * <p>Input: decoded pixels as float32 NCHW, RGB, 0..255, at the image's own size; resizing and normalisation are
  * inside the model ({@code preprocessing.inside_model = true}), so the app only decodes images and preprocessing
- * cannot drift from training. Output: a tuple {@code (logits [N,C], aux_logits [N,K,C], embedding [N,D])}; the app
- * applies the softmax. The classes are codes of the manifest's {@code taxonomy} (Zhu et al. 2021 when absent), any
- * number C of them, at least two. The network of Zhu et al. (Front. Med. 2021, doi 10.3389/fmed.2021.626369) has
- * C = 14 classes and K = 7 auxiliary classifiers; a HAM10000/ISIC model has 7 or 8. Neither input size nor weights
- * are constants of the app: they are settings of the model (this manifest).
+ * cannot drift from training. Output: a tuple {@code (logits [N,C], aux_logits [N,K,C], embedding [N,D])}, of which
+ * the auxiliary heads and the embedding are optional (the tuple then has the rest in this order; logits alone may be
+ * a plain tensor); the app applies the softmax. The classes are codes of the manifest's {@code taxonomy} (Zhu et
+ * al. 2021 when absent), any number C of them, at least two. The network of Zhu et al. (Front. Med. 2021, doi
+ * 10.3389/fmed.2021.626369) has C = 14 classes and K = 7 auxiliary classifiers; a HAM10000/ISIC model has 7 or 8.
+ * Neither input size nor weights are constants of the app: they are settings of the model (this manifest).
  *
  * @param taxonomy     the code of the taxonomy the classes come from
  * @param classes      class codes in output order
  * @param resize       the network's input size [H, W] after the model's own resize (informative)
- * @param auxHeads     K, the number of auxiliary classifiers
- * @param embeddingDim D, the length of the embedding (penultimate features, kept for t-SNE)
+ * @param auxHeads     K, the number of auxiliary classifiers (0: the model has no {@code aux_logits} output)
+ * @param embeddingDim D, the length of the embedding (penultimate features, kept for t-SNE; 0: no {@code embedding}
+ *                     output)
  * @param json         the manifest as given, stored with the model
  */
 public record ModelManifest(String name, String version, String architecture, String taxonomy,
@@ -37,6 +39,7 @@ public record ModelManifest(String name, String version, String architecture, St
     /** The fewest classes a classifier can have. */
     public static final int MIN_CLASSES = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> OPTIONAL_OUTPUTS = List.of("aux_logits", "embedding");
     private static final List<String> REQUIRED = List.of("name", "version", "architecture", "classes", "input",
             "preprocessing", "outputs");
 
@@ -128,29 +131,50 @@ public record ModelManifest(String name, String version, String architecture, St
         preprocessing.path("resize").forEach(node -> resize.add(node.asInt()));
 
         JsonNode outputs = root.get("outputs");
-        if (!outputs.isArray() || outputs.size() != 3) {
+        if (!outputs.isArray() || outputs.isEmpty() || outputs.size() > 3) {
             throw new ModelValidationException("inference.error.manifest-outputs",
                     outputs.isArray() ? outputs.size() : 0);
         }
         expectOutput(outputs.get(0), "logits", 2);
-        expectOutput(outputs.get(1), "aux_logits", 3);
-        expectOutput(outputs.get(2), "embedding", 2);
         List<Long> logits = shape(outputs.get(0));
-        List<Long> aux = shape(outputs.get(1));
-        List<Long> embedding = shape(outputs.get(2));
+        // The auxiliary heads and the embedding are optional, in this order after the logits.
+        List<Long> aux = null;
+        List<Long> embedding = null;
+        int next = 0;
+        for (int i = 1; i < outputs.size(); i++) {
+            String outputName = outputs.get(i).path("name").asText("?");
+            int at = OPTIONAL_OUTPUTS.indexOf(outputName);
+            if (at < 0) {
+                throw new ModelValidationException("inference.error.manifest-output-name",
+                        String.join(" / ", OPTIONAL_OUTPUTS), outputName);
+            }
+            if (at < next) {
+                throw new ModelValidationException("inference.error.manifest-output-order", outputName,
+                        outputs.get(i - 1).path("name").asText("?"));
+            }
+            next = at + 1;
+            if (at == 0) {
+                expectOutput(outputs.get(i), "aux_logits", 3);
+                aux = shape(outputs.get(i));
+            } else {
+                expectOutput(outputs.get(i), "embedding", 2);
+                embedding = shape(outputs.get(i));
+            }
+        }
         int count = classes.size();
         if (logits.get(1) != count) {
             throw new ModelValidationException("inference.error.class-count", count, logits.get(1).intValue());
         }
-        if (aux.get(1) < 1 || aux.get(2) != count) {
+        if (aux != null && (aux.get(1) < 1 || aux.get(2) != count)) {
             throw new ModelValidationException("inference.error.manifest-shape", "aux_logits", aux,
                     "[-1, K, " + count + "]");
         }
-        if (embedding.get(1) < 1) {
+        if (embedding != null && embedding.get(1) < 1) {
             throw new ModelValidationException("inference.error.manifest-shape", "embedding", embedding, "[-1, D]");
         }
-        return new ModelManifest(name, version, architecture, taxonomy, classes, resize, aux.get(1).intValue(),
-                embedding.get(1).intValue(), root.path("weights").asText(""), json);
+        return new ModelManifest(name, version, architecture, taxonomy, classes, resize,
+                aux == null ? 0 : aux.get(1).intValue(), embedding == null ? 0 : embedding.get(1).intValue(),
+                root.path("weights").asText(""), json);
     }
 
     /**

@@ -94,6 +94,27 @@ class AnyTaxonomyModelTest {
     }
 
     @Test
+    void a_model_whose_only_output_is_its_logits_registers_and_runs_without_auxiliary_heads_or_embedding()
+            throws IOException {
+        ExportedModels.Exported logitsOnly = ExportedModels.tinyIsicLogitsOnly();
+        RegisteredModel model = registry.register(Files.newInputStream(logitsOnly.pt()), logitsOnly.manifest());
+        assertThat(model.embeddingDim()).isZero();
+        DemoStudy study = demoStudies.createIsic(coordinator, List.of("MEL", "NV", "BKL"), 6);
+
+        inference.startRun(study.studyId(), model.sha256());
+        worker.workOnce("worker", Integer.MAX_VALUE);
+
+        assertThat(inference.hasCompletePredictions(study.studyId())).isTrue();
+        assertThat(inference.predictionsForStudy(study.studyId()).values())
+                .allSatisfy(p -> assertThat(p.probabilities().stream().mapToDouble(Double::doubleValue).sum())
+                        .isCloseTo(1, within(1e-9)));
+        assertThat(jdbc.sql("""
+                select count(*) from case_prediction
+                 where model_sha256 = :m and cardinality(aux_logits) = 0 and cardinality(embedding) = 0""")
+                .param("m", model.sha256()).query(Integer.class).single()).isEqualTo(6);
+    }
+
+    @Test
     void a_study_whose_labels_the_model_misses_is_refused_naming_every_missing_code() throws IOException {
         RegisteredModel model = registry.register(Files.newInputStream(isic7.pt()), isic7.manifest());
         DemoStudy withScc = demoStudies.createIsic(coordinator, List.of("MEL", "NV", "BCC", "SCC"), 8);

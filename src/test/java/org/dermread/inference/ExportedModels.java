@@ -45,6 +45,12 @@ public final class ExportedModels {
                 String.join(",", ISIC_SEVEN));
     }
 
+    /** As {@link #tinyIsic()}, with the logits as its only output (no auxiliary heads, no embedding). */
+    public static synchronized Exported tinyIsicLogitsOnly() {
+        return export("tiny_dermnet_aux7", "test-tiny-isic7-logits", "--taxonomy", "isic", "--classes",
+                String.join(",", ISIC_SEVEN), "--outputs", "logits");
+    }
+
     /** The paper's architecture: EfficientNet-b4 with seven auxiliary classifiers (380 px, embedding 1792). */
     public static synchronized Exported efficientNetB4() {
         return export("efficientnet_b4_aux7", "test-b4");

@@ -82,6 +82,21 @@ class ModelManifestTest {
     }
 
     @Test
+    void the_auxiliary_heads_and_the_embedding_are_optional_outputs() throws IOException {
+        ModelManifest logitsOnly = ModelManifest.parse(changed(root -> {
+            ((ArrayNode) root.get("outputs")).remove(2);
+            ((ArrayNode) root.get("outputs")).remove(1);
+        }), Set.copyOf(CODES));
+        ModelManifest withEmbedding = ModelManifest.parse(changed(root -> ((ArrayNode) root.get("outputs")).remove(1)),
+                Set.copyOf(CODES));
+
+        assertThat(logitsOnly.auxHeads()).isZero();
+        assertThat(logitsOnly.embeddingDim()).isZero();
+        assertThat(withEmbedding.auxHeads()).isZero();
+        assertThat(withEmbedding.embeddingDim()).isEqualTo(192);
+    }
+
+    @Test
     void rejects_text_that_is_not_json() {
         rejected("{ this is not json", "inference.error.manifest-not-json");
         rejected("[1, 2]", "inference.error.manifest-not-json");
@@ -112,13 +127,19 @@ class ModelManifestTest {
 
     @Test
     void rejects_outputs_that_break_the_contract() throws IOException {
-        rejected(changed(root -> ((ArrayNode) root.get("outputs")).remove(2)), "inference.error.manifest-outputs", 2);
+        rejected(changed(root -> ((ArrayNode) root.get("outputs")).removeAll()), "inference.error.manifest-outputs", 0);
+        rejected(changed(root -> ((ArrayNode) root.get("outputs")).add(root.get("outputs").get(2).deepCopy())),
+                "inference.error.manifest-outputs", 4);
+        rejected(changed(root -> {
+            ArrayNode outputs = (ArrayNode) root.get("outputs");
+            outputs.insert(1, outputs.remove(2));
+        }), "inference.error.manifest-output-order", "aux_logits", "embedding");
         rejected(changed(root -> ((ObjectNode) root.get("outputs").get(0)).putArray("shape").add(-1).add(10)),
                 "inference.error.class-count", 14, 10);
         rejected(changed(root -> ((ObjectNode) root.get("outputs").get(1)).putArray("shape").add(-1).add(7).add(10)),
                 "inference.error.manifest-shape");
         rejected(changed(root -> ((ObjectNode) root.get("outputs").get(1)).put("name", "aux")),
-                "inference.error.manifest-output-name", "aux_logits", "aux");
+                "inference.error.manifest-output-name", "aux_logits / embedding", "aux");
     }
 
     @Test
