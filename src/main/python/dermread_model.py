@@ -163,12 +163,14 @@ ARCHITECTURES = {
 }
 
 
-def build_network(arch: str) -> nn.Module:
+def build_network(arch: str, num_classes: int = NUM_CLASSES) -> nn.Module:
     if arch not in ARCHITECTURES:
         raise ValueError(f"unknown architecture {arch!r}; known: {sorted(ARCHITECTURES)}")
-    return ARCHITECTURES[arch]["factory"]()
+    return ARCHITECTURES[arch]["factory"](num_classes=num_classes)
 
 
-def build_serving_model(arch: str, size: int | None = None, antialias: bool = True) -> ServingModel:
+def build_serving_model(arch: str, size: int | None = None, antialias: bool = True,
+                        num_classes: int = NUM_CLASSES) -> ServingModel:
+    """The serving model; ``num_classes`` outputs (default the 14 of Zhu et al.; 7 or 8 for HAM10000/ISIC)."""
     s = size or ARCHITECTURES[arch]["size"]
-    return ServingModel(build_network(arch), (s, s), antialias=antialias)
+    return ServingModel(build_network(arch, num_classes), (s, s), antialias=antialias)

@@ -2,13 +2,19 @@
 """Export a DermRead classifier as TorchScript (for DJL) plus a JSON manifest.
 
 The exported module takes float32 [N, 3, H, W] RGB pixels in 0..255 (any H, W), resizes and
-normalises them itself, and returns the tuple (logits [N,14], aux_logits [N,7,14], embedding [N,D]).
+normalises them itself, and returns the tuple (logits [N,C], aux_logits [N,7,C], embedding [N,D]), where C is
+the number of classes: by default the 14 of Zhu et al. 2021 (taxonomy zhu2021); --classes and --taxonomy export a
+model over another taxonomy's codes (for example the 7 HAM10000 classes of the taxonomy isic).
 It is traced in eval mode and, unless --no-freeze, frozen with torch.jit.freeze (measured on the
 development machine: an unfrozen trace of EfficientNet-b4 ran 3-7x slower in DJL).
 
 Examples:
   # the paper's architecture with random weights (CI smoke model; ~70 MB, never commit it)
   /usr/bin/python3 src/main/python/export_model.py --arch efficientnet_b4_aux7 --out-dir target/models
+
+  # a 7-class HAM10000 / ISIC 2018 model on DermRead's isic taxonomy
+  /usr/bin/python3 src/main/python/export_model.py --arch efficientnet_b4_aux7 \\
+      --taxonomy isic --classes MEL,NV,BCC,AKIEC,BKL,DF,VASC --out-dir target/models
 
   # a trained checkpoint (a state_dict; see README.md for the accepted key layouts)
   /usr/bin/python3 src/main/python/export_model.py --arch efficientnet_b4_aux7 \\
@@ -25,19 +31,39 @@ import json
 import os
 import sys
 import time
-from typing import Optional
+from typing import List, Optional
 
 import torch
 
 from derive_variant import derive
-from dermread_model import ARCHITECTURES, CLASSES, NUM_AUX, NUM_CLASSES, ServingModel, build_serving_model
+from dermread_model import ARCHITECTURES, CLASSES, NUM_AUX, ServingModel, build_serving_model
 
 #: --variants names -> (precision, memory format), as derive_variant.py writes them.
 VARIANTS = {"bf16": ("bf16", "contiguous"), "channels_last": ("fp32", "channels_last"),
             "bf16-channels_last": ("bf16", "channels_last")}
 
-MANIFEST_NOTE_LOGITS = ("outputs are logits, not probabilities: apply softmax over the 14 classes of 'logits' "
-                        "(and of each row of 'aux_logits') to get probabilities")
+#: The taxonomy of the default classes (Zhu et al. 2021), as DermRead names it.
+DEFAULT_TAXONOMY = "zhu2021"
+
+
+def note_logits(num_classes: int) -> str:
+    return (f"outputs are logits, not probabilities: apply softmax over the {num_classes} classes of 'logits' "
+            "(and of each row of 'aux_logits') to get probabilities")
+
+
+def parse_classes(text: Optional[str]) -> List[str]:
+    """The --classes argument: comma-separated codes in output order (default: the 14 of Zhu et al.)."""
+    if not text:
+        return list(CLASSES)
+    classes = [c.strip() for c in text.split(",") if c.strip()]
+    if len(classes) < 2:
+        raise SystemExit("--classes needs at least two codes")
+    if len(set(classes)) != len(classes):
+        raise SystemExit(f"--classes lists a code twice: {classes}")
+    for c in classes:
+        if not (1 <= len(c) <= 8 and c[0].isalpha() and c.isalnum() and c.isascii()):
+            raise SystemExit(f"--classes: {c!r} is not a diagnosis code (1-8 letters or digits, a letter first)")
+    return classes
 
 
 def sha256_file(path: str) -> str:
@@ -152,13 +178,16 @@ def test_images(n: int, size, generator: torch.Generator) -> torch.Tensor:
 
 
 def make_manifest(model: ServingModel, name: str, version: str, arch: str, weights: str,
-                  embedding_dim: int, note: Optional[str] = None) -> dict:
+                  embedding_dim: int, note: Optional[str] = None, classes: Optional[List[str]] = None,
+                  taxonomy: str = DEFAULT_TAXONOMY) -> dict:
     h, w = model.size
+    classes = list(classes or CLASSES)
     manifest = {
         "name": name,
         "version": version,
         "architecture": arch,
-        "classes": list(CLASSES),
+        "taxonomy": taxonomy,
+        "classes": classes,
         "input": {"layout": "NCHW", "dtype": "float32", "color": "RGB", "value_range": [0, 255], "size": "any"},
         "preprocessing": {
             "inside_model": True,
@@ -169,15 +198,15 @@ def make_manifest(model: ServingModel, name: str, version: str, arch: str, weigh
             "std": list(model.std),
         },
         "outputs": [
-            {"name": "logits", "shape": [-1, NUM_CLASSES], "kind": "logits"},
-            {"name": "aux_logits", "shape": [-1, NUM_AUX, NUM_CLASSES], "kind": "logits"},
+            {"name": "logits", "shape": [-1, len(classes)], "kind": "logits"},
+            {"name": "aux_logits", "shape": [-1, NUM_AUX, len(classes)], "kind": "logits"},
             {"name": "embedding", "shape": [-1, embedding_dim], "kind": "features"},
         ],
         "weights": weights,
         "framework": f"torch {torch.__version__}",
         "created_by": "export_model.py",
     }
-    notes = [MANIFEST_NOTE_LOGITS]
+    notes = [note_logits(len(classes))]
     if weights == "random":
         notes.append("RANDOM WEIGHTS (residual branches damped, BatchNorm statistics calibrated on seeded random "
                      "images): for testing the "
@@ -188,11 +217,50 @@ def make_manifest(model: ServingModel, name: str, version: str, arch: str, weigh
     return manifest
 
 
+#: The outputs a model may have, in this order; logits always, the other two optional.
+OUTPUTS = ("logits", "aux_logits", "embedding")
+
+
+class SelectedOutputs(torch.nn.Module):
+    """Keeps some of the serving model's outputs (logits always first): a model without auxiliary heads or without
+    an embedding. One output is returned as a plain tensor, several as a tuple."""
+
+    def __init__(self, model: ServingModel, outputs: List[str]):
+        super().__init__()
+        self.model = model
+        self.size = model.size
+        self.antialias = model.antialias
+        self.mean = model.mean
+        self.std = model.std
+        self.indices = [OUTPUTS.index(o) for o in outputs]
+
+    def forward(self, x):
+        out = self.model(x)
+        if len(self.indices) == 1:
+            return out[0]
+        return tuple(out[i] for i in self.indices)
+
+
+def parse_outputs(text: Optional[str]) -> List[str]:
+    """The --outputs argument: logits, then optionally aux_logits and embedding, in that order."""
+    if not text:
+        return list(OUTPUTS)
+    outputs = [o.strip() for o in text.split(",") if o.strip()]
+    if not outputs or outputs[0] != "logits" or any(o not in OUTPUTS for o in outputs) \
+            or [OUTPUTS.index(o) for o in outputs] != sorted(set(OUTPUTS.index(o) for o in outputs)):
+        raise SystemExit(f"--outputs must be logits, then optionally aux_logits and embedding in this order: {text!r}")
+    return outputs
+
+
 def export(model: ServingModel, arch: str, out_dir: str, name: str, version: str, weights: str,
-           freeze: bool = True, note: Optional[str] = None, example_hw=(300, 400)) -> dict:
+           freeze: bool = True, note: Optional[str] = None, example_hw=(300, 400),
+           classes: Optional[List[str]] = None, taxonomy: str = DEFAULT_TAXONOMY,
+           outputs: Optional[List[str]] = None) -> dict:
     """Trace (and freeze) ``model``, write <name>.pt and <name>.json; return a small report."""
     os.makedirs(out_dir, exist_ok=True)
-    model = model.eval()
+    outputs = list(outputs or OUTPUTS)
+    full = model.eval()
+    model = (SelectedOutputs(full, outputs) if outputs != list(OUTPUTS) else full).eval()
     # Any example size works: the first op resizes to a constant size, so no shape is baked in.
     example = test_images(1, example_hw, torch.Generator().manual_seed(0))
     t0 = time.perf_counter()
@@ -208,18 +276,25 @@ def export(model: ServingModel, arch: str, out_dir: str, name: str, version: str
         diffs = []
         for x, ref in ((example, eager), (other, model(other))):
             got = module(x)
-            if not (isinstance(got, tuple) and len(got) == 3):
-                raise RuntimeError("exported module must return a 3-tuple")
+            got = got if isinstance(got, tuple) else (got,)
+            ref = ref if isinstance(ref, tuple) else (ref,)
+            if len(got) != len(outputs):
+                raise RuntimeError(f"exported module must return {len(outputs)} outputs, returned {len(got)}")
             # relative to the output's scale: random-weight outputs can be large
             diffs.append(max(float((a - b).abs().max() / (b.abs().max() + 1)) for a, b in zip(got, ref)))
     if max(diffs) > 1e-4:
         raise RuntimeError(f"exported module differs from eager model by {max(diffs)}")
-    embedding_dim = int(eager[2].shape[1])
+    with torch.no_grad():
+        every = full(example)
+    embedding_dim = int(every[2].shape[1])
+    if classes is not None and int(every[0].shape[1]) != len(classes):
+        raise RuntimeError(f"the network has {int(every[0].shape[1])} outputs, the class list {len(classes)}")
 
     pt_path = os.path.join(out_dir, f"{name}.pt")
     json_path = os.path.join(out_dir, f"{name}.json")
     torch.jit.save(module, pt_path)
-    manifest = make_manifest(model, name, version, arch, weights, embedding_dim, note)
+    manifest = make_manifest(full, name, version, arch, weights, embedding_dim, note, classes, taxonomy)
+    manifest["outputs"] = [o for o in manifest["outputs"] if o["name"] in outputs]
     with open(json_path, "w", encoding="utf-8") as fh:
         json.dump(manifest, fh, indent=2)
         fh.write("\n")
@@ -239,7 +314,8 @@ def check_input_gradient(pt_path: str, reference: Optional[ServingModel] = None,
     module = torch.jit.load(pt_path, map_location="cpu").eval()
     x = test_images(1, size, torch.Generator().manual_seed(2)).requires_grad_()
     try:
-        module(x)[0][0, cls].backward()
+        out = module(x)
+        (out[0] if isinstance(out, tuple) else out)[0, cls].backward()
     except RuntimeError as e:  # e.g. frozen constants without autograd support
         return {"input_gradient": False, "error": str(e).splitlines()[0]}
     g = x.grad
@@ -261,6 +337,15 @@ def main(argv=None) -> int:
     p.add_argument("--checkpoint", default=None, help="PyTorch state_dict (.pth); random weights if omitted")
     p.add_argument("--allow-missing-aux", action="store_true",
                    help="accept a checkpoint without auxiliary heads (they stay random)")
+    p.add_argument("--classes", default=None,
+                   help="comma-separated class codes in output order (default: the 14 of Zhu et al. 2021); codes "
+                        "of --taxonomy as DermRead has them, e.g. MEL,NV,BCC,AKIEC,BKL,DF,VASC")
+    p.add_argument("--taxonomy", default=DEFAULT_TAXONOMY,
+                   help=f"the DermRead taxonomy the classes come from (default {DEFAULT_TAXONOMY}; isic for "
+                        "HAM10000 / ISIC)")
+    p.add_argument("--outputs", default=None,
+                   help="outputs to keep: logits, then optionally aux_logits and embedding (default all three), "
+                        "e.g. logits or logits,embedding")
     p.add_argument("--name", default=None, help="file base name and manifest name (default: the arch)")
     p.add_argument("--version", default="0.0.0")
     p.add_argument("--out-dir", default="target/models")
@@ -278,7 +363,8 @@ def main(argv=None) -> int:
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     t0 = time.perf_counter()
-    model = build_serving_model(args.arch, args.size, antialias=not args.no_antialias)
+    classes = parse_classes(args.classes)
+    model = build_serving_model(args.arch, args.size, antialias=not args.no_antialias, num_classes=len(classes))
     weights = "random"
     notes = [args.note] if args.note else []
     if not args.checkpoint:
@@ -290,7 +376,8 @@ def main(argv=None) -> int:
         weights = f"checkpoint:{sha256_file(args.checkpoint)}"
     t_build = time.perf_counter() - t0
     report = export(model, args.arch, args.out_dir, args.name or args.arch, args.version, weights,
-                    freeze=not args.no_freeze, note="; ".join(notes) or None)
+                    freeze=not args.no_freeze, note="; ".join(notes) or None, classes=classes,
+                    taxonomy=args.taxonomy, outputs=parse_outputs(args.outputs))
     report["build_s"] = round(t_build, 2)
     if args.check_gradient:
         report.update(check_input_gradient(report["pt"], model))

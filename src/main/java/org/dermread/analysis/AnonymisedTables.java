@@ -42,9 +42,11 @@ final class AnonymisedTables {
     /**
      * @param predictions  the AI's predictions by case database id (empty without AI)
      * @param modelClasses the model's classes in its own order
+     * @param labelNames   the labels' names and groups in the study's taxonomy, in label order
      */
     StudyTables tables(List<String> labels, List<SnapshotCaseRow> cases, List<SnapshotReaderRow> readers,
-            List<SnapshotAnswerRow> answers, Map<Long, StudyCasePrediction> predictions, List<String> modelClasses) {
+            List<SnapshotAnswerRow> answers, Map<Long, StudyCasePrediction> predictions, List<String> modelClasses,
+            List<StudyTables.LabelRecord> labelNames) {
         List<CaseRecord> caseRecords = cases.stream().map(c -> new CaseRecord(caseId(c.id()), c.truth(), c.age(),
                 c.sex(), c.bodySite(), c.confirmation(), c.imageSha256())).toList();
         List<ReaderRecord> readerRecords = readers.stream().map(r -> new ReaderRecord(
@@ -62,6 +64,7 @@ final class AnonymisedTables {
                     return new PredictionRecord(caseId(c.id()), labels.stream().map(p::probabilityOf).toList(),
                             p.raw());
                 }).toList();
-        return new StudyTables(labels, caseRecords, readerRecords, readingRecords, modelClasses, predictionRecords);
+        return new StudyTables(labels, caseRecords, readerRecords, readingRecords, modelClasses, predictionRecords,
+                labelNames);
     }
 }

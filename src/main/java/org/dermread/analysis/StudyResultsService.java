@@ -17,6 +17,7 @@ import org.dermread.bundle.BundleReader;
 import org.dermread.bundle.BundleStudy;
 import org.dermread.bundle.BundleWriter;
 import org.dermread.bundle.MetricsJson;
+import org.dermread.bundle.StudyTables;
 import org.dermread.cases.Diagnosis;
 import org.dermread.cases.Taxonomy;
 import org.dermread.inference.CaseEmbedding;
@@ -108,24 +109,36 @@ public class StudyResultsService {
         SnapshotStudyRow study = tables.study(studyId).filter(s -> WITH_RESULTS.contains(s.status()))
                 .orElseThrow(() -> new AccessDeniedException("no results for study " + studyId));
         List<String> labels = tables.labels(studyId);
+        String taxonomyCode = tables.taxonomy(studyId);
+        Map<String, Diagnosis> known = taxonomy.byCode(taxonomyCode);
+        // A study's labels are codes of its case set's taxonomy; should one not be (data from before taxonomies),
+        // the tables carry codes only and no grouping is formed.
+        List<Diagnosis> labelDiagnoses = labels.stream().allMatch(known::containsKey)
+                ? labels.stream().map(known::get).toList() : List.of();
+        List<StudyTables.LabelRecord> labelNames = labelDiagnoses.stream().map(d -> new StudyTables.LabelRecord(
+                d.code(), d.nameEn(), d.nameZh(), d.group() == null ? null : d.group().code())).toList();
         List<SnapshotCaseRow> cases = tables.cases(study.caseSetId());
         List<SnapshotReaderRow> readers = tables.readers(studyId);
         AnonymisedTables anonymised = new AnonymisedTables(cases, readers);
         Map<Long, StudyCasePrediction> predictions = inference.predictionsForStudy(studyId);
         Map<String, float[]> embeddings = new LinkedHashMap<>();
         if (!predictions.isEmpty()) {
-            inference.embeddings(studyId).forEach((CaseEmbedding e) ->
-                    embeddings.put(anonymised.caseId(e.caseId()), e.embedding()));
+            // A model without an embedding output (issue 17) stores empty ones: then there is no t-SNE map.
+            inference.embeddings(studyId).stream().filter((CaseEmbedding e) -> e.embedding().length > 0)
+                    .forEach(e -> embeddings.put(anonymised.caseId(e.caseId()), e.embedding()));
         }
         String model = predictions.values().stream().map(StudyCasePrediction::modelSha256).findFirst()
                 .orElse(study.modelSha256());
-        List<String> modelClasses = taxonomy.all().stream().map(Diagnosis::code).toList();
         Optional<RegisteredModel> registered = model == null ? Optional.empty() : models.model(model);
+        // The raw columns are the model's own classes (any taxonomy, any number), in its output order.
+        List<String> modelClasses = registered.map(RegisteredModel::classes).orElseGet(() -> predictions.values()
+                .stream().findFirst().map(p -> List.copyOf(p.raw().keySet())).orElse(List.of()));
         return new StudySnapshot(studyId, study.name(), study.status(), study.aidedPhase(), model,
                 registered.map(RegisteredModel::name).orElse(null), registered.map(RegisteredModel::version)
                         .orElse(null),
-                anonymised.tables(labels, cases, readers, tables.answers(studyId), predictions, modelClasses),
-                embeddings);
+                anonymised.tables(labels, cases, readers, tables.answers(studyId), predictions, modelClasses,
+                        labelNames),
+                embeddings, taxonomyCode, MalignancyGrouping.of(labelDiagnoses).orElse(null));
     }
 
     /**
@@ -133,7 +146,7 @@ public class StudyResultsService {
      * the figures. CPU only, no database; computed once per content of the files.
      */
     public StudyAnalysis analyse(StudySnapshot snapshot) {
-        BundleFiles data = BundleWriter.dataFiles(snapshot.tables(), SETTINGS);
+        BundleFiles data = BundleWriter.dataFiles(snapshot.tables(), SETTINGS.withGrouping(snapshot.grouping()));
         String key = data.contentSha256() + "/" + snapshot.modelSha256();
         Computed done = computed.get(key);
         if (done == null) {

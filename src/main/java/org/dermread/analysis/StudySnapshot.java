@@ -3,6 +3,7 @@ package org.dermread.analysis;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.dermread.stats.Grouping;
 import org.dermread.bundle.StudyTables;
 import org.dermread.bundle.StudyTables.ReaderRecord;
 
@@ -15,9 +16,13 @@ import org.dermread.bundle.StudyTables.ReaderRecord;
  *                     without AI
  * @param modelName    that model's registered name and version (null when not registered or without AI)
  * @param embeddings   the AI's embedding per case id of the tables, in case order
+ * @param taxonomy     the taxonomy of the study's labels (its case set's)
+ * @param grouping     the malignant-vs-benign grouping from the taxonomy's groups ({@link MalignancyGrouping}), or
+ *                     null when the labels cannot be grouped so
  */
 public record StudySnapshot(long studyId, String name, String status, boolean aidedPhase, String modelSha256,
-        String modelName, String modelVersion, StudyTables tables, Map<String, float[]> embeddings) {
+        String modelName, String modelVersion, StudyTables tables, Map<String, float[]> embeddings, String taxonomy,
+        Grouping grouping) {
 
     public StudySnapshot {
         embeddings = Collections.unmodifiableMap(new LinkedHashMap<>(embeddings));

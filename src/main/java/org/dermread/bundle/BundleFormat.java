@@ -31,6 +31,8 @@ public final class BundleFormat {
     public static final String PLOTS_FOLDER = "plots/";
 
     static final List<String> LABEL_COLUMNS = List.of("position", "code");
+    /** labels.csv with the taxonomy's names and groups (read by name, so older readers skip the extra columns). */
+    static final List<String> NAMED_LABEL_COLUMNS = List.of("position", "code", "name_en", "name_zh", "group");
     static final List<String> CASE_COLUMNS = List.of("case_id", "truth", "age", "sex", "body_site", "confirmation",
             "image_sha256");
     static final List<String> READING_COLUMNS = List.of("reader_id", "case_id", "phase", "label", "confidence",

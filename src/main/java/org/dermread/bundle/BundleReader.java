@@ -79,6 +79,34 @@ public final class BundleReader {
         return new BundleStudy(study, AnalysisSettingsFile.read(files), notes);
     }
 
+    /**
+     * The labels' names and groups as {@code labels.csv} holds them (bundles written since taxonomies became data,
+     * issue 17), by code; empty for a bundle whose labels.csv has codes only, or none.
+     */
+    public static Map<String, StudyTables.LabelRecord> labelNames(BundleFiles files) {
+        if (files.get(BundleFormat.LABELS).isEmpty()) {
+            return Map.of();
+        }
+        CsvTable csv = table(files, BundleFormat.LABELS);
+        int code = csv.column("code");
+        int en = csv.optionalColumn("name_en");
+        int zh = csv.optionalColumn("name_zh");
+        int group = csv.optionalColumn("group");
+        if (en < 0 || zh < 0) {
+            return Map.of();
+        }
+        Map<String, StudyTables.LabelRecord> names = new LinkedHashMap<>();
+        for (Row row : csv.rows()) {
+            String c = CsvTable.cell(row, code);
+            if (!c.isEmpty()) {
+                String g = group < 0 ? "" : CsvTable.cell(row, group);
+                names.put(c, new StudyTables.LabelRecord(c, CsvTable.cell(row, en), CsvTable.cell(row, zh),
+                        g.isEmpty() ? null : g));
+            }
+        }
+        return names;
+    }
+
     private static CsvTable table(BundleFiles files, String path) {
         return CsvTable.parse(path, files.require(path));
     }

@@ -33,10 +33,17 @@ public final class BundleWriter {
     public static BundleFiles dataFiles(StudyTables tables, AnalysisSettings settings) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<List<Object>> labels = new ArrayList<>();
+        boolean named = !tables.labelNames().isEmpty();
         for (int i = 0; i < tables.labels().size(); i++) {
-            labels.add(List.of(i + 1, tables.labels().get(i)));
+            if (named) {
+                StudyTables.LabelRecord label = tables.labelNames().get(i);
+                labels.add(cells(i + 1, label.code(), label.nameEn(), label.nameZh(), label.group()));
+            } else {
+                labels.add(List.of(i + 1, tables.labels().get(i)));
+            }
         }
-        put(files, BundleFormat.LABELS, CsvTable.write(BundleFormat.LABEL_COLUMNS, labels));
+        put(files, BundleFormat.LABELS, CsvTable.write(named ? BundleFormat.NAMED_LABEL_COLUMNS
+                : BundleFormat.LABEL_COLUMNS, labels));
         put(files, BundleFormat.CASES, CsvTable.write(BundleFormat.CASE_COLUMNS, tables.cases().stream()
                 .map(c -> cells(c.caseId(), c.truth(), c.age(), c.sex(), c.bodySite(), c.confirmation(),
                         c.imageSha256())).toList()));

@@ -23,7 +23,11 @@ final class DataDictionary {
             ## labels.csv
             The study's label set: the diagnoses readers chose from, in display order.
             - `position`: 1-based display order
-            - `code`: diagnosis code (LP, Rosa, VW, AV, KAHS, EAD, DF, SD, SK, MN, Hem, Pso, PWS, BCC)
+            - `code`: diagnosis code of the study's taxonomy (Zhu et al. 2021: LP, Rosa, VW, AV, KAHS, EAD, DF, SD, SK,
+              MN, Hem, Pso, PWS, BCC; ISIC/HAM10000: MEL, NV, BCC, AKIEC, BKL, DF, VASC, SCC; or a taxonomy of its own)
+            - `name_en`, `name_zh`: the diagnosis's name in English and Chinese, as the study's taxonomy has it
+            - `group`: its group in the taxonomy (malignant, premalignant, benign, inflammatory, infectious), empty
+              when the taxonomy gives none
 
             ## cases.csv
             One row per case of the study.
@@ -68,12 +72,16 @@ final class DataDictionary {
             - `case_id`
             - `p_<CODE>`: the model's probability for each label-set class, restricted to the label set and
               renormalised to sum to 1
-            - `raw_p_<CODE>`: the model's softmax probability for each of its classes (the taxonomy's 14), before
-              restriction
+            - `raw_p_<CODE>`: the model's softmax probability for each of its own classes (any number, codes of the
+              model's taxonomy), before restriction
 
             ## analysis.json
             The analysis settings: `bootstrap_replicates`, `seed`, `experience_cut_points` (years),
             `experience_field`, `confidence_level`, and `mrmc_modalities` when the phases MRMC compares were chosen.
+            `grouping` (when every label has a group and both sides have a label): `{"name": "malignancy", "groups":
+            {"malignant": [...], "benign": [...]}}`, the labels of the taxonomy's groups malignant and premalignant
+            against all others; metrics.json then holds every figure again under `grouped` (a reader's answer counts
+            as its label's group; the AI's malignancy score is the sum of `p_<CODE>` over the malignant labels).
 
             ## metrics.json
             Every figure the statistics engine computes from the files above with the settings of analysis.json

@@ -16,11 +16,31 @@ import java.util.Map;
  * @param readings     every stored answer
  * @param modelClasses the model's classes in its own order, for the raw probability columns
  * @param predictions  the AI's prediction per predicted case
+ * @param labelNames   the labels' names and groups in the study's taxonomy, in label order (empty: codes only)
  */
 public record StudyTables(List<String> labels, List<CaseRecord> cases, List<ReaderRecord> readers,
-        List<ReadingRecord> readings, List<String> modelClasses, List<PredictionRecord> predictions) {
+        List<ReadingRecord> readings, List<String> modelClasses, List<PredictionRecord> predictions,
+        List<LabelRecord> labelNames) {
+
+    /** Tables whose labels are codes only. */
+    public StudyTables(List<String> labels, List<CaseRecord> cases, List<ReaderRecord> readers,
+            List<ReadingRecord> readings, List<String> modelClasses, List<PredictionRecord> predictions) {
+        this(labels, cases, readers, readings, modelClasses, predictions, List.of());
+    }
+
+    /**
+     * A label's names in English and Chinese and its group (malignant, premalignant, benign, inflammatory,
+     * infectious) as the study's taxonomy has them; the group is null when the taxonomy gives none.
+     */
+    public record LabelRecord(String code, String nameEn, String nameZh, String group) {
+    }
 
     public StudyTables {
+        labelNames = List.copyOf(labelNames);
+        if (!labelNames.isEmpty()
+                && !labelNames.stream().map(LabelRecord::code).toList().equals(labels)) {
+            throw new IllegalArgumentException("label names must list the labels in order");
+        }
         labels = List.copyOf(labels);
         cases = List.copyOf(cases);
         readers = List.copyOf(readers);

@@ -80,11 +80,7 @@ public class InferenceService {
         if (labels.isEmpty()) {
             throw new UserFacingException("inference.error.no-labels", study.name());
         }
-        for (String label : labels) {
-            if (!model.classes().contains(label)) {
-                throw new UserFacingException("inference.error.label-not-in-model", label);
-            }
-        }
+        requireCovers(model, labels);
         if (study.caseCount() == 0) {
             throw new UserFacingException("inference.error.no-cases", study.name());
         }
@@ -284,5 +280,16 @@ public class InferenceService {
     @PreDestroy
     void close() {
         progress.shutdownNow();
+    }
+
+    /**
+     * Refuses a model that misses one of the study's labels, naming every missing code; a model with more classes
+     * than the study's labels is fine (the extra classes are renormalised away, {@link LabelSetMapping}).
+     */
+    static void requireCovers(RegisteredModel model, List<String> labels) {
+        List<String> missing = labels.stream().filter(label -> !model.classes().contains(label)).toList();
+        if (!missing.isEmpty()) {
+            throw new UserFacingException("inference.error.label-not-in-model", String.join(", ", missing));
+        }
     }
 }

@@ -186,11 +186,7 @@ class InferenceWorker implements SmartLifecycle {
         if (labels.isEmpty()) {
             throw new UserFacingException("inference.error.no-labels", job.studyId());
         }
-        for (String label : labels) {
-            if (!model.classes().contains(label)) {
-                throw new UserFacingException("inference.error.label-not-in-model", label);
-            }
-        }
+        InferenceService.requireCovers(model, labels);
         int total = studies.caseIds(job.studyId()).size();
         List<Long> todo = predictions.casesWithoutMapping(job.studyId(), job.modelSha256());
         int done = total - todo.size();

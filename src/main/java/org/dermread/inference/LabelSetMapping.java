@@ -3,12 +3,12 @@ package org.dermread.inference;
 import java.util.List;
 
 /**
- * Restricts a 14-class prediction to a study's label set. The probabilities of the labels are renormalised to sum
- * to 1: p'(k) = p(k) / sum over labels l of p(l). This is the same as a softmax over the labels' logits alone,
- * which is how it is computed here, so that it stays exact even when all label probabilities underflow. It is the
- * usual way to score a multiclass network on a reader study that offers fewer diagnoses than the network knows
- * (for example Tschandl et al., Nat. Med. 26:1229-1234, 2020, who showed readers multiclass probabilities over the
- * task's classes).
+ * Restricts a prediction over the model's classes (any number, any taxonomy) to a study's label set. The
+ * probabilities of the labels are renormalised to sum to 1: p'(k) = p(k) / sum over labels l of p(l). This is
+ * the same as a softmax over the labels' logits alone, which is how it is computed here, so that it stays exact
+ * even when all label probabilities underflow. It is the usual way to score a multiclass network on a reader
+ * study that offers fewer diagnoses than the network knows (for example Tschandl et al., Nat. Med.
+ * 26:1229-1234, 2020, who showed readers multiclass probabilities over the task's classes).
  */
 public final class LabelSetMapping {
 

@@ -6,46 +6,66 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The JSON manifest that travels with a TorchScript file: what the model expects and returns (the model contract).
  *
  * <p>Input: decoded pixels as float32 NCHW, RGB, 0..255, at the image's own size; resizing and normalisation are
  * inside the model ({@code preprocessing.inside_model = true}), so the app only decodes images and preprocessing
- * cannot drift from training. Output: a tuple {@code (logits [N,C], aux_logits [N,K,C], embedding [N,D])}; the app
- * applies the softmax. The network of Zhu et al. (Front. Med. 2021, doi 10.3389/fmed.2021.626369) has C = 14
- * classes and K = 7 auxiliary classifiers; neither its input size nor its weights are public, so they are
- * settings of the model (this manifest), never constants of the app.
+ * cannot drift from training. Output: a tuple {@code (logits [N,C], aux_logits [N,K,C], embedding [N,D])}, of which
+ * the auxiliary heads and the embedding are optional (the tuple then has the rest in this order; logits alone may be
+ * a plain tensor); the app applies the softmax. The classes are codes of the manifest's {@code taxonomy} (Zhu et
+ * al. 2021 when absent), any number C of them, at least two. The network of Zhu et al. (Front. Med. 2021, doi
+ * 10.3389/fmed.2021.626369) has C = 14 classes and K = 7 auxiliary classifiers; a HAM10000/ISIC model has 7 or 8.
+ * Neither input size nor weights are constants of the app: they are settings of the model (this manifest).
  *
+ * @param taxonomy     the code of the taxonomy the classes come from
  * @param classes      class codes in output order
  * @param resize       the network's input size [H, W] after the model's own resize (informative)
- * @param auxHeads     K, the number of auxiliary classifiers
- * @param embeddingDim D, the length of the embedding (penultimate features, kept for t-SNE)
+ * @param auxHeads     K, the number of auxiliary classifiers (0: the model has no {@code aux_logits} output)
+ * @param embeddingDim D, the length of the embedding (penultimate features, kept for t-SNE; 0: no {@code embedding}
+ *                     output)
  * @param json         the manifest as given, stored with the model
  */
-public record ModelManifest(String name, String version, String architecture, List<String> classes,
-        List<Integer> resize, int auxHeads, int embeddingDim, String weights, String json) {
+public record ModelManifest(String name, String version, String architecture, String taxonomy,
+        List<String> classes, List<Integer> resize, int auxHeads, int embeddingDim, String weights, String json) {
 
-    /** The class count of the model contract (the 14 diagnoses of Zhu et al. 2021). */
-    public static final int CLASS_COUNT = 14;
+    /** The taxonomy of a manifest that names none (every manifest before issue 17): Zhu et al. 2021. */
+    public static final String DEFAULT_TAXONOMY = "zhu2021";
+    /** The fewest classes a classifier can have. */
+    public static final int MIN_CLASSES = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> OPTIONAL_OUTPUTS = List.of("aux_logits", "embedding");
     private static final List<String> REQUIRED = List.of("name", "version", "architecture", "classes", "input",
             "preprocessing", "outputs");
 
     public ModelManifest {
+        Objects.requireNonNull(taxonomy);
         classes = List.copyOf(classes);
         resize = List.copyOf(resize);
     }
 
     /**
-     * Reads and checks a manifest against the contract.
+     * Reads and checks a manifest whose classes are known to be {@code knownCodes} (a registered model's own
+     * classes, or a test's), whatever taxonomy it names.
      *
-     * @param knownCodes the diagnosis codes of the taxonomy
      * @throws ModelValidationException naming the first thing that is wrong
      */
     public static ModelManifest parse(String json, Set<String> knownCodes) {
+        return parse(json, taxonomy -> Optional.of(knownCodes));
+    }
+
+    /**
+     * Reads and checks a manifest against the contract: its classes must be codes of the taxonomy it names.
+     *
+     * @param taxonomyCodes the diagnosis codes of a taxonomy, empty when there is no such taxonomy
+     * @throws ModelValidationException naming the first thing that is wrong
+     */
+    public static ModelManifest parse(String json, Function<String, Optional<Set<String>>> taxonomyCodes) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -70,19 +90,23 @@ public record ModelManifest(String name, String version, String architecture, Li
             throw new ModelValidationException("inference.error.manifest-bad-value", "version", version);
         }
 
+        String taxonomy = root.hasNonNull("taxonomy") ? text(root, "taxonomy") : DEFAULT_TAXONOMY;
+        Set<String> knownCodes = taxonomyCodes.apply(taxonomy).orElseThrow(() ->
+                new ModelValidationException("inference.error.unknown-taxonomy", taxonomy));
+
         JsonNode classNodes = root.get("classes");
         if (!classNodes.isArray()) {
             throw new ModelValidationException("inference.error.manifest-bad-value", "classes", classNodes.toString());
         }
         List<String> classes = new ArrayList<>();
         classNodes.forEach(node -> classes.add(node.asText()));
-        if (classes.size() != CLASS_COUNT) {
-            throw new ModelValidationException("inference.error.class-count", classes.size(), CLASS_COUNT);
+        if (classes.size() < MIN_CLASSES) {
+            throw new ModelValidationException("inference.error.too-few-classes", classes.size(), MIN_CLASSES);
         }
         Set<String> seen = new HashSet<>();
         for (String code : classes) {
             if (!knownCodes.contains(code)) {
-                throw new ModelValidationException("inference.error.unknown-class", code);
+                throw new ModelValidationException("inference.error.unknown-class", code, taxonomy);
             }
             if (!seen.add(code)) {
                 throw new ModelValidationException("inference.error.duplicate-class", code);
@@ -107,27 +131,50 @@ public record ModelManifest(String name, String version, String architecture, Li
         preprocessing.path("resize").forEach(node -> resize.add(node.asInt()));
 
         JsonNode outputs = root.get("outputs");
-        if (!outputs.isArray() || outputs.size() != 3) {
+        if (!outputs.isArray() || outputs.isEmpty() || outputs.size() > 3) {
             throw new ModelValidationException("inference.error.manifest-outputs",
                     outputs.isArray() ? outputs.size() : 0);
         }
         expectOutput(outputs.get(0), "logits", 2);
-        expectOutput(outputs.get(1), "aux_logits", 3);
-        expectOutput(outputs.get(2), "embedding", 2);
         List<Long> logits = shape(outputs.get(0));
-        List<Long> aux = shape(outputs.get(1));
-        List<Long> embedding = shape(outputs.get(2));
-        if (logits.get(1) != CLASS_COUNT) {
-            throw new ModelValidationException("inference.error.manifest-shape", "logits", logits, "[-1, 14]");
+        // The auxiliary heads and the embedding are optional, in this order after the logits.
+        List<Long> aux = null;
+        List<Long> embedding = null;
+        int next = 0;
+        for (int i = 1; i < outputs.size(); i++) {
+            String outputName = outputs.get(i).path("name").asText("?");
+            int at = OPTIONAL_OUTPUTS.indexOf(outputName);
+            if (at < 0) {
+                throw new ModelValidationException("inference.error.manifest-output-name",
+                        String.join(" / ", OPTIONAL_OUTPUTS), outputName);
+            }
+            if (at < next) {
+                throw new ModelValidationException("inference.error.manifest-output-order", outputName,
+                        outputs.get(i - 1).path("name").asText("?"));
+            }
+            next = at + 1;
+            if (at == 0) {
+                expectOutput(outputs.get(i), "aux_logits", 3);
+                aux = shape(outputs.get(i));
+            } else {
+                expectOutput(outputs.get(i), "embedding", 2);
+                embedding = shape(outputs.get(i));
+            }
         }
-        if (aux.get(1) < 1 || aux.get(2) != CLASS_COUNT) {
-            throw new ModelValidationException("inference.error.manifest-shape", "aux_logits", aux, "[-1, K, 14]");
+        int count = classes.size();
+        if (logits.get(1) != count) {
+            throw new ModelValidationException("inference.error.class-count", count, logits.get(1).intValue());
         }
-        if (embedding.get(1) < 1) {
+        if (aux != null && (aux.get(1) < 1 || aux.get(2) != count)) {
+            throw new ModelValidationException("inference.error.manifest-shape", "aux_logits", aux,
+                    "[-1, K, " + count + "]");
+        }
+        if (embedding != null && embedding.get(1) < 1) {
             throw new ModelValidationException("inference.error.manifest-shape", "embedding", embedding, "[-1, D]");
         }
-        return new ModelManifest(name, version, architecture, classes, resize, aux.get(1).intValue(),
-                embedding.get(1).intValue(), root.path("weights").asText(""), json);
+        return new ModelManifest(name, version, architecture, taxonomy, classes, resize,
+                aux == null ? 0 : aux.get(1).intValue(), embedding == null ? 0 : embedding.get(1).intValue(),
+                root.path("weights").asText(""), json);
     }
 
     /**
@@ -173,8 +220,8 @@ public record ModelManifest(String name, String version, String architecture, Li
 
     /** Whether another manifest describes the same contract: classes in the same order and the same outputs. */
     public boolean sameContractAs(ModelManifest other) {
-        return classes.equals(other.classes) && resize.equals(other.resize) && auxHeads == other.auxHeads
-                && embeddingDim == other.embeddingDim;
+        return taxonomy.equals(other.taxonomy) && classes.equals(other.classes) && resize.equals(other.resize)
+                && auxHeads == other.auxHeads && embeddingDim == other.embeddingDim;
     }
 
     /** Index of {@code code} in the model's output. */
@@ -206,7 +253,7 @@ public record ModelManifest(String name, String version, String architecture, Li
         List<Long> shape = shape(output);
         if (shape.size() != rank || shape.get(0) != -1) {
             throw new ModelValidationException("inference.error.manifest-shape", name, shape,
-                    rank == 3 ? "[-1, K, 14]" : "[-1, n]");
+                    rank == 3 ? "[-1, K, C]" : "[-1, n]");
         }
     }
 

@@ -26,10 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The model registry: models are registered by upload or from a folder, checked against the model contract
- * (manifest keys and shapes, the 14 known class codes, a TorchScript file DJL loads, a test forward pass whose
- * outputs have the declared shapes) and only then stored: the file in the model store named by its SHA-256, the
- * rest in PostgreSQL. A model that fails a check leaves nothing behind. Registering the same file twice returns the
- * model already registered.
+ * (manifest keys and shapes, class codes of the taxonomy the manifest names, a TorchScript file DJL loads, a test
+ * forward pass whose outputs have the declared shapes) and only then stored: the file in the model store named by
+ * its SHA-256, the rest in PostgreSQL. A model that fails a check leaves nothing behind. Registering the same file
+ * twice returns the model already registered.
  *
  * <p>A variant of a registered model (bf16 and/or channels-last, derived from the fp32 file by
  * {@code derive_variant.py}) is registered the same way; in addition it is compared with its fp32 model on the
@@ -248,7 +248,7 @@ public class ModelRegistry {
             throw new ModelValidationException("inference.error.is-variant", variant.precision().code() + ", "
                     + variant.memoryFormat().code(), variant.ofSha256());
         });
-        ModelManifest manifest = ModelManifest.parse(manifestJson, models.knownDiagnosisCodes());
+        ModelManifest manifest = ModelManifest.parse(manifestJson, models::taxonomyCodes);
         ModelStore.Staged staged = store.stage(torchScript);
         boolean created = false;
         try {
@@ -283,7 +283,7 @@ public class ModelRegistry {
     private ModelVariant registerVariant(InputStream torchScript, String manifestJson, Long registeredBy) {
         ModelManifest.VariantDeclaration declared = ModelManifest.variantOf(manifestJson)
                 .orElseThrow(() -> new ModelValidationException("inference.error.manifest-missing-key", "variant"));
-        ModelManifest manifest = ModelManifest.parse(manifestJson, models.knownDiagnosisCodes());
+        ModelManifest manifest = ModelManifest.parse(manifestJson, models::taxonomyCodes);
         RegisteredModel of = models.find(declared.ofSha256()).orElseThrow(() -> new ModelValidationException(
                 "inference.error.variant-of-unknown", declared.ofSha256()));
         if (!manifest.sameContractAs(ModelManifest.parse(of.manifestJson(), Set.copyOf(of.classes())))) {

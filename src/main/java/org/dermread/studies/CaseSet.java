@@ -10,10 +10,11 @@ import java.util.List;
  * @param samplingSeed     the seed of the stratified sampling that chose the cases, or null when chosen by hand
  * @param samplingPerClass lesions per class of that sampling, or null
  * @param samplingImagesPerLesion images per lesion drawn by that sampling, or null
+ * @param taxonomy         the taxonomy its labels come from (a study on it shows that taxonomy's names)
  */
 public record CaseSet(long id, String name, String description, List<String> labels, Long samplingSeed,
         Integer samplingPerClass, boolean locked, long createdBy, String createdByName, Instant createdAt,
-        int caseCount, Integer samplingImagesPerLesion) {
+        int caseCount, Integer samplingImagesPerLesion, String taxonomy) {
 
     public CaseSet {
         labels = List.copyOf(labels);

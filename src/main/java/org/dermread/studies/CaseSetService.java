@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.dermread.accounts.AccountService;
 import org.dermread.accounts.CurrentUser;
@@ -54,13 +55,14 @@ public class CaseSetService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public CaseSelection sample(SamplingPlan plan) {
-        List<String> labels = checkedLabels(plan.labels());
+        List<String> labels = checkedLabels(plan.taxonomy(), plan.labels());
         List<Long> chosen = new ArrayList<>();
         Map<String, Integer> distribution = new LinkedHashMap<>();
         List<String> short_ = new ArrayList<>();
         for (String code : labels) {
             Map<String, List<Long>> byLesion = new LinkedHashMap<>();
-            for (CaseSetRepository.LesionCase candidate : caseSets.libraryCasesByLesion(code, plan.sourceIds())) {
+            for (CaseSetRepository.LesionCase candidate : caseSets.libraryCasesByLesion(code, plan.sourceIds(),
+                    plan.taxonomy())) {
                 byLesion.computeIfAbsent(candidate.lesion(), lesion -> new ArrayList<>()).add(candidate.caseId());
             }
             List<List<Long>> lesions = new ArrayList<>(byLesion.values());
@@ -92,8 +94,23 @@ public class CaseSetService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public CaseSelection preview(List<String> labels, List<Long> caseIds) {
-        List<String> checked = checkedLabels(labels);
+        return preview(Taxonomy.DEFAULT_TAXONOMY, labels, caseIds);
+    }
+
+    /** As {@link #preview(List, List)}, for labels of the given taxonomy and cases of its case sources. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public CaseSelection preview(String taxonomyCode, List<String> labels, List<Long> caseIds) {
+        List<String> checked = checkedLabels(taxonomyCode, labels);
+        requireTaxonomysCases(taxonomyCode, caseIds);
         return new CaseSelection(caseIds.stream().distinct().sorted().toList(), distributionOf(checked, caseIds));
+    }
+
+    /** The case sources a case set on this taxonomy may draw from (those labelled with its codes). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    public Set<Long> sourcesOf(String taxonomyCode) {
+        return caseSets.sourceIdsOf(taxonomyCode);
     }
 
     @Transactional
@@ -109,7 +126,8 @@ public class CaseSetService {
 
     /** What the audit log keeps of a design: name, size, labels and how the cases were drawn. */
     private static String describe(CaseSetDesign design) {
-        return design.name() + ": " + design.caseIds().size() + " cases, labels " + String.join(" ", design.labels())
+        return design.name() + ": " + design.caseIds().size() + " cases, taxonomy " + design.taxonomy() + ", labels "
+                + String.join(" ", design.labels())
                 + (design.samplingSeed() == null ? ", picked by hand"
                         : ", " + design.samplingPerClass() + " per class, seed " + design.samplingSeed()
                                 + ", " + design.samplingImagesPerLesion() + " image(s) per lesion");
@@ -137,7 +155,7 @@ public class CaseSetService {
         CaseSet original = find(caseSetId);
         CaseSetDesign copy = new CaseSetDesign(newName, original.description(), original.labels(),
                 caseSets.caseIds(caseSetId), original.samplingSeed(), original.samplingPerClass(),
-                original.samplingImagesPerLesion());
+                original.samplingImagesPerLesion(), original.taxonomy());
         validate(copy);
         long id = caseSets.insert(copy, accounts.currentAccount().id().value());
         audit.record("caseset.cloned", "case set " + id, "copy of case set " + caseSetId + ": " + describe(copy));
@@ -184,15 +202,23 @@ public class CaseSetService {
         }
     }
 
-    private List<String> checkedLabels(List<String> labels) {
+    private List<String> checkedLabels(String taxonomyCode, List<String> labels) {
         if (labels.size() < MIN_LABELS) {
             throw new StudyException("studies.caseset.error.labels", MIN_LABELS);
         }
         if (labels.stream().distinct().count() != labels.size()) {
             throw new StudyException("studies.caseset.error.labels-duplicate");
         }
-        taxonomy.inTaxonomyOrder(labels);
+        taxonomy.inTaxonomyOrder(taxonomyCode, labels);
         return labels;
+    }
+
+    /** Refuses cases of case sources of another taxonomy (a DF of Zhu's set is not a DF of an ISIC set). */
+    private void requireTaxonomysCases(String taxonomyCode, List<Long> caseIds) {
+        List<Long> outside = caseSets.casesOutsideTaxonomy(caseIds.stream().distinct().toList(), taxonomyCode);
+        if (!outside.isEmpty()) {
+            throw new StudyException("studies.caseset.error.other-taxonomy", outside.size(), taxonomyCode);
+        }
     }
 
     private void validate(CaseSetDesign design) {
@@ -202,10 +228,11 @@ public class CaseSetService {
         if (design.name().length() > 200) {
             throw new StudyException("studies.error.name-too-long", 200);
         }
-        checkedLabels(design.labels());
+        checkedLabels(design.taxonomy(), design.labels());
         if (design.caseIds().isEmpty()) {
             throw new StudyException("studies.caseset.error.no-cases");
         }
+        requireTaxonomysCases(design.taxonomy(), design.caseIds());
         distributionOf(design.labels(), design.caseIds());
         if ((design.samplingSeed() == null) != (design.samplingPerClass() == null)
                 || (design.samplingSeed() == null) != (design.samplingImagesPerLesion() == null)) {

@@ -288,16 +288,15 @@ public class StudyService {
         if (form.name().length() > 200) {
             throw new StudyException("studies.error.name-too-long", 200);
         }
-        if (caseSets.find(form.caseSetId()).isEmpty()) {
-            throw new StudyException("studies.caseset.error.not-found");
-        }
+        CaseSet caseSet = caseSets.find(form.caseSetId())
+                .orElseThrow(() -> new StudyException("studies.caseset.error.not-found"));
         if (form.labels().size() < CaseSetService.MIN_LABELS) {
             throw new StudyException("studies.caseset.error.labels", CaseSetService.MIN_LABELS);
         }
         if (form.labels().stream().distinct().count() != form.labels().size()) {
             throw new StudyException("studies.caseset.error.labels-duplicate");
         }
-        taxonomy.inTaxonomyOrder(form.labels());
+        taxonomy.inTaxonomyOrder(caseSet.taxonomy(), form.labels());
         StudyOptions options = form.options();
         if (!options.aiAssisted() && (options.washoutDays() > 0 || options.randomisePhaseOrder())) {
             throw new StudyException("studies.error.second-phase-options");

@@ -61,7 +61,14 @@ class StatisticianBrowserTest extends BrowserTest {
         WebElement roc = waitFor(By.id("roc-image"));
         assertThat(roc.getDomAttribute("src")).startsWith("VAADIN/dynamic/resource/");
         assertThat(driver.findElement(By.id("roc-plot")).getDomAttribute("data-reader-points")).isEqualTo("3");
-        assertThat(driver.findElement(By.id("first-table-unaided")).getText()).contains("MN").contains("%");
+        assertThat(driver.findElement(By.id("first-table-unaided")).getText()).contains("MN · melanocytic nevus")
+                .contains("%");
+        // Malignant against benign, from the taxonomy's groups: BCC against the other seven labels.
+        assertThat(driver.findElement(By.id("grouped-results")).getText()).contains("BCC")
+                .contains("MN, SK, DF, AV, LP, Rosa, VW");
+        assertThat(driver.findElement(By.id("grouped-table-unaided")).getText()).contains("malignant")
+                .contains("benign").contains("%");
+        assertThat(driver.findElements(By.id("grouped-mrmc-table"))).hasSize(1);
         assertThat((Boolean) ((JavascriptExecutor) driver).executeScript(
                 "return arguments[0].complete && arguments[0].naturalWidth > 0", roc)).isTrue();
         waitFor(By.cssSelector("#tsne-map img"));
@@ -82,6 +89,8 @@ class StatisticianBrowserTest extends BrowserTest {
         assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("NaN")
                 .contains("人工智能辅助阅片 - 独立阅片");
         assertThat(driver.findElement(By.id("roc-image")).getDomAttribute("alt")).contains("独立阅片");
+        assertThat(driver.findElement(By.id("grouped-table-aided")).getText()).contains("恶性").contains("良性");
+        assertThat(driver.findElement(By.id("first-table-unaided")).getText()).contains("基底细胞癌");
         lookAtTheRocPlot("zh");
 
         followLink(driver.findElement(By.id("download-bundle")));

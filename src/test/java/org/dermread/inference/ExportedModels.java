@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +34,21 @@ public final class ExportedModels {
     /** The small TorchScript network with the same contract (128 px input, embedding 192). */
     public static synchronized Exported tiny() {
         return export("tiny_dermnet_aux7", "test-tiny");
+    }
+
+    /** The HAM10000 / ISIC 2018 seven classes, in the exporter's order for them. */
+    public static final List<String> ISIC_SEVEN = List.of("MEL", "NV", "BCC", "AKIEC", "BKL", "DF", "VASC");
+
+    /** The small network with seven classes of the taxonomy {@code isic} ({@link #ISIC_SEVEN}). */
+    public static synchronized Exported tinyIsic() {
+        return export("tiny_dermnet_aux7", "test-tiny-isic7", "--taxonomy", "isic", "--classes",
+                String.join(",", ISIC_SEVEN));
+    }
+
+    /** As {@link #tinyIsic()}, with the logits as its only output (no auxiliary heads, no embedding). */
+    public static synchronized Exported tinyIsicLogitsOnly() {
+        return export("tiny_dermnet_aux7", "test-tiny-isic7-logits", "--taxonomy", "isic", "--classes",
+                String.join(",", ISIC_SEVEN), "--outputs", "logits");
     }
 
     /** The paper's architecture: EfficientNet-b4 with seven auxiliary classifiers (380 px, embedding 1792). */
@@ -82,15 +98,17 @@ public final class ExportedModels {
         }
     }
 
-    private static Exported export(String arch, String name) {
+    private static Exported export(String arch, String name, String... extra) {
         Path pt = FOLDER.resolve(name + ".pt");
         Path json = FOLDER.resolve(name + ".json");
         if (Files.isRegularFile(pt) && Files.isRegularFile(json)) {
             return new Exported(pt, json, 0);
         }
         long start = System.nanoTime();
-        run(List.of("/usr/bin/python3", "src/main/python/export_model.py", "--arch", arch, "--name", name,
-                "--version", "test", "--out-dir", FOLDER.toString()), name);
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", "src/main/python/export_model.py", "--arch",
+                arch, "--name", name, "--version", "test", "--out-dir", FOLDER.toString()));
+        command.addAll(List.of(extra));
+        run(command, name);
         return new Exported(pt, json, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -35,9 +35,20 @@ public class TestReadings {
     /** Runs the committed demo model over the study as its coordinator and waits until every case is predicted. */
     public boolean predictWithDemoModel(Account coordinator, TestStudy study) throws InterruptedException {
         SignIn.as(coordinator);
+        String model;
         try {
-            String model = registry.models().stream().filter(m -> m.name().equals("demo-skin-cnn")).findFirst()
+            model = registry.models().stream().filter(m -> m.name().equals("demo-skin-cnn")).findFirst()
                     .orElseThrow().sha256();
+        } finally {
+            SignIn.out();
+        }
+        return predictWith(coordinator, study, model);
+    }
+
+    /** Runs a registered model over the study through the background worker; true when every case got one. */
+    public boolean predictWith(Account coordinator, TestStudy study, String model) throws InterruptedException {
+        SignIn.as(coordinator);
+        try {
             inference.startRun(study.studyId(), model);
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (!inference.hasCompletePredictions(study.studyId()) && System.nanoTime() < deadline) {

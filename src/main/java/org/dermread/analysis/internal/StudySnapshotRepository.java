@@ -55,6 +55,12 @@ public class StudySnapshotRepository {
                 .optional();
     }
 
+    /** The taxonomy of the study's labels: its case set's. */
+    public String taxonomy(long studyId) {
+        return jdbc.sql("select cs.taxonomy from study s join case_set cs on cs.id = s.case_set_id where s.id = :s")
+                .param("s", studyId).query(String.class).single();
+    }
+
     /** The label set in display order. */
     public List<String> labels(long studyId) {
         return jdbc.sql("select diagnosis from study_label where study_id = :s order by position")

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dermread.analysis.report.ReportDocument.Table;
 import org.dermread.analysis.report.StudyReportDocument.ReportInput;
+import org.dermread.bundle.StudyTables;
 import org.dermread.stats.AnalysisSettings;
 import org.dermread.stats.RocPoint;
 import org.dermread.stats.StudyReader;
@@ -102,7 +103,12 @@ abstract class ReportTables extends ReportWriter {
                         numbers.oneDecimal(sorted[sorted.length - 1])), sorted.length);
     }
 
+    /** The diagnosis's name: the study's taxonomy's, as labels.csv holds it; else the translations'; else the code. */
     String className(String code) {
+        StudyTables.LabelRecord named = input.labelNames().get(code);
+        if (named != null) {
+            return "zh".equals(text.locale().getLanguage()) ? named.nameZh() : named.nameEn();
+        }
         String key = "report.class." + code;
         try {
             return t(key);

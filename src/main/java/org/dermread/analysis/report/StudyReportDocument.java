@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.dermread.analysis.figures.ConfusionFigure;
 import org.dermread.analysis.figures.RocPanelFigure;
@@ -11,6 +12,8 @@ import org.dermread.analysis.report.ReportDocument.FigureBlock;
 import org.dermread.analysis.report.ReportDocument.Paragraph;
 import org.dermread.analysis.report.ReportDocument.Table;
 import org.dermread.bundle.BundleFiles;
+import org.dermread.bundle.BundleReader;
+import org.dermread.bundle.StudyTables;
 import org.dermread.stats.AnalysisSettings;
 import org.dermread.stats.StudyData;
 import org.dermread.stats.StudyReport;
@@ -235,17 +238,20 @@ public final class StudyReportDocument extends ReportTables {
 
     /** The inputs the report is written from (kept small so the command line can build them from a bundle). */
     public record ReportInput(String studyName, String modelSha256, String modelName, String modelVersion,
-            StudyData study, StudyReport report, String metricsSha256, List<Double> washoutDays) {
+            StudyData study, StudyReport report, String metricsSha256, List<Double> washoutDays,
+            Map<String, StudyTables.LabelRecord> labelNames) {
 
         public ReportInput {
             washoutDays = List.copyOf(washoutDays);
+            labelNames = Map.copyOf(labelNames);
         }
 
         /** The inputs from a bundle's data files and the report computed from exactly those files. */
         public static ReportInput of(String studyName, String modelSha256, String modelName, String modelVersion,
                 StudyData study, StudyReport report, byte[] metricsJson, BundleFiles dataFiles) {
             return new ReportInput(studyName, modelSha256, modelName, modelVersion, study, report,
-                    BundleFiles.sha256(metricsJson), ReadingIntervals.washoutDays(dataFiles));
+                    BundleFiles.sha256(metricsJson), ReadingIntervals.washoutDays(dataFiles),
+                    BundleReader.labelNames(dataFiles));
         }
     }
 }

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.NativeTableBody;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.dermread.analysis.ui.ResultsCells.Cell;
 import org.dermread.stats.ClassMetrics;
 import org.dermread.stats.StudyReport;
@@ -17,6 +18,11 @@ import org.dermread.stats.StudyReport;
 final class ClassComparisonTable extends NativeTable {
 
     ClassComparisonTable(StudyReport report, StudyReport.PhaseReport phase) {
+        this(report, phase, code -> code);
+    }
+
+    /** @param classLabel what the first column shows for a class code (its name in the study's taxonomy) */
+    ClassComparisonTable(StudyReport report, StudyReport.PhaseReport phase, Function<String, String> classLabel) {
         addClassName("results-table");
         setId("first-table-" + phase.phase());
         StudyReport.AiReport ai = report.ai();
@@ -29,7 +35,7 @@ final class ClassComparisonTable extends NativeTable {
         for (String code : report.study().labels()) {
             Optional<StudyReport.ClassPanel> panel = phase.panel().perClass().stream()
                     .filter(c -> c.code().equals(code)).findFirst();
-            List<Object> row = new ArrayList<>(List.of(code,
+            List<Object> row = new ArrayList<>(List.of(classLabel.apply(code),
                     ResultsCells.estimate(this, panel.map(StudyReport.ClassPanel::sensitivity).orElse(null),
                             "results.reason.sensitivity"),
                     ResultsCells.estimate(this, panel.map(StudyReport.ClassPanel::specificity).orElse(null),

@@ -14,16 +14,22 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.dermread.accounts.Role;
 import org.dermread.analysis.BundleExport;
+import org.dermread.analysis.MalignancyGrouping;
 import org.dermread.analysis.StudyAnalysis;
 import org.dermread.analysis.StudyResultsService;
 import org.dermread.analysis.StudyResultsSummary;
 import org.dermread.analysis.StudySnapshot;
 import org.dermread.analysis.figures.StudyFigures;
+import org.dermread.bundle.StudyTables;
 import org.dermread.stats.StudyReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,10 +145,16 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
             none.setId("results-no-answers");
             content.add(none);
         }
+        Map<String, StudyTables.LabelRecord> names = new LinkedHashMap<>();
+        analysis.snapshot().tables().labelNames().forEach(label -> names.put(label.code(), label));
+        boolean chinese = "zh".equals(locale.getLanguage());
+        Function<String, String> classLabel = code -> names.containsKey(code)
+                ? code + " · " + (chinese ? names.get(code).nameZh() : names.get(code).nameEn()) : code;
         for (StudyReport.PhaseReport phase : report.phases()) {
             content.add(new H3(getTranslation("results.first-table", phaseName(phase.phase()))),
-                    new ClassComparisonTable(report, phase));
+                    new ClassComparisonTable(report, phase, classLabel));
         }
+        showGrouped(report);
         content.add(new RocSection(figures, report.study().labels(), report.study().phases(), downloads));
         report.phases().forEach(phase -> content.add(new PhaseReaderSection(phase)));
         if (report.ai() != null) {
@@ -162,6 +174,43 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
         }
         figures.tsne(locale).ifPresent(figure -> content.add(new H3(getTranslation("results.tsne")),
                 new Paragraph(getTranslation("results.tsne.text")), downloads.box(figure, "tsne", "tsne-map")));
+    }
+
+    /**
+     * Every reader and AI figure again for malignant against benign (the groups of the study's taxonomy), the AI's
+     * malignancy score being the sum of its probabilities over the malignant labels.
+     */
+    private void showGrouped(StudyReport report) {
+        StudyReport.GroupedReport grouped = report.grouped();
+        if (grouped == null || grouped.phases().isEmpty()) {
+            return;
+        }
+        StudyReport asReport = new StudyReport(report.schemaVersion(), report.settings(), grouped.study(),
+                grouped.warnings(), grouped.ai(), grouped.phases(), grouped.mrmc());
+        Div section = new Div();
+        section.setId("grouped-results");
+        section.add(new H3(getTranslation("results.grouped.title")),
+                new Paragraph(getTranslation("results.grouped.text", String.join(", ",
+                        groupMembers(grouped, MalignancyGrouping.MALIGNANT)), String.join(", ",
+                        groupMembers(grouped, MalignancyGrouping.BENIGN)))));
+        for (StudyReport.PhaseReport phase : grouped.phases()) {
+            ClassComparisonTable table = new ClassComparisonTable(asReport, phase,
+                    group -> getTranslation("taxonomy.group." + group));
+            table.setId("grouped-table-" + phase.phase());
+            section.add(new H3(getTranslation("results.grouped.table", phaseName(phase.phase()))), table);
+        }
+        if (grouped.mrmc() != null) {
+            MrmcTable mrmc = new MrmcTable(grouped.mrmc());
+            mrmc.setId("grouped-mrmc-table");
+            section.add(new H3(getTranslation("results.grouped.mrmc")), mrmc);
+        }
+        grouped.warnings().forEach(w -> section.add(new Paragraph(w)));
+        content.add(section);
+    }
+
+    private static List<String> groupMembers(StudyReport.GroupedReport grouped, String group) {
+        return grouped.grouping().groupOf().entrySet().stream().filter(e -> e.getValue().equals(group))
+                .map(Map.Entry::getKey).toList();
     }
 
     private String phaseName(String phase) {

@@ -55,7 +55,9 @@ public class CaseDetailView extends VerticalLayout implements BeforeEnterObserve
         }
         FormLayout fields = new FormLayout();
         fields.setId("case-fields");
-        fields.addFormItem(new Span(taxonomy.find(c.diagnosis()).map(d -> d.label(getLocale())).orElse(c.diagnosis())),
+        fields.addFormItem(new Span(taxonomy.registry().stream()
+                .filter(d -> d.code().equals(c.diagnosis())).findFirst().map(d -> d.label(getLocale()))
+                .orElse(c.diagnosis())),
                 getTranslation("cases.field.diagnosis"));
         fields.addFormItem(new Span(c.age() == null ? "–" : String.valueOf(c.age())),
                 getTranslation("cases.field.age"));

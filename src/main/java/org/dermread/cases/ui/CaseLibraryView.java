@@ -15,6 +15,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dermread.accounts.Role;
 import org.dermread.cases.CaseFilter;
@@ -40,14 +41,16 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
 
     public CaseLibraryView(CaseLibraryService library, Taxonomy taxonomy) {
         this.library = library;
-        this.diagnoses = taxonomy.byCode();
+        // Every code of the registry, so cases of any taxonomy (Zhu 2021, ISIC, ...) show and filter by their names.
+        List<Diagnosis> registry = taxonomy.registry();
+        this.diagnoses = registry.stream().collect(Collectors.toMap(Diagnosis::code, Function.identity()));
         setId("case-library");
         setSizeFull();
         add(new CoordinatorMenu("coordinator/cases"), new H2(getTranslation("cases.library.title")));
 
         diagnosisFilter.setLabel(getTranslation("cases.library.filter.diagnosis"));
         diagnosisFilter.setId("filter-diagnosis");
-        diagnosisFilter.setItems(taxonomy.all());
+        diagnosisFilter.setItems(registry);
         diagnosisFilter.setItemLabelGenerator(d -> d.label(getLocale()));
         diagnosisFilter.setWidth("22em");
         sourceFilter.setLabel(getTranslation("cases.library.filter.source"));

@@ -15,6 +15,7 @@ public class CoordinatorMenu extends Nav {
             {"coordinator/import", "cases.menu.import"},
             {"coordinator/cases", "cases.menu.library"},
             {"coordinator/case-sets", "cases.menu.case-sets"},
+            {"coordinator/taxonomies", "taxonomy.menu"},
             {"coordinator/studies", "cases.menu.studies"}};
 
     public CoordinatorMenu(String current) {

@@ -145,7 +145,7 @@ class DjlRuntime implements ModelRuntime {
                 input.setRequiresGradient(true);
                 NDList outputs = block.forward(new ParameterStore(manager, false), new NDList(input), true);
                 if (outputs.isEmpty() || outputs.get(0).getShape().get(1) <= classIndex) {
-                    throw new ModelValidationException("inference.error.output-count", outputs.size());
+                    throw new ModelValidationException("inference.error.output-count", outputs.size(), 1);
                 }
                 NDArray score = outputs.get(0).get(0, classIndex);
                 collector.backward(score);

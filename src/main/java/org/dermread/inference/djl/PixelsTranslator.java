@@ -16,7 +16,8 @@ import org.dermread.inference.Pixels;
 
 /**
  * Pixels in, classifier outputs out, for images of one size. The input tensor is the decoded pixels as they are
- * (float32 [N,3,H,W], RGB, 0..255); the model's unnamed 3-tuple output is checked against the manifest's shapes
+ * (float32 [N,3,H,W], RGB, 0..255); the model's unnamed output (logits, then the optional auxiliary logits and
+ * embedding the manifest declares) is checked against the manifest's shapes
  * on every call, so a model that breaks the contract fails loudly rather than giving wrong numbers.
  */
 final class PixelsTranslator implements NoBatchifyTranslator<List<Pixels>, List<ClassifierOutput>> {
@@ -48,21 +49,28 @@ final class PixelsTranslator implements NoBatchifyTranslator<List<Pixels>, List<
     @Override
     public List<ClassifierOutput> processOutput(TranslatorContext ctx, NDList outputs) {
         int n = ctx.getAttachment("batch") instanceof Integer batch ? batch : -1;
-        if (outputs.size() != 3) {
-            throw new ModelValidationException("inference.error.output-count", outputs.size());
+        boolean hasAux = manifest.auxHeads() > 0;
+        boolean hasEmbedding = manifest.embeddingDim() > 0;
+        int declared = 1 + (hasAux ? 1 : 0) + (hasEmbedding ? 1 : 0);
+        if (outputs.size() != declared) {
+            throw new ModelValidationException("inference.error.output-count", outputs.size(), declared);
         }
-        int classes = ModelManifest.CLASS_COUNT;
+        int classes = manifest.classes().size();
         Shape logitsShape = outputs.get(0).getShape();
-        Shape auxShape = outputs.get(1).getShape();
-        Shape embeddingShape = outputs.get(2).getShape();
         long rows = logitsShape.dimension() > 0 ? logitsShape.get(0) : -1;
         check("logits", logitsShape, new Shape(rows, classes), n);
-        check("aux_logits", auxShape, new Shape(rows, manifest.auxHeads(), classes), n);
-        check("embedding", embeddingShape, new Shape(rows, manifest.embeddingDim()), n);
-
         float[] logits = outputs.get(0).toType(DataType.FLOAT32, false).toFloatArray();
-        float[] aux = outputs.get(1).toType(DataType.FLOAT32, false).toFloatArray();
-        float[] embedding = outputs.get(2).toType(DataType.FLOAT32, false).toFloatArray();
+        float[] aux = new float[0];
+        float[] embedding = new float[0];
+        if (hasAux) {
+            check("aux_logits", outputs.get(1).getShape(), new Shape(rows, manifest.auxHeads(), classes), n);
+            aux = outputs.get(1).toType(DataType.FLOAT32, false).toFloatArray();
+        }
+        if (hasEmbedding) {
+            NDArray output = outputs.get(hasAux ? 2 : 1);
+            check("embedding", output.getShape(), new Shape(rows, manifest.embeddingDim()), n);
+            embedding = output.toType(DataType.FLOAT32, false).toFloatArray();
+        }
         int auxSize = manifest.auxHeads() * classes;
         int embeddingSize = manifest.embeddingDim();
         List<ClassifierOutput> result = new ArrayList<>((int) rows);

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 public class ModelRepository {
 
     private static final String SELECT = """
-            select m.sha256, m.name, m.version, m.architecture, m.classes, m.embedding_dim, m.size_bytes,
+            select m.sha256, m.name, m.version, m.architecture, m.taxonomy, m.classes, m.embedding_dim, m.size_bytes,
                    m.manifest::text as manifest, a.username, m.registered_at
             from inference_model m left join account a on a.id = m.registered_by
             """;
@@ -29,9 +29,16 @@ public class ModelRepository {
         this.jdbc = jdbc;
     }
 
-    /** The diagnosis codes of the taxonomy. */
-    public Set<String> knownDiagnosisCodes() {
-        return new LinkedHashSet<>(jdbc.sql("select code from diagnosis order by position").query(String.class).list());
+    /** The diagnosis codes of a taxonomy, empty when there is no such taxonomy. */
+    public Optional<Set<String>> taxonomyCodes(String taxonomy) {
+        boolean exists = jdbc.sql("select count(*) from taxonomy where code = :taxonomy").param("taxonomy", taxonomy)
+                .query(Integer.class).single() > 0;
+        if (!exists) {
+            return Optional.empty();
+        }
+        return Optional.of(new LinkedHashSet<>(jdbc.sql(
+                        "select diagnosis from taxonomy_diagnosis where taxonomy = :taxonomy order by position")
+                .param("taxonomy", taxonomy).query(String.class).list()));
     }
 
     public Optional<RegisteredModel> find(String sha256) {
@@ -50,13 +57,14 @@ public class ModelRepository {
     /** Inserts a model; returns false when a model with this SHA-256 was already there. */
     public boolean insert(String sha256, ModelManifest manifest, long sizeBytes, Long registeredBy) {
         return jdbc.sql("""
-                insert into inference_model (sha256, name, version, architecture, classes, embedding_dim, size_bytes,
-                                             manifest, registered_by)
-                values (:sha, :name, :version, :architecture, :classes, :dim, :size, cast(:manifest as jsonb), :by)
+                insert into inference_model (sha256, name, version, architecture, taxonomy, classes, embedding_dim,
+                                             size_bytes, manifest, registered_by)
+                values (:sha, :name, :version, :architecture, :taxonomy, :classes, :dim, :size,
+                        cast(:manifest as jsonb), :by)
                 on conflict (sha256) do nothing
                 """)
                 .param("sha", sha256).param("name", manifest.name()).param("version", manifest.version())
-                .param("architecture", manifest.architecture())
+                .param("architecture", manifest.architecture()).param("taxonomy", manifest.taxonomy())
                 .param("classes", manifest.classes().toArray(String[]::new))
                 .param("dim", manifest.embeddingDim()).param("size", sizeBytes)
                 .param("manifest", manifest.json()).param("by", registeredBy)
@@ -65,9 +73,9 @@ public class ModelRepository {
 
     static RegisteredModel map(ResultSet rs, int row) throws SQLException {
         return new RegisteredModel(rs.getString("sha256"), rs.getString("name"), rs.getString("version"),
-                rs.getString("architecture"), strings(rs.getArray("classes")), rs.getInt("embedding_dim"),
-                rs.getLong("size_bytes"), rs.getString("manifest"), rs.getString("username"),
-                rs.getTimestamp("registered_at").toInstant());
+                rs.getString("architecture"), rs.getString("taxonomy"), strings(rs.getArray("classes")),
+                rs.getInt("embedding_dim"), rs.getLong("size_bytes"), rs.getString("manifest"),
+                rs.getString("username"), rs.getTimestamp("registered_at").toInstant());
     }
 
     static List<String> strings(Array array) throws SQLException {

@@ -64,6 +64,8 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(RegisteredModel::name).setHeader(getTranslation("inference.models.name")).setAutoWidth(true);
         grid.addColumn(RegisteredModel::version).setHeader(getTranslation("inference.models.version"));
+        grid.addColumn(model -> getTranslation("inference.models.classes.value", model.taxonomy(),
+                model.classes().size())).setHeader(getTranslation("inference.models.classes")).setAutoWidth(true);
         grid.addColumn(RegisteredModel::architecture).setHeader(getTranslation("inference.models.architecture"))
                 .setAutoWidth(true);
         grid.addColumn(model -> model.sha256().substring(0, 16) + "…")

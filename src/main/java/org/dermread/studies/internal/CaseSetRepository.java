@@ -18,8 +18,7 @@ public class CaseSetRepository {
 
     private static final String SELECT = """
             select s.id, s.name, s.description, s.sampling_seed, s.sampling_per_class, s.sampling_images_per_lesion,
-                   s.locked, s.created_by,
-                   a.display_name, s.created_at,
+                   s.locked, s.created_by, a.display_name, s.created_at, s.taxonomy,
                    (select count(*) from case_set_member m where m.case_set_id = s.id) as cases
               from case_set s join account a on a.id = s.created_by
             """;
@@ -33,9 +32,10 @@ public class CaseSetRepository {
     public long insert(CaseSetDesign design, long createdBy) {
         long id = jdbc.sql("""
                         insert into case_set (name, description, sampling_seed, sampling_per_class,
-                                              sampling_images_per_lesion, created_by)
-                        values (:name, :description, :seed, :perClass, :perLesion, :by) returning id
+                                              sampling_images_per_lesion, created_by, taxonomy)
+                        values (:name, :description, :seed, :perClass, :perLesion, :by, :taxonomy) returning id
                         """)
+                .param("taxonomy", design.taxonomy())
                 .param("name", design.name())
                 .param("description", design.description())
                 .param("seed", design.samplingSeed())
@@ -50,9 +50,11 @@ public class CaseSetRepository {
     public void update(long id, CaseSetDesign design) {
         jdbc.sql("""
                         update case_set set name = :name, description = :description, sampling_seed = :seed,
-                               sampling_per_class = :perClass, sampling_images_per_lesion = :perLesion
+                               sampling_per_class = :perClass, sampling_images_per_lesion = :perLesion,
+                               taxonomy = :taxonomy
                          where id = :id
                         """)
+                .param("taxonomy", design.taxonomy())
                 .param("name", design.name())
                 .param("description", design.description())
                 .param("seed", design.samplingSeed())
@@ -136,16 +138,18 @@ public class CaseSetRepository {
     }
 
     /**
-     * Library cases of one class (optionally from some sources only), ascending by id, each with its lesion: the
-     * source and lesion id, or the case itself when it has no lesion id (then it is a lesion of its own).
+     * Library cases of one class from case sources of a taxonomy (optionally some sources only), ascending by id,
+     * each with its lesion: the source and lesion id, or the case itself when it has no lesion id (then it is a
+     * lesion of its own).
      */
-    public List<LesionCase> libraryCasesByLesion(String diagnosis, Set<Long> sourceIds) {
+    public List<LesionCase> libraryCasesByLesion(String diagnosis, Set<Long> sourceIds, String taxonomy) {
         String sql = """
                 select id, case when lesion_id is null then 'case:' || id
                                 else 'lesion:' || source_id || ':' || lesion_id end as lesion
-                  from clinical_case where diagnosis = :code"""
+                  from clinical_case where diagnosis = :code
+                   and source_id in (select id from case_source where taxonomy = :taxonomy)"""
                 + (sourceIds.isEmpty() ? "" : " and source_id in (:sources)") + " order by id";
-        var statement = jdbc.sql(sql).param("code", diagnosis);
+        var statement = jdbc.sql(sql).param("code", diagnosis).param("taxonomy", taxonomy);
         if (!sourceIds.isEmpty()) {
             statement = statement.param("sources", List.copyOf(sourceIds));
         }
@@ -177,6 +181,24 @@ public class CaseSetRepository {
         long id = rs.getLong("id");
         return new CaseSet(id, rs.getString("name"), rs.getString("description"), labels(id), seedOrNull,
                 perClassOrNull, rs.getBoolean("locked"), rs.getLong("created_by"), rs.getString("display_name"),
-                rs.getTimestamp("created_at").toInstant(), rs.getInt("cases"), perLesionOrNull);
+                rs.getTimestamp("created_at").toInstant(), rs.getInt("cases"), perLesionOrNull,
+                rs.getString("taxonomy"));
+    }
+
+    /** The case sources whose cases are labelled with codes of a taxonomy. */
+    public Set<Long> sourceIdsOf(String taxonomy) {
+        return Set.copyOf(jdbc.sql("select id from case_source where taxonomy = :taxonomy")
+                .param("taxonomy", taxonomy).query(Long.class).list());
+    }
+
+    /** Of the given cases, those whose case source is of another taxonomy, ascending. */
+    public List<Long> casesOutsideTaxonomy(List<Long> caseIds, String taxonomy) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select c.id from clinical_case c join case_source s on s.id = c.source_id
+                         where c.id in (:ids) and s.taxonomy <> :taxonomy order by c.id""")
+                .param("ids", caseIds).param("taxonomy", taxonomy).query(Long.class).list();
     }
 }

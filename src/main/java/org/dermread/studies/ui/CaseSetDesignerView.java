@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -29,6 +30,7 @@ import org.dermread.cases.CaseSource;
 import org.dermread.cases.Diagnosis;
 import org.dermread.cases.LibraryCase;
 import org.dermread.cases.Taxonomy;
+import org.dermread.cases.TaxonomySummary;
 import org.dermread.cases.ui.CoordinatorMenu;
 import org.dermread.common.UserFacingException;
 import org.dermread.shell.Notifications;
@@ -56,6 +58,7 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
     private final Taxonomy taxonomy;
 
     private CaseSetDetailsForm details;
+    private Select<TaxonomySummary> taxonomyChoice;
     private CheckboxGroup<Diagnosis> labels;
     private MultiSelectComboBox<CaseSource> sources;
     private RadioButtonGroup<String> mode;
@@ -119,7 +122,7 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(save);
 
-        available = library.countsPerClass(CaseFilter.ALL);
+        available = library.countsPerClass(new CaseFilter(Set.of(), sourceIds()));
         if (editing != null) {
             showSaved(editing);
         } else {
@@ -130,6 +133,7 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         if (readOnly) {
             details.setEditable(false);
             labels.setReadOnly(true);
+            taxonomyChoice.setReadOnly(true);
             sources.setReadOnly(true);
             mode.setReadOnly(true);
             sampling.setEditable(false);
@@ -139,11 +143,21 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
     }
 
     private VerticalLayout libraryChoice(boolean readOnly) {
+        taxonomyChoice = new Select<>();
+        taxonomyChoice.setId("case-set-taxonomy");
+        taxonomyChoice.setLabel(getTranslation("studies.designer.taxonomy"));
+        taxonomyChoice.setHelperText(getTranslation("studies.designer.taxonomy.help"));
+        taxonomyChoice.setItemLabelGenerator(t -> t.label(getLocale()));
+        List<TaxonomySummary> taxonomies = taxonomy.taxonomies();
+        taxonomyChoice.setItems(taxonomies);
+        taxonomyChoice.setWidth("28em");
+        String chosen = editing == null ? Taxonomy.DEFAULT_TAXONOMY : editing.taxonomy();
+        taxonomyChoice.setValue(taxonomies.stream().filter(t -> t.code().equals(chosen)).findFirst().orElseThrow());
         sources = new MultiSelectComboBox<>();
         labels = new CheckboxGroup<>();
         sources.setLabel(getTranslation("studies.designer.sources"));
         sources.setId("case-set-sources");
-        sources.setItems(library.sources());
+        sources.setItems(sourcesOfTaxonomy());
         sources.setItemLabelGenerator(CaseSource::name);
         sources.setHelperText(getTranslation("studies.designer.sources.help"));
         sources.setWidth("28em");
@@ -151,13 +165,18 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         labels.setLabel(getTranslation("studies.designer.labels"));
         labels.setHelperText(getTranslation("studies.designer.labels.help"));
         labels.setId("case-set-labels");
-        labels.setItems(taxonomy.all());
+        labels.setItems(taxonomyDiagnoses());
         labels.addValueChangeListener(event -> {
             if (event.isFromClient() || !readOnly) {
                 labelsChanged();
             }
         });
-        VerticalLayout box = new VerticalLayout(sources, labels);
+        taxonomyChoice.addValueChangeListener(event -> {
+            if (event.isFromClient()) {
+                taxonomyChanged();
+            }
+        });
+        VerticalLayout box = new VerticalLayout(taxonomyChoice, sources, labels);
         box.setPadding(false);
         return box;
     }
@@ -180,8 +199,8 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         try {
             details.show(caseSet);
             mode.setValue(sampled ? SAMPLE : HAND);
-            labels.setValue(new LinkedHashSet<>(caseSet.labels().stream()
-                    .map(code -> taxonomy.find(code).orElseThrow()).toList()));
+            Map<String, Diagnosis> known = taxonomy.byCode(caseSet.taxonomy());
+            labels.setValue(new LinkedHashSet<>(caseSet.labels().stream().map(known::get).toList()));
             if (sampled) {
                 sampling.show(caseSet.samplingPerClass(), caseSet.samplingSeed(), caseSet.samplingImagesPerLesion());
             } else {
@@ -190,22 +209,56 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         } finally {
             loading = false;
         }
-        selection = caseSets.preview(caseSet.labels(), ids);
+        selection = caseSets.preview(caseSet.taxonomy(), caseSet.labels(), ids);
         selectionSeed = caseSet.samplingSeed();
         selectionPerClass = caseSet.samplingPerClass();
         selectionImagesPerLesion = caseSet.samplingImagesPerLesion();
     }
 
     private String label(String code) {
-        return taxonomy.find(code).map(d -> d.label(getLocale())).orElse(code);
+        return taxonomy.find(taxonomyCode(), code).map(d -> d.label(getLocale())).orElse(code);
+    }
+
+    private String taxonomyCode() {
+        return taxonomyChoice.getValue().code();
+    }
+
+    private List<Diagnosis> taxonomyDiagnoses() {
+        return taxonomy.diagnoses(taxonomyCode());
+    }
+
+    private List<CaseSource> sourcesOfTaxonomy() {
+        Set<Long> ids = caseSets.sourcesOf(taxonomyCode());
+        return library.sources().stream().filter(source -> ids.contains(source.id())).toList();
+    }
+
+    /** Another taxonomy: other labels, other case sources, nothing chosen yet. */
+    private void taxonomyChanged() {
+        loading = true;
+        try {
+            labels.clear();
+            labels.setItems(taxonomyDiagnoses());
+            sources.clear();
+            sources.setItems(sourcesOfTaxonomy());
+        } finally {
+            loading = false;
+        }
+        forgetSelection();
+        availabilityChanged();
     }
 
     private List<String> chosenLabels() {
-        return taxonomy.inTaxonomyOrder(labels.getValue().stream().map(Diagnosis::code).toList());
+        return taxonomy.inTaxonomyOrder(taxonomyCode(), labels.getValue().stream().map(Diagnosis::code).toList());
     }
 
+    /** The chosen sources, or every source of the taxonomy when none is chosen ({@code -1}: none at all). */
     private Set<Long> sourceIds() {
-        return sources.getValue().stream().map(CaseSource::id).collect(Collectors.toSet());
+        Set<Long> chosen = sources.getValue().stream().map(CaseSource::id).collect(Collectors.toSet());
+        if (!chosen.isEmpty()) {
+            return chosen;
+        }
+        Set<Long> all = caseSets.sourcesOf(taxonomyCode());
+        return all.isEmpty() ? Set.of(-1L) : all;
     }
 
     private void availabilityChanged() {
@@ -251,7 +304,7 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
             return;
         }
         try {
-            selection = labels.getValue().size() < 2 ? null : caseSets.preview(chosenLabels(),
+            selection = labels.getValue().size() < 2 ? null : caseSets.preview(taxonomyCode(), chosenLabels(),
                     handGrid.pickedIdList());
         } catch (UserFacingException e) {
             selection = null;
@@ -266,7 +319,8 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
     private void drawCases(SamplingPanel.Sampling plan) {
         try {
             selection = caseSets.sample(new SamplingPlan(chosenLabels(), plan.getPerClass(), plan.getSeed(),
-                    sourceIds(), plan.getImagesPerLesion()));
+                    sources.getValue().stream().map(CaseSource::id).collect(Collectors.toSet()),
+                    plan.getImagesPerLesion(), taxonomyCode()));
             selectionSeed = plan.getSeed();
             selectionPerClass = plan.getPerClass();
             selectionImagesPerLesion = plan.getImagesPerLesion();
@@ -285,7 +339,7 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
     }
 
     private void showDistribution() {
-        List<Diagnosis> chosen = taxonomy.all().stream().filter(labels.getValue()::contains).toList();
+        List<Diagnosis> chosen = taxonomyDiagnoses().stream().filter(labels.getValue()::contains).toList();
         distribution.show(chosen, available, selection);
     }
 
@@ -298,7 +352,8 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         details.details().ifPresent(form -> {
             try {
                 CaseSetDesign design = new CaseSetDesign(form.getName(), form.getDescription(), chosenLabels(),
-                        selection.caseIds(), selectionSeed, selectionPerClass, selectionImagesPerLesion);
+                        selection.caseIds(), selectionSeed, selectionPerClass, selectionImagesPerLesion,
+                        taxonomyCode());
                 if (editing == null) {
                     caseSets.create(design);
                 } else {

@@ -14,6 +14,8 @@ import com.vaadin.flow.data.binder.BinderValidationStatus;
 import com.vaadin.flow.data.binder.ValidationResult;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -32,6 +34,8 @@ import org.dermread.studies.StudyOptions;
 class StudyDefinitionForm extends VerticalLayout {
 
     private final Taxonomy taxonomy;
+    /** The taxonomy whose diagnoses the label choice offers. */
+    private String shownTaxonomy;
     private final TextField name = new TextField();
     private final TextArea description = new TextArea();
     private final Select<CaseSet> caseSet = new Select<>();
@@ -57,6 +61,7 @@ class StudyDefinitionForm extends VerticalLayout {
         feedback.addValueChangeListener(event -> secondPhaseOptions());
         caseSet.addValueChangeListener(event -> {
             if (event.getValue() != null && event.isFromClient()) {
+                useTaxonomyOf(event.getValue());
                 labels.setValue(diagnoses(event.getValue().labels()));
             }
         });
@@ -84,6 +89,7 @@ class StudyDefinitionForm extends VerticalLayout {
         labels.setHelperText(getTranslation("studies.editor.labels.help"));
         labels.setId("study-labels");
         labels.setItems(taxonomy.all());
+        shownTaxonomy = Taxonomy.DEFAULT_TAXONOMY;
         labels.setItemLabelGenerator(d -> d.label(getLocale()));
         option(shuffle, "studies.option.shuffle", "study-shuffle");
         option(allowBack, "studies.option.allow-back", "study-allow-back");
@@ -158,9 +164,13 @@ class StudyDefinitionForm extends VerticalLayout {
             draft.setName(study.name());
             draft.setDescription(study.description() == null ? "" : study.description());
             draft.setCaseSet(sets.stream().filter(set -> set.id() == study.caseSetId()).findFirst().orElse(null));
+            if (draft.getCaseSet() != null) {
+                useTaxonomyOf(draft.getCaseSet());
+            }
             draft.setLabels(diagnoses(study.labels()));
         } else if (!sets.isEmpty()) {
             draft.setCaseSet(sets.get(0));
+            useTaxonomyOf(sets.get(0));
             draft.setLabels(diagnoses(sets.get(0).labels()));
         }
         draft.setOptions(options);
@@ -190,12 +200,22 @@ class StudyDefinitionForm extends VerticalLayout {
             return Optional.empty();
         }
         binder.writeBeanIfValid(draft);
-        List<String> codes = taxonomy.inTaxonomyOrder(draft.getLabels().stream().map(Diagnosis::code).toList());
+        List<String> codes = taxonomy.inTaxonomyOrder(draft.getCaseSet().taxonomy(),
+                draft.getLabels().stream().map(Diagnosis::code).toList());
         return Optional.of(new StudyForm(draft.getName(), draft.getDescription(), draft.getCaseSet().id(), codes,
                 draft.options()));
     }
 
     private Set<Diagnosis> diagnoses(List<String> codes) {
-        return new LinkedHashSet<>(codes.stream().map(code -> taxonomy.find(code).orElseThrow()).toList());
+        Map<String, Diagnosis> known = taxonomy.byCode(shownTaxonomy);
+        return new LinkedHashSet<>(codes.stream().map(known::get).filter(Objects::nonNull).toList());
+    }
+
+    /** The labels on offer are the case set's taxonomy's diagnoses (a study takes its taxonomy from its case set). */
+    private void useTaxonomyOf(CaseSet set) {
+        if (!set.taxonomy().equals(shownTaxonomy)) {
+            shownTaxonomy = set.taxonomy();
+            labels.setItems(taxonomy.diagnoses(shownTaxonomy));
+        }
     }
 }

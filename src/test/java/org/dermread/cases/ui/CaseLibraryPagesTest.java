@@ -81,7 +81,8 @@ class CaseLibraryPagesTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         MultiSelectComboBox<Diagnosis> filter =
                 _get(MultiSelectComboBox.class, spec -> spec.withId("filter-diagnosis"));
-        _setValue(filter, Set.of(taxonomy.find("BCC").orElseThrow()));
+        _setValue(filter, Set.of(taxonomy.registry().stream().filter(d -> d.code().equals("BCC")).findFirst()
+                .orElseThrow()));
 
         int bcc = library.countsPerClass(CaseFilter.diagnoses(List.of("BCC"))).get("BCC");
         assertThat(GridKt._size(grid)).isEqualTo(bcc);
