@@ -133,7 +133,8 @@ public final class StudyAnalyzer {
             }
             readings += rr.size();
             ReaderFigures.compute(counts, k, point[j]);
-            ConfusionMatrix confusion = ConfusionMatrix.of(labels, t, chosen);
+            // the reader's table is tallied once, for the figures and the confusion matrix alike
+            ConfusionMatrix confusion = ConfusionMatrix.ofCounts(labels, counts);
             double years = AnalysisSettings.YEARS_DERMOSCOPY.equals(settings.experienceField())
                     ? reader.yearsDermoscopy() : reader.yearsDermatology();
             int group = experience.groupOf(years);
