@@ -26,8 +26,10 @@ import org.dermread.inference.ModelRegistry;
 import org.dermread.inference.RegisteredModel;
 import org.dermread.inference.StudyCasePrediction;
 import org.dermread.stats.AnalysisSettings;
+import org.dermread.stats.OrResult;
 import org.dermread.stats.StudyData;
 import org.dermread.stats.StudyReport;
+import org.dermread.stats.StudySizing;
 import org.dermread.studies.StudyAccess;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -157,6 +159,40 @@ public class StudyResultsService {
             computed.put(key, done);
         }
         return new StudyAnalysis(snapshot, data, done.study(), done.report(), done.metricsJson(), done.figures());
+    }
+
+    /**
+     * A study sizing with this study as the pilot, as the CLI's {@code size} command computes it from the study's
+     * bundle: the OR variance components of the chosen figure in the MRMC comparison of the phases (a group's figure
+     * from the analysis under the study's grouping), then per reader count ({@link StudySizing#DEFAULT_READERS}) the
+     * fewest cases that reach the target power (Hillis, Obuchowski &amp; Berbaum 2011). CPU only, no database; the
+     * same access check as the results page.
+     */
+    @Transactional(readOnly = true)
+    public SizingResult size(StudyAnalysis analysis, SizingRequest request) {
+        access.requireMayReadResults(analysis.studyId());
+        StudyReport report = analysis.report();
+        StudyReport.MrmcReport mrmc = report.mrmc();
+        if (request.code() != null && report.grouped() != null && report.grouped().mrmc() != null
+                && report.grouped().mrmc().classes().stream().anyMatch(c -> c.code().equals(request.code()))) {
+            mrmc = report.grouped().mrmc();
+        }
+        if (mrmc == null) {
+            return SizingResult.unavailable(request, SizingResult.Unavailable.NO_COMPARISON, null);
+        }
+        if (mrmc.readers().size() < 2) {
+            return SizingResult.unavailable(request, SizingResult.Unavailable.TOO_FEW_READERS, null);
+        }
+        try {
+            OrResult or = StudySizing.pilotAnalysis(mrmc, request.figure(), request.code(), request.covariance());
+            StudySizing.Pilot pilot = StudySizing.Pilot.of(or);
+            StudySizing.Table table = StudySizing.forPower(pilot, request.effect(), request.alpha(), request.power(),
+                    StudySizing.DEFAULT_READERS, StudySizing.DEFAULT_MAX_CASES);
+            return new SizingResult(request, null, null, or.modalities(), or.readers().size(),
+                    List.of(or.modalityFom()[0], or.modalityFom()[1]), pilot, table.designs());
+        } catch (IllegalArgumentException e) {
+            return SizingResult.unavailable(request, SizingResult.Unavailable.NOT_ESTIMATED, e.getMessage());
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import org.dermread.bundle.BundleStudy;
 import org.dermread.bundle.ImrmcFile;
 import org.dermread.stats.AnalysisSettings;
 import org.dermread.stats.CovarianceMethod;
+import org.dermread.stats.FigureOfMerit;
 import org.dermread.stats.ImrmcReport;
 import org.dermread.stats.MrmcData;
 import org.dermread.stats.OrResult;
@@ -30,9 +31,6 @@ final class SizeCommand {
 
     static final Set<String> OPTIONS = Set.of("--out", "--effect", "--power", "--alpha", "--ci-width", "--readers",
             "--cases", "--max-cases", "--covariance", "--figure", "--class", "--modalities");
-
-    private static final List<Integer> DEFAULT_READERS = List.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20, 25,
-            30);
 
     private SizeCommand() {
     }
@@ -121,7 +119,7 @@ final class SizeCommand {
         Double alpha = line.fraction("--alpha");
         Double width = line.positive("--ci-width");
         Integer maxCases = line.count("--max-cases", 2);
-        List<Integer> readers = line.has("--readers") ? line.counts("--readers", 2) : DEFAULT_READERS;
+        List<Integer> readers = line.has("--readers") ? line.counts("--readers", 2) : StudySizing.DEFAULT_READERS;
         List<Integer> cases = line.counts("--cases", 2);
         CovarianceMethod method = covariance(line.text("--covariance", "jackknife"));
         boolean imrmc = Files.isRegularFile(input) && !input.toString().toLowerCase(Locale.ROOT).endsWith(".zip");
@@ -157,7 +155,7 @@ final class SizeCommand {
         StudySizing.Pilot pilot = StudySizing.Pilot.of(or);
         double a = alpha == null ? 0.05 : alpha;
         double p = power == null ? 0.8 : power;
-        int limit = maxCases == null ? 5000 : maxCases;
+        int limit = maxCases == null ? StudySizing.DEFAULT_MAX_CASES : maxCases;
         List<StudySizing.Design> grid = new ArrayList<>();
         for (int r : readers) {
             for (int c : cases) {
@@ -231,27 +229,17 @@ final class SizeCommand {
         if (mrmc == null) {
             throw new IllegalArgumentException(input + ": no MRMC analysis: " + String.join("; ", warnings));
         }
-        StudyReport.MrmcFom fom;
-        if (figure.equals("accuracy")) {
-            fom = mrmc.accuracy();
-        } else {
-            StudyReport.MrmcClass cls = mrmc.classes().get(study.labels().indexOf(code));
-            fom = switch (figure) {
-                case "auc" -> cls.auc();
-                case "sensitivity" -> cls.sensitivity();
-                default -> cls.specificity();
-            };
-        }
-        OrResult or = switch (method) {
-            case DELONG -> fom.delong();
-            case JACKKNIFE -> fom.jackknife();
-            case UNBIASED -> fom.unbiased();
+        FigureOfMerit fom = switch (figure) {
+            case "auc" -> FigureOfMerit.AUC;
+            case "sensitivity" -> FigureOfMerit.SENSITIVITY;
+            case "specificity" -> FigureOfMerit.SPECIFICITY;
+            default -> FigureOfMerit.PROPORTION;
         };
-        if (or == null) {
-            throw new IllegalArgumentException(input + ": no " + method.name().toLowerCase(Locale.ROOT)
-                    + " analysis of " + figure + (code == null ? "" : " of " + code) + ": "
-                    + (fom.note() != null ? fom.note()
-                    : "unbiased covariances need every reader to read every case in both modalities"));
+        OrResult or;
+        try {
+            or = StudySizing.pilotAnalysis(mrmc, fom, code, method);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(input + ": " + e.getMessage(), e);
         }
         return or;
     }

@@ -33,9 +33,24 @@ public record ConfusionMatrix(List<String> labels, double[][] counts) {
             throw new IllegalArgumentException("truth and answers differ in length");
         }
         int k = labels.size();
-        double[][] c = new double[k][k];
+        int[] counts = new int[k * k];
         for (int i = 0; i < truth.length; i++) {
-            c[truth[i]][chosen[i]]++;
+            if (truth[i] < 0 || truth[i] >= k || chosen[i] < 0 || chosen[i] >= k) {
+                throw new IllegalArgumentException("a label index lies outside the label set");
+            }
+            counts[truth[i] * k + chosen[i]]++;
+        }
+        return ofCounts(labels, counts);
+    }
+
+    /** From counts stored row-major, {@code counts[truth * K + chosen]} (as a phase's per-reader tally). */
+    static ConfusionMatrix ofCounts(List<String> labels, int[] counts) {
+        int k = labels.size();
+        double[][] c = new double[k][k];
+        for (int t = 0; t < k; t++) {
+            for (int p = 0; p < k; p++) {
+                c[t][p] = counts[t * k + p];
+            }
         }
         return new ConfusionMatrix(labels, c);
     }

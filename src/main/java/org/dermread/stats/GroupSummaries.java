@@ -55,12 +55,14 @@ final class GroupSummaries {
     /**
      * Fills mean[g] and median[g] (NaN when no drawn reader of group g has a defined value).
      *
-     * @param values     the figure per reader, NaN where undefined
+     * @param values     the figure per reader (reader j at offset + j), NaN where undefined
+     * @param offset     where reader 0's value is
      * @param lowest     the smallest value the key range covers (lower values share the first bucket)
      * @param highest    the largest possible value
      * @param mult       [group][reader] multiplicity in this replicate (0 outside the group)
      */
-    void summarize(double[] values, double lowest, double highest, int[][] mult, double[] mean, double[] median) {
+    void summarize(double[] values, int offset, double lowest, double highest, int[][] mult, double[] mean,
+                   double[] median) {
         double scale = FINE / (highest - lowest);
         Arrays.fill(sum, 0);
         Arrays.fill(total, 0);
@@ -70,7 +72,7 @@ final class GroupSummaries {
         double panelSum = 0;
         int panelTotal = 0;
         for (int j = 0; j < readers; j++) {
-            double v = values[j];
+            double v = values[offset + j];
             if (Double.isNaN(v)) {
                 key[j] = -1;
                 continue;
@@ -114,13 +116,13 @@ final class GroupSummaries {
             }
             finePanel[kk] = 0;
             if ((kk == lowKey[0] || kk == highKey[0]) && panel[j] != 0) {
-                add(0, values[j], panel[j]);
+                add(0, values[offset + j], panel[j]);
             }
             int g = groupOf[j];
             if (g > 0) {
                 fine[g][kk] = 0;
                 if ((kk == lowKey[g] || kk == highKey[g]) && mult[g][j] != 0) {
-                    add(g, values[j], mult[g][j]);
+                    add(g, values[offset + j], mult[g][j]);
                 }
             }
         }

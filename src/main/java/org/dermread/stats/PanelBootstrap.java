@@ -105,7 +105,9 @@ final class PanelBootstrap {
         private final int[] rows;
         private final int[] columns;
         private final int[] diagonal;
-        private final double[][] figure;
+        /** figure f of reader j at f * readers + j: each figure's values over the readers are contiguous. */
+        private final double[] figure;
+        private final int readers;
         private final int[][] multiplicity;
         private final GroupSummaries summaries;
         private final double[] mean;
@@ -126,7 +128,8 @@ final class PanelBootstrap {
             rows = new int[k];
             columns = new int[k];
             diagonal = new int[k];
-            figure = new double[ReaderFigures.count(k)][r];
+            readers = r;
+            figure = new double[ReaderFigures.count(k) * r];
             multiplicity = new int[groups.length][r];
             summaries = new GroupSummaries(groupOf, groups.length);
             mean = new double[groups.length];
@@ -144,7 +147,7 @@ final class PanelBootstrap {
             index.classWeights(w, classWeight);
             for (int j = 0; j < index.readers(); j++) {
                 index.margins(j, w, classWeight, cells, rows, columns, diagonal);
-                ReaderFigures.fromMargins(rows, columns, diagonal, k, figure, j);
+                ReaderFigures.fromMargins(rows, columns, diagonal, k, figure, j, readers);
             }
             for (int g = 0; g < groups.length; g++) {
                 int[] members = groups[g];
@@ -154,9 +157,9 @@ final class PanelBootstrap {
                     mult[members[rng.nextInt(members.length)]]++;
                 }
             }
-            for (int f = 0; f < figure.length; f++) {
+            for (int f = 0, figures = ReaderFigures.count(k); f < figures; f++) {
                 double lowest = f == ReaderFigures.KAPPA ? -1 : 0;
-                summaries.summarize(figure[f], lowest, 1, multiplicity, mean, median);
+                summaries.summarize(figure, f * readers, lowest, 1, multiplicity, mean, median);
                 for (int g = 0; g < groups.length; g++) {
                     panel[g][f][MEAN][b] = mean[g];
                     panel[g][f][MEDIAN][b] = median[g];

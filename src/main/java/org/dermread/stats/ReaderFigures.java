@@ -1,7 +1,5 @@
 package org.dermread.stats;
 
-import java.util.Arrays;
-
 /**
  * The per-reader figures as one flat vector, computed from a (possibly bootstrap-weighted) confusion matrix stored
  * row-major in {@code counts[truth * K + chosen]}. Layout: 0 accuracy, 1 balanced accuracy (macro sensitivity), 2
@@ -36,73 +34,41 @@ final class ReaderFigures {
         return FIRST_CLASS + PER_CLASS * k + which;
     }
 
-    /** Fills {@code out} (length {@link #count(int)}) from the counts; NaN where a figure is undefined. */
-    static void compute(int[] counts, int k, double[] out, double[] rowScratch, double[] columnScratch) {
-        double n = 0;
-        double trace = 0;
-        Arrays.fill(rowScratch, 0);
-        Arrays.fill(columnScratch, 0);
+    /**
+     * Fills {@code out} (length {@link #count(int)}) from the counts; NaN where a figure is undefined. The figures are
+     * those of {@link #fromMargins} on the matrix's margins (one implementation for the point estimates and the
+     * bootstrap replicates).
+     */
+    static void compute(int[] counts, int k, double[] out) {
+        int[] rows = new int[k];
+        int[] columns = new int[k];
+        int[] diagonal = new int[k];
         for (int t = 0; t < k; t++) {
             int base = t * k;
             for (int p = 0; p < k; p++) {
                 int v = counts[base + p];
-                rowScratch[t] += v;
-                columnScratch[p] += v;
+                rows[t] += v;
+                columns[p] += v;
             }
-            trace += counts[base + t];
-            n += rowScratch[t];
+            diagonal[t] = counts[base + t];
         }
-        out[ACCURACY] = n == 0 ? Double.NaN : trace / n;
-        double recallSum = 0;
-        int classes = 0;
-        double pe = 0;
-        double specificitySum = 0;
-        int withNegatives = 0;
-        double accuracySum = 0;
-        for (int c = 0; c < k; c++) {
-            double tp = counts[c * k + c];
-            double fn = rowScratch[c] - tp;
-            double fp = columnScratch[c] - tp;
-            double tn = n - tp - fn - fp;
-            if (rowScratch[c] > 0) {
-                recallSum += tp / rowScratch[c];
-                classes++;
-            }
-            if (n > 0) {
-                pe += (rowScratch[c] / n) * (columnScratch[c] / n);
-            }
-            int base = classFigure(c, 0);
-            out[base + SENSITIVITY] = ratio(tp, tp + fn);
-            out[base + SPECIFICITY] = ratio(tn, tn + fp);
-            out[base + PPV] = ratio(tp, tp + fp);
-            out[base + NPV] = ratio(tn, tn + fn);
-            out[base + F1] = ratio(2 * tp, 2 * tp + fp + fn);
-            out[base + CLASS_ACCURACY] = ratio(tp + tn, n);
-            if (tn + fp > 0) {
-                specificitySum += out[base + SPECIFICITY];
-                withNegatives++;
-            }
-            accuracySum += out[base + CLASS_ACCURACY];
-        }
-        out[BALANCED_ACCURACY] = classes == 0 ? Double.NaN : recallSum / classes;
-        out[KAPPA] = n == 0 || pe == 1 ? Double.NaN : (out[ACCURACY] - pe) / (1 - pe);
-        out[MACRO_SPECIFICITY] = withNegatives == 0 ? Double.NaN : specificitySum / withNegatives;
-        out[MACRO_ACCURACY] = n == 0 ? Double.NaN : accuracySum / k;
+        fromMargins(rows, columns, diagonal, k, out, 0, 1);
     }
 
     /**
-     * The same figures as {@link #compute} from the confusion matrix margins (row, column and diagonal count per
-     * class), written to {@code byFigure[figure][reader]}. Every count is a whole number, so the sums are exact and the
-     * figures equal those of {@link #compute} bit for bit.
+     * The figures from the confusion matrix margins (row, column and diagonal count per class), figure f written to
+     * {@code out[offset + f * stride]} (stride 1: one reader's vector; stride r, offset j: reader j of a figure-major
+     * table). Every count is a whole number, so the sums are exact whatever the order they are taken in.
      */
-    static void fromMargins(int[] rows, int[] columns, int[] diagonal, int k, double[][] byFigure, int reader) {
+    static void fromMargins(int[] rows, int[] columns, int[] diagonal, int k, double[] out, int offset, int stride) {
         double n = 0;
         double trace = 0;
         for (int t = 0; t < k; t++) {
             n += rows[t];
             trace += diagonal[t];
         }
-        byFigure[ACCURACY][reader] = n == 0 ? Double.NaN : trace / n;
+        double accuracy = n == 0 ? Double.NaN : trace / n;
+        out[offset + ACCURACY * stride] = accuracy;
         double recallSum = 0;
         int classes = 0;
         double pe = 0;
@@ -123,26 +89,25 @@ final class ReaderFigures {
             if (n > 0) {
                 pe += (row / n) * (column / n);
             }
-            int base = classFigure(c, 0);
+            int base = offset + classFigure(c, 0) * stride;
             double specificity = ratio(tn, tn + fp);
             double classAccuracy = ratio(tp + tn, n);
-            byFigure[base + SENSITIVITY][reader] = ratio(tp, tp + fn);
-            byFigure[base + SPECIFICITY][reader] = specificity;
-            byFigure[base + PPV][reader] = ratio(tp, tp + fp);
-            byFigure[base + NPV][reader] = ratio(tn, tn + fn);
-            byFigure[base + F1][reader] = ratio(2 * tp, 2 * tp + fp + fn);
-            byFigure[base + CLASS_ACCURACY][reader] = classAccuracy;
+            out[base + SENSITIVITY * stride] = ratio(tp, tp + fn);
+            out[base + SPECIFICITY * stride] = specificity;
+            out[base + PPV * stride] = ratio(tp, tp + fp);
+            out[base + NPV * stride] = ratio(tn, tn + fn);
+            out[base + F1 * stride] = ratio(2 * tp, 2 * tp + fp + fn);
+            out[base + CLASS_ACCURACY * stride] = classAccuracy;
             if (tn + fp > 0) {
                 specificitySum += specificity;
                 withNegatives++;
             }
             accuracySum += classAccuracy;
         }
-        byFigure[BALANCED_ACCURACY][reader] = classes == 0 ? Double.NaN : recallSum / classes;
-        double accuracy = byFigure[ACCURACY][reader];
-        byFigure[KAPPA][reader] = n == 0 || pe == 1 ? Double.NaN : (accuracy - pe) / (1 - pe);
-        byFigure[MACRO_SPECIFICITY][reader] = withNegatives == 0 ? Double.NaN : specificitySum / withNegatives;
-        byFigure[MACRO_ACCURACY][reader] = n == 0 ? Double.NaN : accuracySum / k;
+        out[offset + BALANCED_ACCURACY * stride] = classes == 0 ? Double.NaN : recallSum / classes;
+        out[offset + KAPPA * stride] = n == 0 || pe == 1 ? Double.NaN : (accuracy - pe) / (1 - pe);
+        out[offset + MACRO_SPECIFICITY * stride] = withNegatives == 0 ? Double.NaN : specificitySum / withNegatives;
+        out[offset + MACRO_ACCURACY * stride] = n == 0 ? Double.NaN : accuracySum / k;
     }
 
     private static double ratio(double a, double b) {

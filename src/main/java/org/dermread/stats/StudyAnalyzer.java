@@ -3,7 +3,6 @@ package org.dermread.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 /**
@@ -62,19 +61,19 @@ public final class StudyAnalyzer {
             }
         }
         StudyReport.AiReport ai = study.hasAi() && aiCases > 0 ? AiAnalysis.report(study, settings) : null;
-        // Phases and the MRMC comparison are independent: run them side by side (each is parallel inside too) and
-        // collect their warnings in the usual order, so the report does not depend on scheduling.
+        // Phases and the MRMC comparison run one after the other, each parallel inside: a parallel stream joined
+        // from inside another one's worker spins in ForkJoinPool.helpComplete (a quarter of the CPU time in a JFR
+        // profile of the benchmark), so there is one parallel level only.
         List<PhaseReadings> phaseList = study.phases();
         List<List<String>> phaseWarnings = new ArrayList<>();
-        phaseList.forEach(p -> phaseWarnings.add(new ArrayList<>()));
+        List<StudyReport.PhaseReport> phases = new ArrayList<>();
+        for (PhaseReadings phase : phaseList) {
+            List<String> w = new ArrayList<>();
+            phases.add(analyzePhase(study, phase, settings, w));
+            phaseWarnings.add(w);
+        }
         List<String> mrmcWarnings = new ArrayList<>();
-        CompletableFuture<StudyReport.MrmcReport> mrmcTask =
-                CompletableFuture.supplyAsync(() -> StudyMrmc.report(study, settings,
-                        mrmcWarnings));
-        List<StudyReport.PhaseReport> phases = IntStream.range(0, phaseList.size()).parallel()
-                .mapToObj(i -> analyzePhase(study, phaseList.get(i), settings, phaseWarnings.get(i)))
-                .toList();
-        StudyReport.MrmcReport mrmc = mrmcTask.join();
+        StudyReport.MrmcReport mrmc = StudyMrmc.report(study, settings, mrmcWarnings);
         phaseWarnings.forEach(warnings::addAll);
         warnings.addAll(mrmcWarnings);
         List<String> phaseNames = study.phases().stream().map(PhaseReadings::phase).toList();
@@ -121,8 +120,6 @@ public final class StudyAnalyzer {
         for (int g = 0; g < groupNames.size(); g++) {
             membersByGroup.add(new ArrayList<>());
         }
-        double[] rows = new double[k];
-        double[] columns = new double[k];
         for (int j = 0; j < readers.size(); j++) {
             ReaderReadings rr = readers.get(j);
             StudyReader reader = study.readers().get(rr.reader());
@@ -135,8 +132,9 @@ public final class StudyAnalyzer {
                 pooled[t[i]][chosen[i]]++;
             }
             readings += rr.size();
-            ReaderFigures.compute(counts, k, point[j], rows, columns);
-            ConfusionMatrix confusion = ConfusionMatrix.of(labels, t, chosen);
+            ReaderFigures.compute(counts, k, point[j]);
+            // the reader's table is tallied once, for the figures and the confusion matrix alike
+            ConfusionMatrix confusion = ConfusionMatrix.ofCounts(labels, counts);
             double years = AnalysisSettings.YEARS_DERMOSCOPY.equals(settings.experienceField())
                     ? reader.yearsDermoscopy() : reader.yearsDermatology();
             int group = experience.groupOf(years);

@@ -2,6 +2,7 @@ package org.dermread.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
@@ -19,7 +20,50 @@ import java.util.function.Predicate;
  */
 public final class StudySizing {
 
+    /** The reader counts a sizing table lists unless others are asked for: 3 to 15, then 20, 25 and 30. */
+    public static final List<Integer> DEFAULT_READERS = List.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20, 25,
+            30);
+
+    /** The largest number of cases a sizing searches unless another is asked for. */
+    public static final int DEFAULT_MAX_CASES = 5000;
+
     private StudySizing() {
+    }
+
+    /**
+     * The OR analysis of one figure of merit of a study's MRMC comparison, to be used as the pilot of a sizing: overall
+     * accuracy ({@link FigureOfMerit#PROPORTION}, no class) or a class's AUC, sensitivity or specificity.
+     *
+     * @param code the class (or group) code; null for accuracy
+     * @throws IllegalArgumentException saying why, when the comparison has no such analysis (no such class, too few
+     *                                  readers or cases, unbiased covariances of a design that is not fully crossed)
+     */
+    public static OrResult pilotAnalysis(StudyReport.MrmcReport mrmc, FigureOfMerit figure, String code,
+                                         CovarianceMethod method) {
+        String what = figure == FigureOfMerit.PROPORTION ? "accuracy" : figure.name().toLowerCase(Locale.ROOT);
+        StudyReport.MrmcFom fom;
+        if (figure == FigureOfMerit.PROPORTION) {
+            fom = mrmc.accuracy();
+        } else {
+            StudyReport.MrmcClass cls = mrmc.classes().stream().filter(c -> c.code().equals(code)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the MRMC comparison has no class " + code));
+            fom = switch (figure) {
+                case AUC -> cls.auc();
+                case SENSITIVITY -> cls.sensitivity();
+                default -> cls.specificity();
+            };
+        }
+        OrResult or = switch (method) {
+            case DELONG -> fom.delong();
+            case JACKKNIFE -> fom.jackknife();
+            case UNBIASED -> fom.unbiased();
+        };
+        if (or == null) {
+            throw new IllegalArgumentException("no " + method.name().toLowerCase(Locale.ROOT) + " analysis of "
+                    + what + (code == null ? "" : " of " + code) + ": " + (fom.note() != null ? fom.note()
+                    : "unbiased covariances need every reader to read every case in both modalities"));
+        }
+        return or;
     }
 
     /**

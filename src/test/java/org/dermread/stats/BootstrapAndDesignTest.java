@@ -114,7 +114,7 @@ class BootstrapAndDesignTest {
             }
             double[] mean = new double[3];
             double[] median = new double[3];
-            new GroupSummaries(groupOf, 3).summarize(values, -1, 1, mult, mean, median);
+            new GroupSummaries(groupOf, 3).summarize(values, 0, -1, 1, mult, mean, median);
             for (int g = 0; g < 3; g++) {
                 List<Double> multiset = new ArrayList<>();
                 double sum = 0;

@@ -75,8 +75,6 @@ final class PanelBootstrapBefore {
             double[][] fig = new double[figures][r];
             double[] readerFigures = new double[figures];
             int[] counts = new int[k * k];
-            double[] rows = new double[k];
-            double[] columns = new double[k];
             // Weighted cases per true class: a reader who read every case gets the (large) diagonal cells as
             // this total minus the row's off-diagonal cells, so only the wrong answers are summed.
             int[] classWeight = new int[k];
@@ -108,7 +106,7 @@ final class PanelBootstrapBefore {
                         counts[t * k + t] = classWeight[t] - off;
                     }
                 }
-                ReaderFigures.compute(counts, k, readerFigures, rows, columns);
+                ReaderFigures.compute(counts, k, readerFigures);
                 for (int f = 0; f < figures; f++) {
                     fig[f][j] = readerFigures[f];
                 }

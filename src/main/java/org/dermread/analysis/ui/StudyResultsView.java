@@ -42,10 +42,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A study's results: overview, the first table per phase, the ROC plot with every reader's point, per-reader
- * figures, experience groups and confusion matrices, the MRMC comparison of the phases, the averaged ROC and the
- * t-SNE map; downloads of the figures and of the export bundle. The study is read once and analysed on the
- * application's task executor, off the UI thread; the overview and then the analysis are pushed to the page. The
- * bundle offered here is the bundle of exactly that analysis.
+ * figures, experience groups and confusion matrices, the MRMC comparison of the phases, study sizing with this study
+ * as the pilot, the averaged ROC and the t-SNE map; downloads of the figures and of the export bundle. The study is
+ * read once and analysed on the application's task executor, off the UI thread; the overview and then the analysis are
+ * pushed to the page. The bundle offered here is the bundle of exactly that analysis.
  */
 @Route("results/:study(\\d+)")
 @RolesAllowed({Role.Names.STATISTICIAN, Role.Names.COORDINATOR, Role.Names.ADMIN})
@@ -163,6 +163,7 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
         if (report.mrmc() != null) {
             content.add(new H3(getTranslation("results.mrmc")), new MrmcTable(report.mrmc()));
         }
+        content.add(new H3(getTranslation("results.sizing")), new SizingSection(results, analysis));
         if (!report.warnings().isEmpty()) {
             content.add(new H3(getTranslation("results.warnings")));
             report.warnings().forEach(w -> content.add(new Paragraph(w)));
