@@ -54,6 +54,25 @@ final class PublicSetFixture {
         return set;
     }
 
+    /**
+     * HAM10000 with {@code lesionsPerClass} lesions of each of its 7 diagnoses; the first lesion of each diagnosis has
+     * two images (one in each image folder), the others one.
+     */
+    static PublicSetFixture ham10000(int lesionsPerClass) {
+        PublicSetFixture set = new PublicSetFixture();
+        set.csv(HAM_CSV, "lesion_id,image_id,dx,dx_type,age,sex,localization");
+        String[] dx = {"mel", "nv", "bcc", "akiec", "bkl", "df", "vasc"};
+        for (int c = 0; c < dx.length; c++) {
+            for (int lesion = 0; lesion < lesionsPerClass; lesion++) {
+                for (int image = 0; image < (lesion == 0 ? 2 : 1); image++) {
+                    set.ham(String.format("HAM_1%02d%03d", c, lesion), String.format("ISIC_1%02d%03d%d", c, lesion,
+                            image + 1), dx[c], "histo", "50.0", c % 2 == 0 ? "male" : "female", "back");
+                }
+            }
+        }
+        return set;
+    }
+
     void ham(String lesion, String image, String dx, String dxType, String age, String sex, String site) {
         csvs.get(HAM_CSV).add(String.join(",", lesion, image, dx, dxType, age, sex, site));
         int n = Integer.parseInt(image.substring(image.length() - 1));
@@ -93,6 +112,27 @@ final class PublicSetFixture {
         set.csvs.get(ISIC_2019_METADATA).add("ISIC_0050020,30.0,lateral torso,BCN_0000002,male");
         set.other.put("ISIC_2019_Training_Input/ATTRIBUTION.txt", bytes("synthetic stand-in"));
         set.other.put("ISIC_2019_Training_Input/LICENSE.txt", bytes("synthetic stand-in"));
+        return set;
+    }
+
+    /**
+     * ISIC 2019 with {@code lesionsPerClass} lesions of each of its 8 classes (one image each, lesion ids in the
+     * metadata CSV) and one UNK row (skipped).
+     */
+    static PublicSetFixture isic2019(int lesionsPerClass) {
+        PublicSetFixture set = new PublicSetFixture();
+        set.csv(ISIC_2019_CSV, "image,MEL,NV,BCC,AK,BKL,DF,VASC,SCC,UNK");
+        set.csv(ISIC_2019_METADATA, "image,age_approx,anatom_site_general,lesion_id,sex");
+        for (int c = 0; c < 8; c++) {
+            for (int lesion = 0; lesion < lesionsPerClass; lesion++) {
+                String image = String.format("ISIC_2%02d%03d", c, lesion);
+                set.oneHot(ISIC_2019_CSV, image, c, 9, "ISIC_2019_Training_Input/");
+                set.csvs.get(ISIC_2019_METADATA).add(String.join(",", image, "40.0", "anterior torso",
+                        String.format("BCN_2%02d%03d", c, lesion), "female"));
+            }
+        }
+        set.oneHot(ISIC_2019_CSV, "ISIC_2999999", 8, 9, "ISIC_2019_Training_Input/");
+        set.csvs.get(ISIC_2019_METADATA).add("ISIC_2999999,40.0,anterior torso,,male");
         return set;
     }
 

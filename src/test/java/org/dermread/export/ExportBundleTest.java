@@ -8,14 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.assertj.core.data.Offset;
@@ -28,6 +25,7 @@ import org.dermread.bundle.BundleFiles;
 import org.dermread.reading.Phase;
 import org.dermread.stats.StudyReport;
 import org.dermread.testing.DermReadTest;
+import org.dermread.testing.Zips;
 import org.dermread.testing.SignIn;
 import org.dermread.testing.TestAccounts;
 import org.dermread.testing.TestReadings;
@@ -298,13 +296,6 @@ class ExportBundleTest {
     }
 
     static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                files.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return files;
+        return Zips.unzip(zip);
     }
 }
