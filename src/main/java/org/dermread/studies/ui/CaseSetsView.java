@@ -46,7 +46,8 @@ public class CaseSetsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(CaseSet::caseCount).setHeader(getTranslation("studies.field.cases")).setAutoWidth(true);
         grid.addColumn(set -> set.samplingSeed() == null ? getTranslation("studies.casesets.by-hand")
                 : getTranslation("studies.casesets.sampled", set.samplingPerClass(),
-                        String.valueOf(set.samplingSeed())))
+                        Seeds.shortForm(set.samplingSeed())))
+                .setTooltipGenerator(set -> set.samplingSeed() == null ? null : Seeds.fullForm(set.samplingSeed()))
                 .setHeader(getTranslation("studies.casesets.how")).setAutoWidth(true);
         grid.addComponentColumn(set -> {
             Span badge = new Span(getTranslation(set.locked() ? "studies.casesets.locked"

@@ -63,8 +63,8 @@ class StudyReadersSection extends VerticalLayout {
         grid.addColumn(Participant::username).setHeader(getTranslation("accounts.username")).setAutoWidth(true);
         grid.addColumn(Participant::displayName).setHeader(getTranslation("accounts.name")).setAutoWidth(true)
                 .setFlexGrow(2);
-        grid.addColumn(p -> String.valueOf(p.orderSeed())).setHeader(getTranslation("studies.readers.seed"))
-                .setAutoWidth(true);
+        grid.addColumn(p -> Seeds.shortForm(p.orderSeed())).setHeader(getTranslation("studies.readers.seed"))
+                .setTooltipGenerator(p -> Seeds.fullForm(p.orderSeed())).setAutoWidth(true);
         grid.addColumn(p -> status.containsKey(p.participationId())
                 ? getTranslation("studies.monitor.status." + status.get(p.participationId()).name())
                 : getTranslation(p.startedAt() == null ? "studies.readers.not-started" : "studies.readers.started"))
