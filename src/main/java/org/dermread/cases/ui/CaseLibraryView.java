@@ -23,6 +23,7 @@ import org.dermread.cases.CaseSource;
 import org.dermread.cases.Diagnosis;
 import org.dermread.cases.LibraryCase;
 import org.dermread.cases.Taxonomy;
+import org.dermread.shell.BodySites;
 
 /** The case library: every imported case with its thumbnail and ground truth, filtered, with counts per class. */
 @Route("coordinator/cases")
@@ -82,15 +83,18 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("cases.field.age")).setAutoWidth(true);
         grid.addColumn(c -> c.sex() == null ? "" : getTranslation("cases.sex." + c.sex()))
                 .setHeader(getTranslation("cases.field.sex")).setAutoWidth(true);
-        grid.addColumn(c -> c.bodySite() == null ? "" : c.bodySite())
+        grid.addColumn(c -> BodySites.label(c.bodySite()))
                 .setHeader(getTranslation("cases.field.body-site"));
         grid.addColumn(LibraryCase::sourceName).setHeader(getTranslation("cases.field.source"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setId("case-grid");
-        grid.setSizeFull();
+        // the rows take the height the filters and counts leave on the screen, and never less than a few rows
+        grid.setWidthFull();
+        grid.setMinHeight("18em");
         grid.addItemClickListener(event -> getUI().ifPresent(ui -> ui.navigate(CaseDetailView.class,
                 new RouteParameters("caseId", String.valueOf(event.getItem().id())))));
         add(grid);
+        setFlexGrow(1, grid);
         refresh();
     }
 
