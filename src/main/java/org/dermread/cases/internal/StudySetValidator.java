@@ -30,6 +30,7 @@ import org.dermread.cases.ImportFailedException;
 import org.dermread.cases.ImportProblem;
 import org.dermread.cases.ImportProblems;
 import org.dermread.cases.ImportProperties;
+import org.dermread.cases.ManifestFormat;
 
 /**
  * Checks a study set against the folder format of {@code study-sets/README.md} and collects every problem with
@@ -40,11 +41,9 @@ public final class StudySetValidator {
 
     static final String MANIFEST = "manifest.csv";
     static final String SET_JSON = "set.json";
-    static final List<String> HEADER = List.of("case_id", "image", "diagnosis", "age", "sex", "body_site",
-            "confirmation");
+    static final List<String> HEADER = ManifestFormat.COLUMNS;
     private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Set<String> CONFIRMATIONS = Set.of("histopathology", "expert_consensus",
-            "clinical_follow_up", "single_expert");
+    private static final Set<String> CONFIRMATIONS = Set.copyOf(ManifestFormat.CONFIRMATIONS);
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Decoding an image to check it allocates at most about this many pixels (about 16 MB as 4-byte pixels). */

@@ -1,9 +1,20 @@
 package org.dermread.cases.ui;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Code;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import org.springframework.security.access.AccessDeniedException;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -28,9 +39,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.dermread.accounts.Role;
 import org.dermread.cases.CaseLibraryService;
+import org.dermread.cases.Diagnosis;
 import org.dermread.cases.ImportFailedException;
 import org.dermread.cases.ImportProperties;
 import org.dermread.cases.ImportResult;
+import org.dermread.cases.ManifestFormat;
+import org.dermread.cases.Taxonomy;
 import org.dermread.common.UserFacingException;
 import org.dermread.shell.Notifications;
 
@@ -42,12 +56,14 @@ import org.dermread.shell.Notifications;
 @RolesAllowed({Role.Names.COORDINATOR, Role.Names.ADMIN})
 public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final String SAMPLE_FILE = "dermread-sample-study-set.zip";
+
     private final CaseLibraryService library;
     private final ImportReport report = new ImportReport();
     private final TextField folder = new TextField();
     private Upload upload;
 
-    public ImportView(CaseLibraryService library, ImportProperties properties) {
+    public ImportView(CaseLibraryService library, ImportProperties properties, Taxonomy taxonomy) {
         this.library = library;
         setId("import-view");
         setMaxWidth("64em");
@@ -77,7 +93,57 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout folderRow = new HorizontalLayout(folder, importFolder);
         folderRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         folderRow.setWrap(true);
-        add(folderRow, new Anchor("coordinator/cases", getTranslation("cases.import.to-library")));
+        add(folderRow, new Anchor("coordinator/cases", getTranslation("cases.import.to-library")),
+                sample(taxonomy.all().stream().map(Diagnosis::code).toList()));
+    }
+
+    /**
+     * The sample set to download and the manifest's columns, so that a person in a browser can prepare a set without
+     * the server's study-sets/README.md. Names typed literally (columns, codes, values) are shown as code.
+     */
+    private Section sample(List<String> codes) {
+        Section section = new Section();
+        section.setId("sample-set");
+        Anchor zip = new Anchor(DownloadHandler.fromInputStream(event -> {
+            try {
+                byte[] bytes = library.sampleStudySet();
+                return new DownloadResponse(new ByteArrayInputStream(bytes), SAMPLE_FILE, "application/zip",
+                        bytes.length);
+            } catch (AccessDeniedException e) {
+                return DownloadResponse.error(403);
+            }
+        }), getTranslation("cases.import.sample.download"));
+        zip.getElement().setAttribute("download", true);
+        zip.setId("download-sample-set");
+        NativeTable columns = new NativeTable();
+        columns.setId("manifest-columns");
+        columns.addClassName("manifest-columns");
+        NativeTableRow header = new NativeTableRow();
+        for (String key : List.of("cases.import.column.name", "cases.import.column.required",
+                "cases.import.column.content")) {
+            header.add(new NativeTableHeaderCell(getTranslation(key)));
+        }
+        columns.getHead().add(header);
+        for (String column : ManifestFormat.COLUMNS) {
+            NativeTableCell content = new NativeTableCell(getTranslation("cases.import.column." + column));
+            if (column.equals("diagnosis")) {
+                content.add(new Code(codes.stream().collect(Collectors.joining(", "))));
+            } else if (column.equals("confirmation")) {
+                content.add(new Code(String.join(", ", ManifestFormat.CONFIRMATIONS)));
+            }
+            String required = ManifestFormat.REQUIRED.contains(column) ? "common.yes" : "common.no";
+            columns.getBody().add(new NativeTableRow(new NativeTableCell(new Code(column)),
+                    new NativeTableCell(getTranslation(required)), content));
+        }
+        Paragraph setJson = new Paragraph(new Text(getTranslation("cases.import.sample.set-json.required") + " "),
+                new Code("name, source, description"), new Text(getTranslation("cases.import.sample.set-json.optional")
+                        + " "), new Code("synthetic, generator, seed"), new Text(" " + getTranslation(
+                        "cases.import.sample.set-json.synthetic") + " "), new Code("\"synthetic\": true"));
+        section.add(new H3(getTranslation("cases.import.sample.title")),
+                new Paragraph(getTranslation("cases.import.sample.intro")), zip,
+                new Paragraph(getTranslation("cases.import.sample.columns")),
+                new Code(String.join(",", ManifestFormat.COLUMNS)), columns, setJson);
+        return section;
     }
 
     private void importFolder() {
