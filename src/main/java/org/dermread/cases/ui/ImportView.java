@@ -47,6 +47,7 @@ import org.dermread.cases.ManifestFormat;
 import org.dermread.cases.Taxonomy;
 import org.dermread.common.UserFacingException;
 import org.dermread.shell.Notifications;
+import org.dermread.shell.UploadTexts;
 
 /**
  * Import a study set into the library: a ZIP uploaded from the browser, or a folder on the server (under the
@@ -68,7 +69,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         setId("import-view");
         setMaxWidth("64em");
         add(new CoordinatorMenu("coordinator/import"), new H2(getTranslation("cases.import.title")),
-                new Paragraph(getTranslation("cases.import.intro")), report);
+                new Paragraph(getTranslation("cases.import.intro")), sampleDownload(), report);
 
         add(new H3(getTranslation("cases.import.zip.title")));
         upload = new Upload(UploadHandler.toTempFile(this::zipArrived));
@@ -97,13 +98,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 sample(taxonomy.all().stream().map(Diagnosis::code).toList()));
     }
 
-    /**
-     * The sample set to download and the manifest's columns, so that a person in a browser can prepare a set without
-     * the server's study-sets/README.md. Names typed literally (columns, codes, values) are shown as code.
-     */
-    private Section sample(List<String> codes) {
-        Section section = new Section();
-        section.setId("sample-set");
+    /** The sample set as a ZIP, near the top of the page, where a first-time user looks. */
+    private Anchor sampleDownload() {
         Anchor zip = new Anchor(DownloadHandler.fromInputStream(event -> {
             try {
                 byte[] bytes = library.sampleStudySet();
@@ -115,6 +111,16 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         }), getTranslation("cases.import.sample.download"));
         zip.getElement().setAttribute("download", true);
         zip.setId("download-sample-set");
+        return zip;
+    }
+
+    /**
+     * What the sample set is and the manifest's columns, so that a person in a browser can prepare a set without
+     * the server's study-sets/README.md. Names typed literally (columns, codes, values) are shown as code.
+     */
+    private Section sample(List<String> codes) {
+        Section section = new Section();
+        section.setId("sample-set");
         NativeTable columns = new NativeTable();
         columns.setId("manifest-columns");
         columns.addClassName("manifest-columns");
@@ -140,7 +146,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                         + " "), new Code("synthetic, generator, seed"), new Text(" " + getTranslation(
                         "cases.import.sample.set-json.synthetic") + " "), new Code("\"synthetic\": true"));
         section.add(new H3(getTranslation("cases.import.sample.title")),
-                new Paragraph(getTranslation("cases.import.sample.intro")), zip,
+                new Paragraph(getTranslation("cases.import.sample.intro")),
                 new Paragraph(getTranslation("cases.import.sample.columns")),
                 new Code(String.join(",", ManifestFormat.COLUMNS)), columns, setJson);
         return section;
@@ -194,28 +200,10 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private UploadI18N uploadI18n() {
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("cases.import.zip.button"))
-                .setMany(getTranslation("cases.import.zip.button")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("cases.import.zip.drop"))
-                .setMany(getTranslation("cases.import.zip.drop")));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("cases.import.zip.one"))
-                .setFileIsTooBig(getTranslation("cases.import.zip.too-big"))
-                .setIncorrectFileType(getTranslation("cases.import.zip.type")));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status()
-                        .setConnecting(getTranslation("cases.import.zip.connecting"))
-                        .setStalled(getTranslation("cases.import.zip.stalled"))
-                        .setProcessing(getTranslation("cases.import.zip.processing"))
-                        .setHeld(getTranslation("cases.import.zip.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                        .setPrefix(getTranslation("cases.import.zip.remaining"))
-                        .setUnknown(getTranslation("cases.import.zip.remaining-unknown")))
-                .setError(new UploadI18N.Uploading.Error()
-                        .setServerUnavailable(getTranslation("cases.import.zip.server"))
-                        .setUnexpectedServerError(getTranslation("cases.import.zip.server"))
-                        .setForbidden(getTranslation("cases.import.zip.forbidden"))));
-        i18n.setUnits(new UploadI18N.Units(List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
+        UploadI18N i18n = UploadTexts.of(this, "cases.import.zip.button", "cases.import.zip.drop");
+        i18n.getError().setTooManyFiles(getTranslation("cases.import.zip.one"))
+                .setIncorrectFileType(getTranslation("cases.import.zip.type"));
+        i18n.getUploading().getStatus().setProcessing(getTranslation("cases.import.zip.processing"));
         return i18n;
     }
 
