@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -63,10 +64,12 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
         add(filters);
 
         counts.setId("class-counts");
+        counts.setAlignItems(FlexComponent.Alignment.CENTER);
         counts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         counts.getStyle().set("gap", "var(--lumo-space-s)");
         total.setId("case-total");
-        add(total, counts);
+        total.getStyle().set("font-weight", "600");
+        add(counts);
         if (sources.isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("cases.library.empty"));
             empty.setId("library-empty");
@@ -90,7 +93,7 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("case-grid");
         // the rows take the height the filters and counts leave on the screen, and never less than a few rows
         grid.setWidthFull();
-        grid.setMinHeight("18em");
+        grid.setMinHeight("12em");
         grid.addItemClickListener(event -> getUI().ifPresent(ui -> ui.navigate(CaseDetailView.class,
                 new RouteParameters("caseId", String.valueOf(event.getItem().id())))));
         add(grid);
@@ -111,6 +114,7 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(cases);
         total.setText(getTranslation("cases.library.total", cases.size()));
         counts.removeAll();
+        counts.add(total);
         library.countsPerClass(filter).forEach((code, n) -> {
             Span badge = new Span(label(code) + ": " + n);
             badge.getElement().getThemeList().add("badge");

@@ -113,7 +113,7 @@ class StudyReadersSection extends VerticalLayout {
         list.setWidthFull();
         list.setMinHeight("8em");
         list.setHelperText(getTranslation("studies.readers.bulk.help"));
-        list.setPlaceholder("Li Wei, li.wei@hospital.cn, 12, 6, yes, CHIEF, TERTIARY_A");
+        list.setPlaceholder(getTranslation("studies.readers.bulk.placeholder"));
         problems.setId("reader-list-problems");
         problems.getStyle().set("color", "var(--lumo-error-text-color)");
         Button create = new Button(getTranslation("studies.readers.create"), click -> create(list.getValue()));
