@@ -10,6 +10,7 @@ import org.dermread.accounts.AccountService;
 import org.dermread.audit.AuditLog;
 import org.dermread.accounts.CurrentUser;
 import org.dermread.cases.internal.CaseRepository;
+import org.dermread.cases.internal.SampleStudySet;
 import org.dermread.cases.internal.StudySetFiles;
 import org.dermread.cases.internal.StudySetReader;
 import org.dermread.cases.internal.StudySetValidator;
@@ -75,6 +76,15 @@ public class CaseLibraryService {
         try (StudySetFiles files = new StudySetReader(properties).readZip(zip)) {
             return store(files, fileName, me());
         }
+    }
+
+    /**
+     * The sample study set (ten synthetic images of the demo set in the import format) as a ZIP, for people who prepare
+     * their own set; for those who may import. Reads no database.
+     */
+    @PreAuthorize(IMPORT_ROLES)
+    public byte[] sampleStudySet() {
+        return SampleStudySet.zip();
     }
 
     /**

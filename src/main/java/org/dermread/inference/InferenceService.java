@@ -240,6 +240,12 @@ public class InferenceService {
                 .orElse(List.of());
     }
 
+    /** Engine, version, device and threads of this instance, in parts. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
+    public EngineSummary runtimeSummary() {
+        return runtime.summary();
+    }
+
     /** Engine, version, device and threads of this instance. */
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'STATISTICIAN')")
     public String runtimeDescription() {

@@ -12,6 +12,9 @@ public interface ModelRuntime {
     /** Engine, version, device and threads. */
     String description();
 
+    /** The same in parts, for a page to put into words of its language. */
+    EngineSummary summary();
+
     /**
      * Loads a TorchScript file and runs it on small synthetic images, checking each output's shape against the
      * manifest; releases it again.

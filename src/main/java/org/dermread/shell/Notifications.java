@@ -5,7 +5,11 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import org.dermread.common.UserFacingException;
 
-/** Short messages at the bottom of the page, in the user's language. */
+/**
+ * Short messages in the user's language: successes at the bottom start, errors at the top end. An error is about the
+ * form the user just sent, which sits in the page's middle and starts at its left; a notification in the middle of the
+ * screen covered the very fields and buttons it was about, so errors go to the corner farthest from them.
+ */
 public final class Notifications {
 
     private Notifications() {
@@ -17,7 +21,7 @@ public final class Notifications {
     }
 
     public static void error(String text) {
-        Notification notification = Notification.show(text, 8000, Notification.Position.MIDDLE);
+        Notification notification = Notification.show(text, 8000, Notification.Position.TOP_END);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,11 @@ public class Translations implements I18NProvider {
             return "!" + key + "!";
         }
         return params.length == 0 ? value : new MessageFormat(value, supported).format(params);
+    }
+
+    /** The string for a key, if there is one (for open vocabularies, where a missing key is not a mistake). */
+    public Optional<String> find(String key, Locale locale) {
+        return Optional.ofNullable(strings.get(supported(locale)).get(key));
     }
 
     /** The locale DermRead supports that is closest to the one given (Chinese for any zh, else English). */

@@ -22,7 +22,7 @@ class ChineseBrowserTest extends BrowserTest {
         Account statistician = testAccounts.create("tongji", Role.STATISTICIAN);
         driver.get(url("login"));
         waitFor(By.cssSelector("vaadin-login-form"));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("皮肤镜读片研究");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("皮肤镜阅片研究");
 
         signIn(statistician.username(), TestAccounts.PASSWORD);
 

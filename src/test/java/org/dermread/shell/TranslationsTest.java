@@ -84,6 +84,15 @@ class TranslationsTest {
         assertThat(copies).as("Chinese strings identical to English").isLessThan(3);
     }
 
+    /** One word for reading images in every Chinese string: 阅片 (the clinical term), never its variant 读片. */
+    @Test
+    void chinese_strings_use_one_term_for_reading_images() {
+        assertThat(STRINGS.get(Translations.CHINESE).entrySet().stream()
+                .filter(entry -> entry.getValue().contains("读片")).map(Map.Entry::getKey).toList()).isEmpty();
+        assertThat(STRINGS.get(Translations.CHINESE).values().stream().filter(value -> value.contains("阅片")))
+                .hasSizeGreaterThan(50);
+    }
+
     @Test
     void every_key_the_code_names_exists_in_both_languages() throws IOException {
         Set<String> missing = new TreeSet<>();

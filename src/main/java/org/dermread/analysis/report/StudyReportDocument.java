@@ -219,7 +219,8 @@ public final class StudyReportDocument extends ReportTables {
         }
         heading("report.notes");
         blocks.add(new Paragraph(t("report.notes.intro"), true));
-        report.warnings().forEach(w -> blocks.add(new Paragraph("• " + w, true)));
+        report.warnings().forEach(w -> blocks.add(new Paragraph("• " + AnalysisWarnings.inWords(w, this::t),
+                true)));
     }
 
     private void references() {

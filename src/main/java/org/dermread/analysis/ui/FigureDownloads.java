@@ -28,7 +28,8 @@ final class FigureDownloads {
 
     /** The figure as an image with its download links below. */
     Component box(Figure figure, String name, String id) {
-        Div box = new Div(image(figure, name, name), links(figure, name));
+        // the image is described by the figure's title, in the page's language, not by its file name
+        Div box = new Div(image(figure, name, figure.title()), links(figure, name));
         box.addClassName("roc-plot");
         box.setId(id);
         return box;

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import java.util.Locale;
 import org.dermread.analysis.figures.Numbers;
+import org.dermread.analysis.report.AnalysisWarnings;
 import org.dermread.analysis.report.MrmcSummary;
 import org.dermread.analysis.ui.ResultsCells.Cell;
 import org.dermread.stats.StudyReport;
@@ -43,7 +44,8 @@ final class MrmcTable extends NativeTable {
     private NativeTableRow row(String figure, MrmcSummary s) {
         Numbers numbers = ResultsCells.numbers(this);
         if (s.unavailable() != null) {
-            Cell why = new Cell(numbers.notEstimable(), s.unavailable());
+            Cell why = new Cell(numbers.notEstimable(),
+                    AnalysisWarnings.inWords(s.unavailable(), this::getTranslation));
             return ResultsCells.row(figure, why, why, why, why, why);
         }
         Cell untested = ResultsCells.notEstimable(this, "results.reason.mrmc-random-readers");

@@ -30,12 +30,15 @@ public class StatisticsHomeView extends LandingPage {
         grid.setId("results-studies");
         grid.addColumn(StudyResultsSummary::name).setHeader(getTranslation("results.study")).setFlexGrow(3)
                 .setSortable(true);
+        // the short columns as wide as their headers, so "阅片医师（已完成 / 已邀请）" is not cut; the name takes the rest
         grid.addColumn(s -> getTranslation("results.status." + s.status())).setHeader(
-                getTranslation("results.status"));
-        grid.addColumn(StudyResultsSummary::cases).setHeader(getTranslation("results.cases"));
-        grid.addColumn(s -> s.readersFinished() + " / " + s.readers()).setHeader(getTranslation("results.readers"));
+                getTranslation("results.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(StudyResultsSummary::cases).setHeader(getTranslation("results.cases")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(s -> s.readersFinished() + " / " + s.readers()).setHeader(getTranslation("results.readers"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> getTranslation(s.modelSha256() == null ? "common.no" : "common.yes"))
-                .setHeader(getTranslation("results.ai"));
+                .setHeader(getTranslation("results.ai")).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(studies);
         grid.setAllRowsVisible(true);

@@ -26,6 +26,7 @@ import org.dermread.analysis.BundleExport;
 import org.dermread.analysis.MalignancyGrouping;
 import org.dermread.analysis.StudyAnalysis;
 import org.dermread.analysis.StudyResultsService;
+import org.dermread.analysis.report.AnalysisWarnings;
 import org.dermread.analysis.StudyResultsSummary;
 import org.dermread.analysis.StudySnapshot;
 import org.dermread.analysis.figures.StudyFigures;
@@ -166,7 +167,8 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
         content.add(new H3(getTranslation("results.sizing")), new SizingSection(results, analysis));
         if (!report.warnings().isEmpty()) {
             content.add(new H3(getTranslation("results.warnings")));
-            report.warnings().forEach(w -> content.add(new Paragraph(w)));
+            report.warnings().forEach(w -> content.add(new Paragraph(
+                    AnalysisWarnings.inWords(w, this::getTranslation))));
         }
         for (String phase : report.study().phases()) {
             figures.averagedRoc(phase, locale).ifPresent(figure -> content.add(

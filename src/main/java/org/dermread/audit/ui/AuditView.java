@@ -38,6 +38,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
             .withZone(ZoneId.systemDefault());
 
     private final AuditLog audit;
+    /** The kinds of target the services record as "kind id", longest first ("case set" before "set"). */
+    private static final List<String> TARGET_KINDS = List.of("case set", "source", "study");
+
     private final Select<String> action = new Select<>();
     private final TextField user = new TextField();
     private final DatePicker from = new DatePicker();
@@ -72,7 +75,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(AuditEvent::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
         grid.addColumn(event -> actionLabel(event.action())).setHeader(getTranslation("audit.action"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditEvent::target).setHeader(getTranslation("audit.target")).setAutoWidth(true);
+        grid.addColumn(event -> targetLabel(event.target())).setHeader(getTranslation("audit.target"))
+                .setAutoWidth(true);
         grid.addColumn(AuditEvent::detail).setHeader(getTranslation("audit.detail")).setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
@@ -94,6 +98,22 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         String key = "audit.action." + code;
         String label = getTranslation(key);
         return label.equals("!" + key + "!") ? code : label;
+    }
+
+    /**
+     * What an action concerned, with its kind in the page's language: services record "study 12", "case set 3" or
+     * "source 5" (or a user name, shown as it is).
+     */
+    private String targetLabel(String target) {
+        if (target == null) {
+            return "";
+        }
+        for (String kind : TARGET_KINDS) {
+            if (target.startsWith(kind + " ") && target.substring(kind.length() + 1).matches("\\d+")) {
+                return getTranslation("audit.target." + kind.replace(' ', '-'), target.substring(kind.length() + 1));
+            }
+        }
+        return target;
     }
 
     private void refresh() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.dermread.cases.ManifestFormat;
 import org.dermread.cases.StudySetLayout;
 import org.dermread.cases.Taxonomy;
 
@@ -15,11 +16,9 @@ import org.dermread.cases.Taxonomy;
 final class DermReadFormat implements StudySetFormat {
 
     static final String MANIFEST = "manifest.csv";
-    static final List<String> HEADER = List.of("case_id", "image", "diagnosis", "age", "sex", "body_site",
-            "confirmation");
-    static final String LESION_ID = "lesion_id";
-    static final Set<String> CONFIRMATIONS = Set.of("histopathology", "expert_consensus", "clinical_follow_up",
-            "single_expert");
+    static final List<String> HEADER = ManifestFormat.COLUMNS;
+    static final String LESION_ID = ManifestFormat.LESION_ID;
+    static final Set<String> CONFIRMATIONS = Set.copyOf(ManifestFormat.CONFIRMATIONS);
 
     @Override
     public StudySetLayout layout() {

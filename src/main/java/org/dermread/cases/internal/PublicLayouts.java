@@ -116,7 +116,7 @@ final class PublicLayouts {
     /**
      * The body site as HAM10000's {@code localization} or ISIC's {@code anatom_site_general} writes it, lower case;
      * {@code unknown} or empty as not known. Stored as written, so it stays the data set's vocabulary; pages show the
-     * known values in the reader's language ({@code cases.BodySites}).
+     * known values in the reader's language ({@code shell.BodySites}).
      */
     static String bodySite(String value, String file, int line, Reading reading) {
         String text = value.trim().toLowerCase(Locale.ROOT);

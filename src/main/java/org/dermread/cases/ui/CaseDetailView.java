@@ -16,7 +16,7 @@ import org.dermread.cases.CaseLibraryException;
 import org.dermread.cases.CaseLibraryService;
 import org.dermread.cases.LibraryCase;
 import org.dermread.cases.Taxonomy;
-import org.dermread.cases.BodySites;
+import org.dermread.shell.BodySites;
 
 /** One library case: its image at full size, its ground truth and clinical fields. */
 @Route("coordinator/cases/:caseId")
@@ -63,8 +63,8 @@ public class CaseDetailView extends VerticalLayout implements BeforeEnterObserve
                 getTranslation("cases.field.age"));
         fields.addFormItem(new Span(c.sex() == null ? "–" : getTranslation("cases.sex." + c.sex())),
                 getTranslation("cases.field.sex"));
-        fields.addFormItem(new Span(c.bodySite() == null ? "–"
-                : BodySites.translationKey(c.bodySite()).map(this::getTranslation).orElse(c.bodySite())),
+        String site = BodySites.label(c.bodySite());
+        fields.addFormItem(new Span(site.isEmpty() ? "–" : site),
                 getTranslation("cases.field.body-site"));
         fields.addFormItem(new Span(c.confirmation() == null ? "–"
                 : getTranslation("cases.confirmation." + c.confirmation())),

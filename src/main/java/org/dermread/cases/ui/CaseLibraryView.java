@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,7 +25,7 @@ import org.dermread.cases.CaseSource;
 import org.dermread.cases.Diagnosis;
 import org.dermread.cases.LibraryCase;
 import org.dermread.cases.Taxonomy;
-import org.dermread.cases.BodySites;
+import org.dermread.shell.BodySites;
 
 /** The case library: every imported case with its thumbnail and ground truth, filtered, with counts per class. */
 @Route("coordinator/cases")
@@ -66,10 +67,12 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
         add(filters);
 
         counts.setId("class-counts");
+        counts.setAlignItems(FlexComponent.Alignment.CENTER);
         counts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         counts.getStyle().set("gap", "var(--lumo-space-s)");
         total.setId("case-total");
-        add(total, counts);
+        total.getStyle().set("font-weight", "600");
+        add(counts);
         if (sources.isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("cases.library.empty"));
             empty.setId("library-empty");
@@ -86,16 +89,18 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("cases.field.age")).setAutoWidth(true);
         grid.addColumn(c -> c.sex() == null ? "" : getTranslation("cases.sex." + c.sex()))
                 .setHeader(getTranslation("cases.field.sex")).setAutoWidth(true);
-        grid.addColumn(c -> c.bodySite() == null ? ""
-                        : BodySites.translationKey(c.bodySite()).map(this::getTranslation).orElse(c.bodySite()))
+        grid.addColumn(c -> BodySites.label(c.bodySite()))
                 .setHeader(getTranslation("cases.field.body-site"));
         grid.addColumn(LibraryCase::sourceName).setHeader(getTranslation("cases.field.source"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setId("case-grid");
-        grid.setSizeFull();
+        // the rows take the height the filters and counts leave on the screen, and never less than a few rows
+        grid.setWidthFull();
+        grid.setMinHeight("12em");
         grid.addItemClickListener(event -> getUI().ifPresent(ui -> ui.navigate(CaseDetailView.class,
                 new RouteParameters("caseId", String.valueOf(event.getItem().id())))));
         add(grid);
+        setFlexGrow(1, grid);
         refresh();
     }
 
@@ -112,6 +117,7 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(cases);
         total.setText(getTranslation("cases.library.total", cases.size()));
         counts.removeAll();
+        counts.add(total);
         library.countsPerClass(filter).forEach((code, n) -> {
             Span badge = new Span(label(code) + ": " + n);
             badge.getElement().getThemeList().add("badge");

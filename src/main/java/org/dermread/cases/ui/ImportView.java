@@ -1,9 +1,20 @@
 package org.dermread.cases.ui;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Code;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import org.springframework.security.access.AccessDeniedException;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -28,11 +39,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.dermread.accounts.Role;
 import org.dermread.cases.CaseLibraryService;
+import org.dermread.cases.Diagnosis;
 import org.dermread.cases.ImportFailedException;
 import org.dermread.cases.ImportProperties;
 import org.dermread.cases.ImportResult;
+import org.dermread.cases.ManifestFormat;
+import org.dermread.cases.Taxonomy;
 import org.dermread.common.UserFacingException;
 import org.dermread.shell.Notifications;
+import org.dermread.shell.UploadTexts;
 
 /**
  * Import a study set into the library: a ZIP uploaded from the browser, or a folder on the server (under the
@@ -42,17 +57,19 @@ import org.dermread.shell.Notifications;
 @RolesAllowed({Role.Names.COORDINATOR, Role.Names.ADMIN})
 public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final String SAMPLE_FILE = "dermread-sample-study-set.zip";
+
     private final CaseLibraryService library;
     private final ImportReport report = new ImportReport();
     private final TextField folder = new TextField();
     private Upload upload;
 
-    public ImportView(CaseLibraryService library, ImportProperties properties) {
+    public ImportView(CaseLibraryService library, ImportProperties properties, Taxonomy taxonomy) {
         this.library = library;
         setId("import-view");
         setMaxWidth("64em");
         add(new CoordinatorMenu("coordinator/import"), new H2(getTranslation("cases.import.title")),
-                new Paragraph(getTranslation("cases.import.intro")), report);
+                new Paragraph(getTranslation("cases.import.intro")), sampleDownload(), report);
 
         add(new H3(getTranslation("cases.import.zip.title")));
         upload = new Upload(UploadHandler.toTempFile(this::zipArrived));
@@ -77,7 +94,62 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout folderRow = new HorizontalLayout(folder, importFolder);
         folderRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         folderRow.setWrap(true);
-        add(folderRow, new Anchor("coordinator/cases", getTranslation("cases.import.to-library")));
+        add(folderRow, new Anchor("coordinator/cases", getTranslation("cases.import.to-library")),
+                sample(taxonomy.all().stream().map(Diagnosis::code).toList()));
+    }
+
+    /** The sample set as a ZIP, near the top of the page, where a first-time user looks. */
+    private Anchor sampleDownload() {
+        Anchor zip = new Anchor(DownloadHandler.fromInputStream(event -> {
+            try {
+                byte[] bytes = library.sampleStudySet();
+                return new DownloadResponse(new ByteArrayInputStream(bytes), SAMPLE_FILE, "application/zip",
+                        bytes.length);
+            } catch (AccessDeniedException e) {
+                return DownloadResponse.error(403);
+            }
+        }), getTranslation("cases.import.sample.download"));
+        zip.getElement().setAttribute("download", true);
+        zip.setId("download-sample-set");
+        return zip;
+    }
+
+    /**
+     * What the sample set is and the manifest's columns, so that a person in a browser can prepare a set without
+     * the server's study-sets/README.md. Names typed literally (columns, codes, values) are shown as code.
+     */
+    private Section sample(List<String> codes) {
+        Section section = new Section();
+        section.setId("sample-set");
+        NativeTable columns = new NativeTable();
+        columns.setId("manifest-columns");
+        columns.addClassName("manifest-columns");
+        NativeTableRow header = new NativeTableRow();
+        for (String key : List.of("cases.import.column.name", "cases.import.column.required",
+                "cases.import.column.content")) {
+            header.add(new NativeTableHeaderCell(getTranslation(key)));
+        }
+        columns.getHead().add(header);
+        for (String column : ManifestFormat.ALL_COLUMNS) {
+            NativeTableCell content = new NativeTableCell(getTranslation("cases.import.column." + column));
+            if (column.equals("diagnosis")) {
+                content.add(new Code(codes.stream().collect(Collectors.joining(", "))));
+            } else if (column.equals("confirmation")) {
+                content.add(new Code(String.join(", ", ManifestFormat.CONFIRMATIONS)));
+            }
+            String required = ManifestFormat.REQUIRED.contains(column) ? "common.yes" : "common.no";
+            columns.getBody().add(new NativeTableRow(new NativeTableCell(new Code(column)),
+                    new NativeTableCell(getTranslation(required)), content));
+        }
+        Paragraph setJson = new Paragraph(new Text(getTranslation("cases.import.sample.set-json.required") + " "),
+                new Code("name, source, description"), new Text(getTranslation("cases.import.sample.set-json.optional")
+                        + " "), new Code("synthetic, generator, seed, taxonomy"), new Text(" " + getTranslation(
+                        "cases.import.sample.set-json.synthetic") + " "), new Code("\"synthetic\": true"));
+        section.add(new H3(getTranslation("cases.import.sample.title")),
+                new Paragraph(getTranslation("cases.import.sample.intro")),
+                new Paragraph(getTranslation("cases.import.sample.columns")),
+                new Code(String.join(",", ManifestFormat.COLUMNS)), columns, setJson);
+        return section;
     }
 
     private void importFolder() {
@@ -128,28 +200,10 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private UploadI18N uploadI18n() {
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("cases.import.zip.button"))
-                .setMany(getTranslation("cases.import.zip.button")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("cases.import.zip.drop"))
-                .setMany(getTranslation("cases.import.zip.drop")));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("cases.import.zip.one"))
-                .setFileIsTooBig(getTranslation("cases.import.zip.too-big"))
-                .setIncorrectFileType(getTranslation("cases.import.zip.type")));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status()
-                        .setConnecting(getTranslation("cases.import.zip.connecting"))
-                        .setStalled(getTranslation("cases.import.zip.stalled"))
-                        .setProcessing(getTranslation("cases.import.zip.processing"))
-                        .setHeld(getTranslation("cases.import.zip.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                        .setPrefix(getTranslation("cases.import.zip.remaining"))
-                        .setUnknown(getTranslation("cases.import.zip.remaining-unknown")))
-                .setError(new UploadI18N.Uploading.Error()
-                        .setServerUnavailable(getTranslation("cases.import.zip.server"))
-                        .setUnexpectedServerError(getTranslation("cases.import.zip.server"))
-                        .setForbidden(getTranslation("cases.import.zip.forbidden"))));
-        i18n.setUnits(new UploadI18N.Units(List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
+        UploadI18N i18n = UploadTexts.of(this, "cases.import.zip.button", "cases.import.zip.drop");
+        i18n.getError().setTooManyFiles(getTranslation("cases.import.zip.one"))
+                .setIncorrectFileType(getTranslation("cases.import.zip.type"));
+        i18n.getUploading().getStatus().setProcessing(getTranslation("cases.import.zip.processing"));
         return i18n;
     }
 

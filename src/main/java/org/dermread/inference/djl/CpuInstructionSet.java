@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.dermread.inference.EngineSummary;
 
 /**
  * The highest instruction set libtorch's oneDNN kernels may use ({@code ONEDNN_MAX_CPU_ISA}), chosen before the
@@ -58,7 +59,7 @@ final class CpuInstructionSet {
     }
 
     /** What was decided, for the log and the AI models page. */
-    record Choice(String level, String reason) {
+    record Choice(String level, String reason, EngineSummary.IsaReason kind, String detail) {
 
         String describe() {
             return "oneDNN ISA " + level + " (" + reason + ")";
@@ -77,21 +78,24 @@ final class CpuInstructionSet {
     private static Choice apply(String setting, CpuInfo cpu) {
         String given = System.getenv(VARIABLE);
         if (given != null && !given.isBlank()) {
-            return new Choice(given, "from the environment");
+            return new Choice(given, "from the environment", EngineSummary.IsaReason.ENVIRONMENT, VARIABLE);
         }
         String value = setting == null ? "auto" : setting.trim().toUpperCase(Locale.ROOT);
         Choice choice;
         if (value.equals("NATIVE")) {
-            return new Choice("native", "dermread.inference.cpu-isa=native");
+            return new Choice("native", "dermread.inference.cpu-isa=native", EngineSummary.IsaReason.SETTING,
+                    "dermread.inference.cpu-isa=native");
         } else if (value.equals("AUTO")) {
             if (cpu.vendor().equals("AuthenticAMD") && cpu.flags().contains("avx512f")) {
                 choice = new Choice("AVX2", "auto: AMD processor with AVX-512, whose oneDNN AVX-512 kernels gave "
-                        + "wrong results here");
+                        + "wrong results here", EngineSummary.IsaReason.AUTO_AMD_AVX512, cpu.vendor());
             } else {
-                return new Choice("native", "auto: " + (cpu.vendor().isEmpty() ? "unknown processor" : cpu.vendor()));
+                return new Choice("native", "auto: " + (cpu.vendor().isEmpty() ? "unknown processor" : cpu.vendor()),
+                        EngineSummary.IsaReason.AUTO_NATIVE, cpu.vendor());
             }
         } else if (LEVELS.contains(value)) {
-            choice = new Choice(value, "dermread.inference.cpu-isa=" + value);
+            choice = new Choice(value, "dermread.inference.cpu-isa=" + value, EngineSummary.IsaReason.SETTING,
+                    "dermread.inference.cpu-isa=" + value);
         } else {
             throw new IllegalStateException("dermread.inference.cpu-isa=" + setting + " is not auto, native or one of "
                     + LEVELS);

@@ -3,6 +3,7 @@ package org.dermread.inference.djl;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.util.Locale;
+import org.dermread.inference.EngineSummary;
 import org.dermread.inference.InferenceProperties;
 import org.dermread.inference.ModelValidationException;
 import org.slf4j.Logger;
@@ -19,11 +20,13 @@ public final class DjlEngine {
 
     private final Device device;
     private final String description;
+    private final EngineSummary summary;
     private final EngineSelfCheck.Result selfCheck;
 
-    private DjlEngine(Device device, String description, EngineSelfCheck.Result selfCheck) {
+    private DjlEngine(Device device, String description, EngineSummary summary, EngineSelfCheck.Result selfCheck) {
         this.device = device;
         this.description = description;
+        this.summary = summary;
         this.selfCheck = selfCheck;
     }
 
@@ -71,7 +74,14 @@ public final class DjlEngine {
                     + " dermread.inference.cpu-isa is set to a level that passes (e.g. AVX2) and DermRead restarts.",
                     description);
         }
-        return new DjlEngine(device, description, selfCheck);
+        String memoryFormat = properties.memoryFormat().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        EngineSummary summary = new EngineSummary("DJL " + Engine.getDjlVersion() + ", " + engine.getEngineName()
+                + " " + engine.getVersion(), device.toString(), gpus,
+                properties.device().name().toLowerCase(Locale.ROOT), Math.max(properties.threads(), 0),
+                properties.graphOptimizer(), isa.level(), isa.kind(), isa.detail(),
+                properties.precision().code(), memoryFormat, selfCheck.passed(), selfCheck.maxDifference(),
+                selfCheck.tolerance());
+        return new DjlEngine(device, description, summary, selfCheck);
     }
 
     /** The result of the numerical self-check against Python at start. */
@@ -102,6 +112,11 @@ public final class DjlEngine {
     /** Engine, version, device and threads, as logged at start. */
     public String description() {
         return description;
+    }
+
+    /** The same in parts, for a page to put into words. */
+    public EngineSummary summary() {
+        return summary;
     }
 
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.dermread.inference.EngineSummary;
 import org.dermread.inference.Classifier;
 import org.dermread.inference.InferenceProperties;
 import org.dermread.inference.ModelManifest;
@@ -87,6 +88,11 @@ class DjlRuntime implements ModelRuntime {
     @Override
     public String description() {
         return startedEngine().description();
+    }
+
+    @Override
+    public EngineSummary summary() {
+        return startedEngine().summary();
     }
 
     @Override

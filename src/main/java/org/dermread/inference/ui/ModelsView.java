@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.dermread.inference.EngineSummary;
 import org.dermread.accounts.CurrentUser;
 import org.dermread.accounts.Role;
 import org.dermread.common.UserFacingException;
@@ -32,6 +33,7 @@ import org.dermread.inference.ModelRegistry;
 import org.dermread.inference.ModelVariant;
 import org.dermread.inference.RegisteredModel;
 import org.dermread.shell.Notifications;
+import org.dermread.shell.UploadTexts;
 
 /**
  * The model registry: the registered models, and for coordinators and admins registration by upload (the
@@ -58,7 +60,8 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
         setId("inference-models");
         setSizeFull();
         add(new H2(getTranslation("inference.models.title")));
-        Paragraph runtime = new Paragraph(getTranslation("inference.models.runtime", inference.runtimeDescription()));
+        Paragraph runtime = new Paragraph(getTranslation("inference.models.runtime",
+                engineLine(inference.runtimeSummary())));
         runtime.setId("inference-runtime");
         add(runtime);
 
@@ -96,23 +99,24 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         variants.addColumn(ModelVariant::kind).setHeader(getTranslation("inference.variants.kind")).setAutoWidth(true);
         variants.addColumn(variant -> variant.sha256().substring(0, 16) + "…")
-                .setHeader(getTranslation("inference.models.sha256"));
+                .setHeader(getTranslation("inference.models.sha256")).setAutoWidth(true);
         variants.addColumn(variant -> String.format(Locale.ROOT, "%.2f %%", 100 * variant.parity().argmaxAgreement()))
-                .setHeader(getTranslation("inference.variants.agreement"));
+                .setHeader(getTranslation("inference.variants.agreement")).setAutoWidth(true);
         variants.addColumn(variant -> String.format(Locale.ROOT, "%.3g", variant.parity().maxAbsDp()))
-                .setHeader(getTranslation("inference.variants.max-dp"));
+                .setHeader(getTranslation("inference.variants.max-dp")).setAutoWidth(true);
         variants.addColumn(variant -> String.format(Locale.ROOT, "%.3g", variant.parity().p99AbsDp()))
-                .setHeader(getTranslation("inference.variants.p99-dp"));
+                .setHeader(getTranslation("inference.variants.p99-dp")).setAutoWidth(true);
         variants.addColumn(variant -> variant.parity().images())
-                .setHeader(getTranslation("inference.variants.images"));
+                .setHeader(getTranslation("inference.variants.images")).setAutoWidth(true);
         variants.addColumn(ModelVariant::bound).setHeader(getTranslation("inference.variants.bound"))
                 .setAutoWidth(true);
         variants.addColumn(variant -> getTranslation(variant.offered() ? "inference.variants.offered-yes"
-                : "inference.variants.offered-no")).setHeader(getTranslation("inference.variants.offered"));
+                : "inference.variants.offered-no")).setHeader(getTranslation("inference.variants.offered"))
+                .setAutoWidth(true);
         variants.addColumn(ModelVariant::measuredOn).setHeader(getTranslation("inference.variants.measured-on"))
                 .setWidth("24em");
         variants.addColumn(variant -> WHEN.format(variant.registeredAt()))
-                .setHeader(getTranslation("inference.models.registered-at"));
+                .setHeader(getTranslation("inference.models.registered-at")).setAutoWidth(true);
         variants.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         variants.setId("inference-variant-grid");
         variants.setAllRowsVisible(true);
@@ -126,6 +130,7 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
         upload.setAcceptedFileTypes(".pt", ".json");
         upload.setMaxFiles(2);
         upload.setMaxFileSize(1024 * 1024 * 1024);
+        upload.setI18n(UploadTexts.of(this, "inference.models.upload.button", "inference.models.upload.drop"));
         register.setText(getTranslation("inference.models.register-upload"));
         register.setId("inference-register-upload");
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -201,5 +206,20 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("inference.models.title") + " · " + getTranslation("app.name");
+    }
+
+    /** The engine line in the page's language; names, versions, devices and codes stay as they are. */
+    private String engineLine(EngineSummary e) {
+        String isa = getTranslation("inference.engine.isa", e.isaLevel(), getTranslation(
+                "inference.engine.isa." + e.isaReason().name(), e.isaDetail().isEmpty() ? "?" : e.isaDetail()));
+        String selfCheck = getTranslation(e.selfCheckPassed() ? "inference.engine.self-check.passed"
+                : "inference.engine.self-check.failed", String.format(Locale.ROOT, "%.2g", e.maxDifference()),
+                String.format(Locale.ROOT, "%.0g", e.tolerance()));
+        return getTranslation("inference.engine.line", e.engine(), e.device(), e.gpus(),
+                getTranslation("inference.engine.setting." + e.deviceSetting()),
+                e.threads() > 0 ? String.valueOf(e.threads()) : getTranslation("inference.engine.threads.default"),
+                getTranslation(e.graphOptimizer() ? "inference.engine.on" : "inference.engine.off"), isa,
+                e.precision(), e.memoryFormat().equals("auto") ? getTranslation("inference.engine.setting.auto")
+                        : e.memoryFormat(), selfCheck);
     }
 }

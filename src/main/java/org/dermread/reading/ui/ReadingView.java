@@ -33,8 +33,8 @@ import org.dermread.reading.ReadingService;
 import org.dermread.reading.ReadingSession;
 import org.dermread.reading.SaveOutcome;
 import org.dermread.reading.SavedAnswer;
+import org.dermread.shell.BodySites;
 import org.dermread.shell.Notifications;
-import org.dermread.cases.BodySites;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -291,8 +291,7 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
             parts.add(getTranslation("reading.clinical.sex." + shown.sex()));
         }
         if (shown.bodySite() != null && !shown.bodySite().isBlank()) {
-            parts.add(getTranslation("reading.clinical.site", BodySites.translationKey(shown.bodySite())
-                    .map(this::getTranslation).orElse(shown.bodySite())));
+            parts.add(getTranslation("reading.clinical.site", BodySites.label(shown.bodySite())));
         }
         clinical.setVisible(!parts.isEmpty());
         clinical.setText(String.join(" · ", parts));

@@ -46,9 +46,10 @@ public class CaseSetsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(CaseSet::caseCount).setHeader(getTranslation("studies.field.cases")).setAutoWidth(true);
         grid.addColumn(set -> set.samplingSeed() == null ? getTranslation("studies.casesets.by-hand")
                 : getTranslation("studies.casesets.sampled", set.samplingPerClass(),
-                        String.valueOf(set.samplingSeed())) + (set.samplingImagesPerLesion() == null
+                        Seeds.shortForm(set.samplingSeed())) + (set.samplingImagesPerLesion() == null
                         || set.samplingImagesPerLesion() == 1 ? ""
                         : ", " + getTranslation("studies.casesets.per-lesion", set.samplingImagesPerLesion())))
+                .setTooltipGenerator(set -> set.samplingSeed() == null ? null : Seeds.fullForm(set.samplingSeed()))
                 .setHeader(getTranslation("studies.casesets.how")).setAutoWidth(true);
         grid.addComponentColumn(set -> {
             Span badge = new Span(getTranslation(set.locked() ? "studies.casesets.locked"

@@ -21,7 +21,8 @@ class DistributionTable extends Div {
 
     DistributionTable() {
         grid.setId("distribution");
-        grid.addColumn(Row::label).setHeader(getTranslation("cases.field.diagnosis")).setFlexGrow(3);
+        grid.addColumn(Row::label).setHeader(getTranslation("cases.field.diagnosis")).setAutoWidth(true)
+                .setFlexGrow(3);
         grid.addColumn(Row::available).setHeader(getTranslation("studies.designer.available")).setAutoWidth(true);
         grid.addColumn(Row::chosen).setHeader(getTranslation("studies.designer.chosen")).setAutoWidth(true);
         grid.setAllRowsVisible(true);

@@ -63,8 +63,8 @@ class StudyReadersSection extends VerticalLayout {
         grid.addColumn(Participant::username).setHeader(getTranslation("accounts.username")).setAutoWidth(true);
         grid.addColumn(Participant::displayName).setHeader(getTranslation("accounts.name")).setAutoWidth(true)
                 .setFlexGrow(2);
-        grid.addColumn(p -> String.valueOf(p.orderSeed())).setHeader(getTranslation("studies.readers.seed"))
-                .setAutoWidth(true);
+        grid.addColumn(p -> Seeds.shortForm(p.orderSeed())).setHeader(getTranslation("studies.readers.seed"))
+                .setTooltipGenerator(p -> Seeds.fullForm(p.orderSeed())).setAutoWidth(true);
         grid.addColumn(p -> status.containsKey(p.participationId())
                 ? getTranslation("studies.monitor.status." + status.get(p.participationId()).name())
                 : getTranslation(p.startedAt() == null ? "studies.readers.not-started" : "studies.readers.started"))
@@ -113,7 +113,7 @@ class StudyReadersSection extends VerticalLayout {
         list.setWidthFull();
         list.setMinHeight("8em");
         list.setHelperText(getTranslation("studies.readers.bulk.help"));
-        list.setPlaceholder("Li Wei, li.wei@hospital.cn, 12, 6, yes, CHIEF, TERTIARY_A");
+        list.setPlaceholder(getTranslation("studies.readers.bulk.placeholder"));
         problems.setId("reader-list-problems");
         problems.getStyle().set("color", "var(--lumo-error-text-color)");
         Button create = new Button(getTranslation("studies.readers.create"), click -> create(list.getValue()));

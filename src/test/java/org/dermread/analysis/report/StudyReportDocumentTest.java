@@ -109,7 +109,7 @@ class StudyReportDocumentTest {
                 assertThat(text).doesNotContain("NaN").doesNotContain("Infinity").doesNotContain("!report.");
             }
             assertThat(pdf).contains(locale.equals(FigureText.CHINESE) ? "无法估计" : "not estimable");
-            assertThat(pdf).contains(locale.equals(FigureText.CHINESE) ? "读片研究报告" : "Reader study report");
+            assertThat(pdf).contains(locale.equals(FigureText.CHINESE) ? "阅片研究报告" : "Reader study report");
         }
     }
 

@@ -131,6 +131,20 @@ class AuditViewTest extends KaribuTest {
     }
 
     @Test
+    void the_kind_of_a_target_is_named_in_the_page_language() {
+        String who = "target-" + System.nanoTime();
+        audit.recordAs(who, "study.opened", "study 12", "case set 3 locked");
+        audit.recordAs(who, "caseset.created", "case set 3", "8 labels");
+        login(admin);
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("admin/audit");
+        _setValue(_get(TextField.class, spec -> spec.withId("audit-user")), who);
+        _click(_get(Button.class, spec -> spec.withId("audit-search")));
+
+        assertThat(rows()).extracting(row -> row.get(3)).containsExactlyInAnyOrder("研究 12", "病例集 3");
+    }
+
+    @Test
     void details_that_name_java_exception_classes_are_shown_in_words() {
         String who = "old-" + System.nanoTime();
         audit.recordAs(who, "signin.failed", who,

@@ -60,7 +60,7 @@ class RunningAStudyBrowserTest extends BrowserTest {
         waitFor(By.cssSelector("vaadin-login-form"));
         driver.findElement(By.id("language")).click();
         waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='中文']")).click();
-        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "皮肤镜读片研究"));
+        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "皮肤镜阅片研究"));
         signIn(coordinator.username(), TestAccounts.PASSWORD);
         waitFor(By.id("coordinator-home"));
 

@@ -170,7 +170,14 @@ class StudyPagesTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("invite-readers")));
         assertThat(studies.participants(created.id())).extracting(Participant::username)
                 .containsExactlyInAnyOrder(readerA.username(), readerB.username());
-        assertThat(GridKt._size(_get(Grid.class, spec -> spec.withId("participant-grid")))).isEqualTo(2);
+        Grid<?> participantGrid = _get(Grid.class, spec -> spec.withId("participant-grid"));
+        assertThat(GridKt._size(participantGrid)).isEqualTo(2);
+        List<Participant> invited = studies.participants(created.id());
+        for (int row = 0; row < 2; row++) {
+            String shown = GridKt._getFormattedRow(participantGrid, row).get(2);
+            assertThat(shown).as("a compact order seed").hasSizeLessThanOrEqualTo(9)
+                    .isIn(invited.stream().map(p -> Seeds.shortForm(p.orderSeed())).toList());
+        }
 
         _click(_get(Button.class, spec -> spec.withId("open-study")));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("confirm-open")));
