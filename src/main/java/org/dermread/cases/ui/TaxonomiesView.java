@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -59,18 +60,23 @@ public class TaxonomiesView extends VerticalLayout implements HasDynamicTitle {
         choice.setWidth("36em");
         choice.addValueChangeListener(event -> show(event.getValue()));
         about.setId("taxonomy-about");
+        // the reference on its own line, then what may be done with the taxonomy
+        about.getStyle().set("white-space", "pre-line");
         diagnoses.setId("taxonomy-diagnoses");
         diagnoses.setAllRowsVisible(true);
+        // long names wrap rather than being cut (a tablet shows every name whole)
+        diagnoses.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         diagnoses.addColumn(Diagnosis::position).setHeader(getTranslation("taxonomy.column.position"))
                 .setAutoWidth(true).setFlexGrow(0);
         diagnoses.addColumn(Diagnosis::code).setHeader(getTranslation("taxonomy.column.code")).setAutoWidth(true)
                 .setFlexGrow(0);
-        diagnoses.addColumn(Diagnosis::nameEn).setHeader(getTranslation("taxonomy.column.name-en"));
-        diagnoses.addColumn(Diagnosis::nameZh).setHeader(getTranslation("taxonomy.column.name-zh"));
+        // the names take the width; the short columns only what they need
+        diagnoses.addColumn(Diagnosis::nameEn).setHeader(getTranslation("taxonomy.column.name-en")).setFlexGrow(3);
+        diagnoses.addColumn(Diagnosis::nameZh).setHeader(getTranslation("taxonomy.column.name-zh")).setFlexGrow(2);
         diagnoses.addColumn(d -> d.group() == null ? "" : groupName(d.group()))
-                .setHeader(getTranslation("taxonomy.column.group")).setAutoWidth(true);
+                .setHeader(getTranslation("taxonomy.column.group")).setAutoWidth(true).setFlexGrow(0);
         diagnoses.addColumn(d -> d.parent() == null ? "" : d.parent())
-                .setHeader(getTranslation("taxonomy.column.parent")).setAutoWidth(true);
+                .setHeader(getTranslation("taxonomy.column.parent")).setAutoWidth(true).setFlexGrow(0);
         add(choice, about, diagnoses, addDiagnosisForm(), newTaxonomyForm());
         refresh(Taxonomy.DEFAULT_TAXONOMY);
     }
@@ -158,10 +164,12 @@ public class TaxonomiesView extends VerticalLayout implements HasDynamicTitle {
         }
         List<Diagnosis> list = taxonomy.diagnoses(shown.code());
         diagnoses.setItems(list);
+        // widths fitted to this taxonomy's codes and groups, not the previous one's
+        diagnoses.recalculateColumnWidths();
         List<String> codes = new ArrayList<>(list.stream().map(Diagnosis::code).toList());
         parent.setItems(codes);
         String text = shown.seeded() ? getTranslation("taxonomy.about.seeded") : getTranslation("taxonomy.about.own");
-        about.setText((shown.reference() == null ? "" : shown.reference() + " ") + text);
+        about.setText((shown.reference() == null ? "" : shown.reference() + "\n") + text);
         addBox.setVisible(!shown.seeded());
     }
 
