@@ -95,7 +95,9 @@ class IsicStudyEndToEndTest {
         ham = library.importFolder(hamFolder);
         isic = library.importZip(new ByteArrayInputStream(PublicSetFixture.isic2019(2).zip()), "isic-2019.zip");
 
-        CaseSelection drawn = caseSets.sample(new SamplingPlan(SEVEN, 4, 17, Set.of(), 1, "isic"));
+        // from the two sources just imported (other tests may have put more ISIC sources in the library)
+        CaseSelection drawn = caseSets.sample(new SamplingPlan(SEVEN, 4, 17, Set.of(ham.sourceId(), isic.sourceId()),
+                1, "isic"));
         caseSetId = caseSets.create(new CaseSetDesign("ISIC seven", null, SEVEN, drawn.caseIds(), 17L, 4, 1,
                 "isic"));
         long studyId = studies.create(new StudyForm("ISIC seven-class study", null, caseSetId, SEVEN,
@@ -165,6 +167,8 @@ class IsicStudyEndToEndTest {
                           join clinical_case c on c.id = m.case_id where m.case_set_id = :s""")
                 .param("s", caseSetId).query().listOfRows();
         assertThat(members).hasSize(28);
+        // every case of both sets has a lesion id except ISIC 2019's skipped UNK row
+        assertThat(members).allSatisfy(m -> assertThat(m.get("lesion_id")).isNotNull());
         assertThat(members.stream().map(m -> m.get("source_id") + "/" + m.get("lesion_id")).distinct().count())
                 .isEqualTo(28);
         for (String code : SEVEN) {

@@ -64,11 +64,13 @@ class ChineseSweepBrowserTest extends BrowserTest {
             // the codes a pasted reader list may use
             "English", "Language", "RESIDENT", "ATTENDING", "ASSOCIATE", "CHIEF", "TERTIARY", "SECONDARY", "PRIMARY",
             "PRIVATE",
-            "OTHER");
+            "OTHER",
+            // taxonomy codes (zhu2021, isic), the CLI's command name, method and author names of the sizing section
+            "zhu", "isic", "size", "Berbaum", "Jackknife");
     /** File names, paths, URLs, e-mail addresses, hashes, setting names and environment variables are literal. */
     private static final Pattern LITERAL = Pattern.compile(
             "[\\w./-]*\\.(csv|json|md|zip|png|svg|pdf|jpg|jpeg|pt|imrmc|txt|html|properties|yml)\\b"
-                    + "|https?://\\S+|[\\w.+-]+@[\\w.-]+|[\\w.-]+(?:/[\\w.-]+)+|\\b[0-9a-f]{16,}\\b"
+                    + "|https?://\\S+|[\\w.+-]+@[\\w.-]+|[\\w.-]+(?:/[\\w.-]+)+|\\b[0-9a-f]{12,}"
                     + "|\\b[a-z]+(?:\\.[a-z-]+){2,}\\b|\\b[A-Z0-9]+(?:_[A-Z0-9]+)+\\b|channels-last");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
 

@@ -62,8 +62,8 @@ class SignInAndNavigationTest extends KaribuTest {
         assertThat(navigationFor(testAccounts.create("stat", Role.STATISTICIAN)))
                 .containsExactly("Results", "AI runs", "AI models", "Change password");
         assertThat(navigationFor(testAccounts.create("admin", Role.ADMIN)))
-                .containsExactly("Studies", "Case library", "Results", "AI runs", "AI models", "Accounts", "Audit log",
-                        "Change password");
+                .containsExactly("Studies", "Case library", "Taxonomies", "Results", "AI runs", "AI models",
+                        "Accounts", "Audit log", "Change password");
         assertThat(navigationFor(testAccounts.create("admin-coord", Role.ADMIN, Role.COORDINATOR)))
                 .containsExactly("Studies and cases", "Results", "AI runs", "AI models", "Accounts", "Audit log",
                         "Change password");

@@ -102,7 +102,9 @@ class TranslationsTest {
                 Matcher matcher = KEY_LITERAL.matcher(Files.readString(file));
                 while (matcher.find()) {
                     String key = matcher.group(1);
-                    if (looksLikeTranslationKey(key, known) && !known.contains(key)) {
+                    // an audit action ("taxonomy.created") is named by its label, audit.action.<action>
+                    if (looksLikeTranslationKey(key, known) && !known.contains(key)
+                            && !known.contains("audit.action." + key)) {
                         missing.add(key + " (" + file.getFileName() + ")");
                     }
                 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dermread.analysis.MalignancyGrouping;
 import java.util.stream.Collectors;
 
 /**
@@ -74,6 +75,15 @@ public final class AnalysisWarnings {
         return warning;
     }
 
+    /**
+     * A class as the analysis names it: a label code as it is, the two groups of the malignant-vs-benign analysis
+     * ({@link MalignancyGrouping}) in words.
+     */
+    public static String className(String code, Words words) {
+        return MalignancyGrouping.MALIGNANT.equals(code) || MalignancyGrouping.BENIGN.equals(code)
+                ? words.get("report.group." + code) : code;
+    }
+
     /** "accuracy", "MN AUC", "MN sensitivity" or "MN specificity" in words. */
     private static String figure(String what, Words words) {
         if (what.equals("accuracy")) {
@@ -86,7 +96,7 @@ public final class AnalysisWarnings {
         String kind = what.substring(space + 1);
         return switch (kind) {
             case "AUC", "sensitivity", "specificity" -> words.get("report.warning.figure." + kind.toLowerCase(
-                    Locale.ROOT), what.substring(0, space));
+                    Locale.ROOT), className(what.substring(0, space), words));
             default -> what;
         };
     }

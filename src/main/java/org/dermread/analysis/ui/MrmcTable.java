@@ -36,7 +36,8 @@ final class MrmcTable extends NativeTable {
         NativeTableBody body = new NativeTableBody();
         body.add(row(getTranslation("results.accuracy"), MrmcSummary.of(mrmc.accuracy(), mrmc.modalities())));
         for (StudyReport.MrmcClass c : mrmc.classes()) {
-            body.add(row("AUC " + c.code(), MrmcSummary.of(c.auc(), mrmc.modalities())));
+            body.add(row("AUC " + AnalysisWarnings.className(c.code(), this::getTranslation),
+                    MrmcSummary.of(c.auc(), mrmc.modalities())));
         }
         add(body);
     }

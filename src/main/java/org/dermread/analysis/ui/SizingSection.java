@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.dermread.analysis.report.AnalysisWarnings;
 import org.dermread.analysis.SizingRequest;
 import org.dermread.analysis.SizingResult;
 import org.dermread.analysis.StudyAnalysis;
@@ -58,7 +59,8 @@ final class SizingSection extends Div {
         figure.setLabel(getTranslation("results.sizing.figure"));
         figure.setItems(figures);
         figure.setItemLabelGenerator(f -> f.code() == null ? getTranslation("results.accuracy")
-                : getTranslation("results.sizing.figure." + f.figure().name().toLowerCase(Locale.ROOT), f.code()));
+                : getTranslation("results.sizing.figure." + f.figure().name().toLowerCase(Locale.ROOT),
+                        AnalysisWarnings.className(f.code(), this::getTranslation)));
         figure.setValue(figures.get(0));
         figure.setId("sizing-figure");
         covariance.setLabel(getTranslation("results.sizing.covariance"));
@@ -109,7 +111,7 @@ final class SizingSection extends Div {
             Paragraph why = message("results.sizing.unavailable."
                     + sizing.unavailable().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             if (sizing.detail() != null) {
-                why.add(" (" + sizing.detail() + ")");
+                why.add(" (" + AnalysisWarnings.inWords(sizing.detail(), this::getTranslation) + ")");
             }
             result.add(why);
             return;

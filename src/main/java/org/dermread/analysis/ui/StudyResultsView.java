@@ -207,7 +207,8 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
             mrmc.setId("grouped-mrmc-table");
             section.add(new H3(getTranslation("results.grouped.mrmc")), mrmc);
         }
-        grouped.warnings().forEach(w -> section.add(new Paragraph(w)));
+        grouped.warnings().forEach(w -> section.add(new Paragraph(
+                AnalysisWarnings.inWords(w, this::getTranslation))));
         content.add(section);
     }
 

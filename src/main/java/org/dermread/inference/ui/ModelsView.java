@@ -72,7 +72,7 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(RegisteredModel::architecture).setHeader(getTranslation("inference.models.architecture"))
                 .setAutoWidth(true);
         grid.addColumn(model -> model.sha256().substring(0, 16) + "…")
-                .setHeader(getTranslation("inference.models.sha256"));
+                .setHeader(getTranslation("inference.models.sha256")).setAutoWidth(true);
         grid.addColumn(model -> String.format("%.1f MB", model.sizeBytes() / 1e6))
                 .setHeader(getTranslation("inference.models.size"));
         grid.addColumn(model -> model.registeredBy() == null ? getTranslation("inference.models.bundled")

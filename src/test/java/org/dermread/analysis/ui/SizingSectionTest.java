@@ -92,7 +92,7 @@ class SizingSectionTest extends KaribuTest {
             List<NativeTableRow> rows = _find(table, NativeTableRow.class);
             assertThat(texts(rows.get(0))).containsExactly(locale == Locale.ENGLISH
                     ? new String[] {"Readers", "Cases needed", "Power", "Expected CI width of the difference"}
-                    : new String[] {"读片医师人数", "所需病例数", "检验效能", "差异的预期置信区间宽度"});
+                    : new String[] {"阅片医师人数", "所需病例数", "检验效能", "差异的预期置信区间宽度"});
             assertThat(rows).hasSize(1 + StudySizing.DEFAULT_READERS.size());
             for (int i = 0; i < expected.designs().size(); i++) {
                 StudySizing.Design d = expected.designs().get(i);

@@ -78,7 +78,8 @@ class AuditViewTest extends KaribuTest {
         assertThat(rows.get(0).get(1)).isEqualTo(coordinator.username());
         assertThat(rows.get(0).get(2)).isEqualTo("Case set created");
         assertThat(rows.get(0).get(3)).isEqualTo("case set " + caseSetId);
-        assertThat(rows.get(0).get(4)).isEqualTo("Audited set: 4 cases, labels MN SK, picked by hand");
+        assertThat(rows.get(0).get(4))
+                .isEqualTo("Audited set: 4 cases, taxonomy zhu2021, labels MN SK, picked by hand");
 
         _setValue(action, "caseset.updated");
         assertThat(rows()).singleElement()

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
 import org.dermread.cases.CaseLibraryService;
@@ -31,6 +32,7 @@ import org.dermread.testing.KaribuTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The case-set designer on another taxonomy than the default: its codes, its case sources, its names. */
 class CaseSetTaxonomyPageTest extends KaribuTest {
@@ -43,6 +45,8 @@ class CaseSetTaxonomyPageTest extends KaribuTest {
     Taxonomy taxonomy;
     @Autowired
     DemoStudies demoStudies;
+    @Autowired
+    JdbcClient jdbc;
 
     Account coordinator;
 
@@ -70,9 +74,16 @@ class CaseSetTaxonomyPageTest extends KaribuTest {
 
         assertThat(labels.getListDataView().getItems().map(Diagnosis::code))
                 .containsExactly("MEL", "NV", "BCC", "AKIEC", "BKL", "DF", "VASC", "SCC");
-        assertThat(sources.getListDataView().getItems().map(CaseSource::name)).allMatch(n -> n.startsWith("isic "));
+        // only sources of the ISIC taxonomy (other tests may have imported more of them), among them this test's
+        Set<Long> isicSources = caseSets.sourcesOf("isic");
+        assertThat(sources.getListDataView().getItems().map(CaseSource::id)).allMatch(isicSources::contains);
+        assertThat(sources.getListDataView().getItems().map(CaseSource::name)).anyMatch(n -> n.startsWith("isic "));
+        long melanomas = jdbc.sql("""
+                        select count(*) from clinical_case c join case_source s on s.id = c.source_id
+                         where s.taxonomy = 'isic' and c.diagnosis = 'MEL'""").query(Long.class).single();
+        assertThat(melanomas).isGreaterThanOrEqualTo(4);
         assertThat(labels.getItemLabelGenerator().apply(taxonomy.find("isic", "MEL").orElseThrow()))
-                .isEqualTo("MEL · melanoma (4)");
+                .isEqualTo("MEL · melanoma (" + melanomas + ")");
 
         String name = "ISIC designed " + System.nanoTime();
         _setValue(_get(TextField.class, spec -> spec.withId("case-set-name")), name);
