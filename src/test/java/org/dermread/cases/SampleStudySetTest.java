@@ -7,15 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.dermread.accounts.Role;
 import org.dermread.testing.DermReadTest;
 import org.dermread.testing.TestAccounts;
+import org.dermread.testing.Zips;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +39,7 @@ class SampleStudySetTest {
         SignedIn.as(accounts.create("sample-coord", Role.COORDINATOR));
         byte[] zip = library.sampleStudySet();
 
-        Map<String, byte[]> files = unzip(zip);
+        Map<String, byte[]> files = Zips.unzip(zip);
         assertThat(files.keySet()).allSatisfy(name -> assertThat(name).startsWith("dermread-sample-study-set/"));
         assertThat(files).containsKeys("dermread-sample-study-set/manifest.csv", "dermread-sample-study-set/set.json",
                 "dermread-sample-study-set/README.md");
@@ -78,16 +76,5 @@ class SampleStudySetTest {
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         SignedIn.as(accounts.create("sample-admin", Role.ADMIN));
         assertThat(library.sampleStudySet()).isNotEmpty();
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                files.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return files;
     }
 }

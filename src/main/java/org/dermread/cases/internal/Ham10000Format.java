@@ -2,7 +2,6 @@ package org.dermread.cases.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,19 +48,13 @@ final class Ham10000Format implements StudySetFormat {
     @Override
     public Manifest read(StudySetFiles files, TopLevel top, Reading reading) {
         String csv = top.csvWithHeader(Ham10000Format::isMetadata).orElseThrow();
-        List<byte[]> identity = PublicLayouts.identity(layout());
-        Reading.Table table = reading.table(files, csv);
-        if (table == null) {
+        PublicLayouts.Opened opened = PublicLayouts.open(files, csv, layout(), COLUMNS, reading);
+        if (opened == null) {
             return Manifest.empty(csv, false);
         }
-        identity.add(table.bytes());
-        JsonNode meta = PublicLayouts.setJson(files, reading, identity);
-        List<String> missing = table.missing(COLUMNS);
-        if (!missing.isEmpty()) {
-            reading.problem(csv, 1, "cases.problem.csv-missing-columns", String.join(",", missing),
-                    String.join(",", table.header()));
-            return Manifest.empty(csv, false);
-        }
+        Reading.Table table = opened.table();
+        JsonNode meta = opened.meta();
+        List<byte[]> identity = opened.identity();
         PublicLayouts.ImageIndex images = new PublicLayouts.ImageIndex(files);
         int lesionAt = table.column("lesion_id");
         int imageAt = table.column("image_id");
@@ -71,18 +64,12 @@ final class Ham10000Format implements StudySetFormat {
         int sexAt = table.column("sex");
         int siteAt = table.column("localization");
         List<Entry> entries = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+        PublicLayouts.ImageRows rows = new PublicLayouts.ImageRows();
         for (ManifestCsv.ManifestRow row : table.rows()) {
             int line = row.line();
             List<String> f = row.fields();
-            if (f.size() != table.header().size()) {
-                reading.problem(csv, line, "cases.problem.csv-columns", table.header().size(), f.size());
-                continue;
-            }
-            String image = f.get(imageAt).trim();
-            Integer first = seen.putIfAbsent(image, line);
-            if (first != null) {
-                reading.problem(csv, line, "cases.problem.image-listed-twice", image, first);
+            String image = rows.image(row, table.header().size(), imageAt, csv, reading);
+            if (image == null) {
                 continue;
             }
             String dx = f.get(dxAt).trim();

@@ -97,19 +97,13 @@ final class IsicGroundTruthFormat implements StudySetFormat {
         PublicLayouts.ImageIndex images = new PublicLayouts.ImageIndex(files);
         List<Entry> entries = new ArrayList<>();
         Set<String> excused = new LinkedHashSet<>();
-        Map<String, Integer> seen = new HashMap<>();
+        PublicLayouts.ImageRows rows = new PublicLayouts.ImageRows();
         int skipped = 0;
         for (ManifestCsv.ManifestRow row : table.rows()) {
             int line = row.line();
             List<String> f = row.fields();
-            if (f.size() != header.size()) {
-                reading.problem(csv, line, "cases.problem.csv-columns", header.size(), f.size());
-                continue;
-            }
-            String image = f.get(0).trim();
-            Integer first = seen.putIfAbsent(image, line);
-            if (first != null) {
-                reading.problem(csv, line, "cases.problem.image-listed-twice", image, first);
+            String image = rows.image(row, header.size(), 0, csv, reading);
+            if (image == null) {
                 continue;
             }
             List<String> marked = new ArrayList<>();
@@ -141,7 +135,7 @@ final class IsicGroundTruthFormat implements StudySetFormat {
             reading.problem(csv, 0, "cases.problem.manifest-empty");
         }
         if (metadataCsv.isPresent()) {
-            clinical.keySet().stream().filter(image -> !seen.containsKey(image)).sorted().forEach(image ->
+            clinical.keySet().stream().filter(image -> !rows.listed(image)).sorted().forEach(image ->
                     reading.problem(metadataCsv.get(), 0, "cases.problem.metadata-unlisted", image, csv));
         }
         return PublicLayouts.manifest(layout, title(), meta, entries, identity, own, excused, csv, skipped, reading);
@@ -154,18 +148,12 @@ final class IsicGroundTruthFormat implements StudySetFormat {
         int siteAt = metadata.column("anatom_site_general");
         int lesionAt = metadata.column("lesion_id");
         int sexAt = metadata.column("sex");
-        Map<String, Integer> seen = new HashMap<>();
+        PublicLayouts.ImageRows rows = new PublicLayouts.ImageRows();
         for (ManifestCsv.ManifestRow row : metadata.rows()) {
             int line = row.line();
             List<String> f = row.fields();
-            if (f.size() != metadata.header().size()) {
-                reading.problem(file, line, "cases.problem.csv-columns", metadata.header().size(), f.size());
-                continue;
-            }
-            String image = f.get(imageAt).trim();
-            Integer first = seen.putIfAbsent(image, line);
-            if (first != null) {
-                reading.problem(file, line, "cases.problem.image-listed-twice", image, first);
+            String image = rows.image(row, metadata.header().size(), imageAt, file, reading);
+            if (image == null) {
                 continue;
             }
             clinical.put(image, new Clinical(ageAt < 0 ? null : PublicLayouts.age(f.get(ageAt), file, line, reading),

@@ -135,6 +135,62 @@ final class PublicLayouts {
         return text.isEmpty() || text.equalsIgnoreCase("NA") || text.equalsIgnoreCase("nan") ? null : text;
     }
 
+    /** A ground-truth CSV opened with the set's identity and set.json, or null when it cannot be used. */
+    record Opened(Reading.Table table, JsonNode meta, List<byte[]> identity) {
+    }
+
+    /**
+     * Reads a layout's ground-truth CSV, then set.json, both into the set's identity; null (with the problem reported)
+     * when the CSV cannot be read or lacks one of the required columns.
+     */
+    static Opened open(StudySetFiles files, String csv, StudySetLayout layout, List<String> required,
+            Reading reading) {
+        List<byte[]> identity = identity(layout);
+        Reading.Table table = reading.table(files, csv);
+        if (table == null) {
+            return null;
+        }
+        identity.add(table.bytes());
+        JsonNode meta = setJson(files, reading, identity);
+        List<String> missing = table.missing(required);
+        if (!missing.isEmpty()) {
+            reading.problem(csv, 1, "cases.problem.csv-missing-columns", String.join(",", missing),
+                    String.join(",", table.header()));
+            return null;
+        }
+        return new Opened(table, meta, identity);
+    }
+
+    /**
+     * The rows of a CSV that lists images, each checked for its number of fields and for its image being listed once
+     * (problems reported, such rows left out).
+     */
+    static final class ImageRows {
+
+        private final Map<String, Integer> seen = new HashMap<>();
+
+        /** The row's image, or null when the row has the wrong number of fields or lists an image again. */
+        String image(ManifestCsv.ManifestRow row, int fields, int imageAt, String csv, Reading reading) {
+            List<String> f = row.fields();
+            if (f.size() != fields) {
+                reading.problem(csv, row.line(), "cases.problem.csv-columns", fields, f.size());
+                return null;
+            }
+            String image = f.get(imageAt).trim();
+            Integer first = seen.putIfAbsent(image, row.line());
+            if (first != null) {
+                reading.problem(csv, row.line(), "cases.problem.image-listed-twice", image, first);
+                return null;
+            }
+            return image;
+        }
+
+        /** Whether a row listed this image. */
+        boolean listed(String image) {
+            return seen.containsKey(image);
+        }
+    }
+
     /** The optional set.json of a public layout, checked as DermRead's; it may not name another taxonomy. */
     static JsonNode setJson(StudySetFiles files, Reading reading, List<byte[]> identity) {
         byte[] bytes = reading.smallFile(files, Reading.SET_JSON);
