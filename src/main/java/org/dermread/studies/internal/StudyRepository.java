@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dermread.accounts.AccountId;
 import org.dermread.studies.ConfidenceScale;
@@ -37,7 +39,6 @@ public class StudyRepository {
 
     /** Inserts a draft; {@code phaseOrderSeed} draws the readers' phase orders if the study randomises them. */
     public long insert(StudyForm form, long createdBy, long phaseOrderSeed) {
-        StudyOptions o = form.options();
         long id = jdbc.sql("""
                         insert into study (name, description, case_set_id, shuffle, allow_back, confidence_scale,
                                            feedback, ai_assisted_phase, show_clinical, batch_size, created_by,
@@ -46,20 +47,8 @@ public class StudyRepository {
                                 :clinical, :batch, :by, :washout, :randomise, :feedbackCases, :phaseSeed)
                         returning id
                         """)
-                .param("name", form.name())
-                .param("description", form.description())
-                .param("caseSet", form.caseSetId())
-                .param("shuffle", o.shuffle())
-                .param("back", o.allowBack())
-                .param("confidence", o.confidence().name())
-                .param("feedback", o.feedback())
-                .param("ai", o.aiAssisted())
-                .param("clinical", o.showClinical())
-                .param("batch", o.batchSize())
+                .params(formParameters(form))
                 .param("by", createdBy)
-                .param("washout", o.washoutDays())
-                .param("randomise", o.randomisePhaseOrder())
-                .param("feedbackCases", o.feedbackCases())
                 .param("phaseSeed", phaseOrderSeed)
                 .query(Long.class).single();
         writeLabels(id, form.labels());
@@ -68,7 +57,6 @@ public class StudyRepository {
     }
 
     public void update(long id, StudyForm form) {
-        StudyOptions o = form.options();
         jdbc.sql("""
                         update study set name = :name, description = :description, case_set_id = :caseSet,
                                shuffle = :shuffle, allow_back = :back, confidence_scale = :confidence,
@@ -77,23 +65,31 @@ public class StudyRepository {
                                feedback_cases = :feedbackCases
                          where id = :id
                         """)
-                .param("name", form.name())
-                .param("description", form.description())
-                .param("caseSet", form.caseSetId())
-                .param("shuffle", o.shuffle())
-                .param("back", o.allowBack())
-                .param("confidence", o.confidence().name())
-                .param("feedback", o.feedback())
-                .param("ai", o.aiAssisted())
-                .param("clinical", o.showClinical())
-                .param("batch", o.batchSize())
-                .param("washout", o.washoutDays())
-                .param("randomise", o.randomisePhaseOrder())
-                .param("feedbackCases", o.feedbackCases())
+                .params(formParameters(form))
                 .param("id", id)
                 .update();
         jdbc.sql("delete from study_label where study_id = :id").param("id", id).update();
         writeLabels(id, form.labels());
+    }
+
+    /** The form's columns by the parameter names that insert and update share (null values allowed). */
+    private static Map<String, Object> formParameters(StudyForm form) {
+        StudyOptions o = form.options();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("name", form.name());
+        parameters.put("description", form.description());
+        parameters.put("caseSet", form.caseSetId());
+        parameters.put("shuffle", o.shuffle());
+        parameters.put("back", o.allowBack());
+        parameters.put("confidence", o.confidence().name());
+        parameters.put("feedback", o.feedback());
+        parameters.put("ai", o.aiAssisted());
+        parameters.put("clinical", o.showClinical());
+        parameters.put("batch", o.batchSize());
+        parameters.put("washout", o.washoutDays());
+        parameters.put("randomise", o.randomisePhaseOrder());
+        parameters.put("feedbackCases", o.feedbackCases());
+        return parameters;
     }
 
     private void writeLabels(long id, List<String> labels) {
