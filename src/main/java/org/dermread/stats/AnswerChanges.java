@@ -29,40 +29,48 @@ public record AnswerChanges(int pairs, int rightToRight, int wrongToRight, int r
         int[] second = answersByCase(truth.length, aided);
         int[] n = new int[13];
         for (int c = 0; c < truth.length; c++) {
-            count(n, truth[c], aiTop1[c], first[c], second[c]);
+            count(n, truth[c], aiTop1[c], first[c], second[c], 1);
         }
+        return fromCounts(n);
+    }
+
+    /** The counts that {@link #count} fills, in the order of the record's components. */
+    static AnswerChanges fromCounts(int[] n) {
         return new AnswerChanges(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], n[12]);
     }
 
-    /** Adds one case to the counts, in the order of the record's components; a case not read twice adds nothing. */
-    static void count(int[] n, int truth, int ai, int before, int after) {
+    /**
+     * Adds a case {@code weight} times (its multiplicity in a bootstrap replicate) to the counts, in the order of the
+     * record's components; a case not read twice adds nothing.
+     */
+    static void count(int[] n, int truth, int ai, int before, int after, int weight) {
         if (before < 0 || after < 0) {
             return;
         }
-        n[0]++;
+        n[0] += weight;
         boolean rightBefore = before == truth;
         boolean rightAfter = after == truth;
         if (rightBefore) {
-            n[rightAfter ? 1 : 3]++;
+            n[rightAfter ? 1 : 3] += weight;
         } else if (rightAfter) {
-            n[2]++;
+            n[2] += weight;
         } else {
-            n[after == before ? 4 : 5]++;
+            n[after == before ? 4 : 5] += weight;
         }
         if (ai < 0) {
             return;
         }
         boolean aiRight = ai == truth;
         if (before != ai) {
-            n[aiRight ? 6 : 8]++;
+            n[aiRight ? 6 : 8] += weight;
             if (after == ai) {
-                n[aiRight ? 7 : 9]++;
+                n[aiRight ? 7 : 9] += weight;
             }
         }
         if (!aiRight) {
-            n[10]++;
-            n[11] += rightBefore ? 1 : 0;
-            n[12] += rightAfter ? 1 : 0;
+            n[10] += weight;
+            n[11] += rightBefore ? weight : 0;
+            n[12] += rightAfter ? weight : 0;
         }
     }
 

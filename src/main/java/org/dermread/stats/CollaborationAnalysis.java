@@ -167,9 +167,9 @@ public final class CollaborationAnalysis {
     private AnswerChanges changesOf(int reader) {
         int[] n = new int[13];
         for (int c = 0; c < truth.length; c++) {
-            AnswerChanges.count(n, truth[c], aiTop1[c], before[reader][c], after[reader][c]);
+            AnswerChanges.count(n, truth[c], aiTop1[c], before[reader][c], after[reader][c], 1);
         }
-        return new AnswerChanges(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], n[12]);
+        return AnswerChanges.fromCounts(n);
     }
 
     /** One replicate: case weights drawn once for all arms, readers drawn within each arm. */
@@ -208,15 +208,12 @@ public final class CollaborationAnalysis {
                 if (w == 0 || before[j][c] < 0 || after[j][c] < 0) {
                     continue;
                 }
-                for (int i = 0; i < w; i++) {
-                    AnswerChanges.count(counts, truth[c], aiTop1[c], before[j][c], after[j][c]);
-                }
+                AnswerChanges.count(counts, truth[c], aiTop1[c], before[j][c], after[j][c], w);
                 perClass[truth[c]] += w;
                 rightBefore[truth[c]] += before[j][c] == truth[c] ? w : 0;
                 rightAfter[truth[c]] += after[j][c] == truth[c] ? w : 0;
             }
-            AnswerChanges changes = new AnswerChanges(counts[0], counts[1], counts[2], counts[3], counts[4],
-                    counts[5], counts[6], counts[7], counts[8], counts[9], counts[10], counts[11], counts[12]);
+            AnswerChanges changes = AnswerChanges.fromCounts(counts);
             double balancedBefore = 0;
             double balancedAfter = 0;
             int classes = 0;
