@@ -145,6 +145,7 @@ public final class BundleReader {
         int title = csv.optionalColumn("title");
         int level = csv.optionalColumn("hospital_level");
         int order = csv.optionalColumn("phase_order");
+        int arm = csv.optionalColumn("arm");
         for (Row row : csv.rows()) {
             String reader = CsvTable.cell(row, id);
             if (reader.isEmpty() || readerIndex.containsKey(reader)) {
@@ -153,7 +154,7 @@ public final class BundleReader {
             readerIndex.put(reader, readers.size());
             readers.add(new StudyReader(reader, csv.number(row, dermatology), csv.number(row, dermoscopy),
                     CsvTable.cell(row, board), CsvTable.cell(row, title), CsvTable.cell(row, level),
-                    phaseOrder(csv, row, order)));
+                    phaseOrder(csv, row, order), CsvTable.cell(row, arm)));
         }
     }
 
