@@ -20,6 +20,8 @@ public final class BundleFormat {
     public static final String READINGS = "readings.csv";
     public static final String READERS = "readers.csv";
     public static final String AI_PREDICTIONS = "ai_predictions.csv";
+    /** The arms of a collaboration study (forms of AI help); only in bundles of studies with arms. */
+    public static final String ARMS = "arms.csv";
     public static final String ANALYSIS = "analysis.json";
     public static final String METRICS = "metrics.json";
     public static final String DATA_DICTIONARY = "data-dictionary.md";
@@ -41,6 +43,8 @@ public final class BundleFormat {
             "board_certified", "title", "hospital_level", "started_at", "unaided_finished_at", "aided_finished_at",
             "phase_order", "phase_order_seed", "phase_order_group", "phase_order_rank", "washout_days",
             "second_phase_opens_at");
+    static final List<String> ARM_COLUMNS = List.of("arm", "name", "top1", "probabilities", "malignancy",
+            "similar_cases", "similar_k", "saliency");
     /** Prefix of the AI's label-set probability columns ({@code p_MN}, ...). */
     static final String PROBABILITY_PREFIX = "p_";
     /** Prefix of the model's raw probability columns ({@code raw_p_LP}, ...). */

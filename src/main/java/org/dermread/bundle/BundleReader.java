@@ -14,12 +14,14 @@ import java.util.TreeSet;
 import org.dermread.bundle.CsvTable.Row;
 import org.dermread.stats.PhaseReadings;
 import org.dermread.stats.ReaderReadings;
+import org.dermread.stats.StudyArm;
 import org.dermread.stats.StudyData;
 import org.dermread.stats.StudyReader;
 
 /**
  * Reads the study out of a bundle's files ({@code labels.csv}, {@code cases.csv}, {@code readings.csv}, and the
- * optional {@code readers.csv}, {@code ai_predictions.csv}, {@code analysis.json}), whether they come from the
+ * optional {@code readers.csv}, {@code arms.csv}, {@code ai_predictions.csv}, {@code analysis.json}), whether they
+ * come from the
  * database, an unpacked folder or a ZIP. Extra columns are ignored. What it has to leave out is reported as notes;
  * what it cannot make sense of fails with the file, row and column named.
  */
@@ -27,8 +29,8 @@ public final class BundleReader {
 
     /** The files the analysis reads (plus the manifest, to check them against). */
     public static final List<String> INPUT_FILES = List.of(BundleFormat.LABELS, BundleFormat.CASES,
-            BundleFormat.READINGS, BundleFormat.READERS, BundleFormat.AI_PREDICTIONS, BundleFormat.ANALYSIS,
-            BundleFormat.MANIFEST);
+            BundleFormat.READINGS, BundleFormat.READERS, BundleFormat.ARMS, BundleFormat.AI_PREDICTIONS,
+            BundleFormat.ANALYSIS, BundleFormat.MANIFEST);
 
     private BundleReader() {
     }
@@ -64,8 +66,9 @@ public final class BundleReader {
 
         List<StudyReader> readers = new ArrayList<>();
         Map<String, Integer> readerIndex = new HashMap<>();
+        List<StudyArm> arms = files.has(BundleFormat.ARMS) ? arms(table(files, BundleFormat.ARMS)) : List.of();
         if (files.has(BundleFormat.READERS)) {
-            readReaders(table(files, BundleFormat.READERS), readers, readerIndex);
+            readReaders(table(files, BundleFormat.READERS), readers, readerIndex, arms);
         }
         List<PhaseReadings> phases = readings(table(files, BundleFormat.READINGS), labelIndex, caseIndex, readers,
                 readerIndex, notes);
@@ -75,7 +78,7 @@ public final class BundleReader {
             ai = null; // a file without any prediction (a study the model never ran over) is a study without AI
         }
         StudyData study = new StudyData(labels, caseIds, truth.stream().mapToInt(Integer::intValue).toArray(),
-                readers, phases, ai);
+                readers, phases, ai, arms);
         return new BundleStudy(study, AnalysisSettingsFile.read(files), notes);
     }
 
@@ -137,7 +140,10 @@ public final class BundleReader {
         return rows.stream().map(Label::code).toList();
     }
 
-    private static void readReaders(CsvTable csv, List<StudyReader> readers, Map<String, Integer> readerIndex) {
+    private static void readReaders(CsvTable csv, List<StudyReader> readers, Map<String, Integer> readerIndex,
+            List<StudyArm> arms) {
+        Set<String> armCodes = new HashSet<>();
+        arms.forEach(a -> armCodes.add(a.code()));
         int id = csv.column("reader_id");
         int dermatology = csv.optionalColumn("years_dermatology");
         int dermoscopy = csv.optionalColumn("years_dermoscopy");
@@ -151,11 +157,62 @@ public final class BundleReader {
             if (reader.isEmpty() || readerIndex.containsKey(reader)) {
                 continue;
             }
+            String armCode = CsvTable.cell(row, arm);
+            if (!armCode.isEmpty() && !armCodes.contains(armCode)) {
+                throw csv.problem(row, arm, "reader " + reader + " is in arm " + armCode + ", which "
+                        + (arms.isEmpty() ? "is not defined: the bundle has no " + BundleFormat.ARMS
+                                : "is not an arm of " + BundleFormat.ARMS + " (arms: "
+                                        + arms.stream().map(StudyArm::code).toList() + ")"));
+            }
             readerIndex.put(reader, readers.size());
             readers.add(new StudyReader(reader, csv.number(row, dermatology), csv.number(row, dermoscopy),
                     CsvTable.cell(row, board), CsvTable.cell(row, title), CsvTable.cell(row, level),
-                    phaseOrder(csv, row, order), CsvTable.cell(row, arm)));
+                    phaseOrder(csv, row, order), armCode));
         }
+    }
+
+    /** The arms in file order; a repeated code, a flag other than true/false or a bad number of cases is refused. */
+    private static List<StudyArm> arms(CsvTable csv) {
+        int code = csv.column("arm");
+        int name = csv.optionalColumn("name");
+        int top1 = csv.column("top1");
+        int probabilities = csv.column("probabilities");
+        int malignancy = csv.column("malignancy");
+        int similar = csv.column("similar_cases");
+        int similarK = csv.optionalColumn("similar_k");
+        int saliency = csv.column("saliency");
+        List<StudyArm> arms = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Row row : csv.rows()) {
+            String c = CsvTable.cell(row, code);
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (!seen.add(c)) {
+                throw csv.problem(row, code, "the arm " + c + " is repeated");
+            }
+            boolean showsSimilar = flag(csv, row, similar);
+            double k = csv.number(row, similarK);
+            if (!Double.isNaN(k) && (k < 0 || k != Math.rint(k))) {
+                throw csv.problem(row, similarK, "a number of similar cases is a whole number >= 0, not '"
+                        + CsvTable.cell(row, similarK) + "'");
+            }
+            if (showsSimilar && !(k >= 1)) {
+                throw csv.problem(row, similarK, "arm " + c + " shows similar cases, so it needs their number (>= 1)");
+            }
+            arms.add(new StudyArm(c, CsvTable.cell(row, name), flag(csv, row, top1), flag(csv, row, probabilities),
+                    flag(csv, row, malignancy), showsSimilar, showsSimilar ? (int) k : 0, flag(csv, row, saliency)));
+        }
+        return arms;
+    }
+
+    private static boolean flag(CsvTable csv, Row row, int column) {
+        String text = CsvTable.cell(row, column).toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw csv.problem(row, column, "true or false, not '" + CsvTable.cell(row, column) + "'");
+        };
     }
 
     /** {@code unaided_first}, {@code aided_first} (any letter case) or empty; anything else is a mistake. */

@@ -34,7 +34,6 @@ public record BundleStudy(StudyData study, AnalysisSettings settings, List<Strin
         StudyReport report = StudyAnalyzer.analyze(study, s);
         List<String> warnings = new ArrayList<>(notes);
         warnings.addAll(report.warnings());
-        return new StudyReport(report.schemaVersion(), report.settings(), report.study(), warnings, report.ai(),
-                report.phases(), report.mrmc(), report.grouped());
+        return report.withWarnings(warnings);
     }
 }

@@ -1,6 +1,7 @@
 package org.dermread.stats;
 
 import java.util.Arrays;
+import java.util.Collection;
 
 /**
  * How one reader's answers changed from the unaided to the AI-assisted reading of the same cases, and how the reader
@@ -30,6 +31,20 @@ public record AnswerChanges(int pairs, int rightToRight, int wrongToRight, int r
         int[] n = new int[13];
         for (int c = 0; c < truth.length; c++) {
             count(n, truth[c], aiTop1[c], first[c], second[c], 1);
+        }
+        return fromCounts(n);
+    }
+
+    /** The counts of several readers added up. */
+    public static AnswerChanges sum(Collection<AnswerChanges> changes) {
+        int[] n = new int[13];
+        for (AnswerChanges c : changes) {
+            int[] v = {c.pairs, c.rightToRight, c.wrongToRight, c.rightToWrong, c.wrongToSameWrong,
+                c.wrongToOtherWrong, c.aiRightDisagreed, c.aiRightSwitched, c.aiWrongDisagreed, c.aiWrongSwitched,
+                c.aiWrongCases, c.aiWrongUnaidedRight, c.aiWrongAidedRight};
+            for (int i = 0; i < n.length; i++) {
+                n[i] += v[i];
+            }
         }
         return fromCounts(n);
     }

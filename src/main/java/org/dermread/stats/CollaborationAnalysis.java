@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * doi 10.1038/s41591-020-0942-0).
  *
  * <p>Per arm: the readers' mean unaided and aided accuracy, the mean gain (aided - unaided accuracy; positive is an
- * improvement) and the mean gain in balanced accuracy (mean per-class sensitivity), the mean per-reader switching
+ * improvement) and the mean gain in balanced accuracy (mean per-class sensitivity), per class the mean gain in
+ * one-vs-rest sensitivity and specificity (Altman &amp; Bland, BMJ 1994;308:1552), the mean per-reader switching
  * rates of {@link AnswerChanges} (reliance when the AI was right, over-reliance when it was wrong), the accuracy on
  * the cases the AI got wrong (unaided, aided), and the mean gain per experience group. Readers are the unit: each
  * figure is a mean over the arm's readers of that reader's figure (readers for whom it is undefined left out).
@@ -33,11 +34,27 @@ public final class CollaborationAnalysis {
     public record Estimate(double value, double lower, double upper) {
     }
 
-    /** One arm's figures; {@code changes} holds each reader's answer changes, in the order of the readers. */
+    /**
+     * One arm's figures; {@code changes} holds each reader's answer changes, in the order of the readers;
+     * {@code classGains} one entry per label, in label order.
+     */
     public record ArmResult(String arm, int readers, Estimate unaidedAccuracy, Estimate aidedAccuracy,
                             Estimate gain, Estimate balancedAccuracyGain, Estimate reliance, Estimate overReliance,
                             Estimate accuracyOnAiWrongUnaided, Estimate accuracyOnAiWrongAided,
-                            Map<String, Estimate> gainByGroup, Map<Integer, AnswerChanges> changes) {
+                            Map<String, Estimate> gainByGroup, Map<Integer, AnswerChanges> changes,
+                            List<ClassGain> classGains) {
+
+        public ArmResult {
+            classGains = List.copyOf(classGains);
+        }
+    }
+
+    /**
+     * The mean gain (aided - unaided) in one class's one-vs-rest sensitivity and specificity; a reader's figure is
+     * undefined (left out) when the cases that reader read twice hold no case of the class (sensitivity) or only
+     * cases of it (specificity).
+     */
+    public record ClassGain(int label, Estimate sensitivityGain, Estimate specificityGain) {
     }
 
     /** Mean gain of {@code second} minus that of {@code first}, with interval and two-sided Wald p value. */
@@ -70,6 +87,8 @@ public final class CollaborationAnalysis {
     private final int[][] readersOfArm;
     private final List<String> groups;
     private final int[] groupOfReader;
+    /** Figures per reader: the {@link #FIGURES} above, then sensitivity and specificity gain per class. */
+    private final int readerFigureCount;
 
     private CollaborationAnalysis(int k, int[] truth, int[] aiTop1, int[][] before, int[][] after,
             String[] armOfReader, String[] groupOfReader) {
@@ -83,6 +102,15 @@ public final class CollaborationAnalysis {
                 .filter(j -> armOfReader[j].equals(arm)).toArray()).toArray(int[][]::new);
         this.groups = Arrays.stream(groupOfReader).distinct().sorted().toList();
         this.groupOfReader = Arrays.stream(groupOfReader).mapToInt(groups::indexOf).toArray();
+        this.readerFigureCount = FIGURES + 2 * k;
+    }
+
+    private static int sensitivityGainFigure(int label) {
+        return FIGURES + 2 * label;
+    }
+
+    private static int specificityGainFigure(int label) {
+        return FIGURES + 2 * label + 1;
     }
 
     /**
@@ -123,7 +151,7 @@ public final class CollaborationAnalysis {
         int[] once = new int[n];
         Arrays.fill(once, 1);
         double[][] readerFigures = readerFigures(once);
-        double[][][] boot = new double[arms.size()][FIGURES + groups.size()][replicates];
+        double[][][] boot = new double[arms.size()][readerFigureCount + groups.size()][replicates];
         IntStream.range(0, replicates).parallel().forEach(b -> replicate(b, seed, boot));
         List<ArmResult> armResults = new ArrayList<>();
         double[][] pointGain = new double[arms.size()][];
@@ -131,13 +159,18 @@ public final class CollaborationAnalysis {
             int[] members = readersOfArm[a];
             double[] point = armMeans(readerFigures, members, identity(members.length));
             pointGain[a] = point;
-            Estimate[] estimates = new Estimate[FIGURES + groups.size()];
+            Estimate[] estimates = new Estimate[readerFigureCount + groups.size()];
             for (int f = 0; f < estimates.length; f++) {
                 estimates[f] = estimate(point[f], boot[a][f], level);
             }
             Map<String, Estimate> byGroup = new LinkedHashMap<>();
             for (int g = 0; g < groups.size(); g++) {
-                byGroup.put(groups.get(g), estimates[FIGURES + g]);
+                byGroup.put(groups.get(g), estimates[readerFigureCount + g]);
+            }
+            List<ClassGain> classGains = new ArrayList<>();
+            for (int label = 0; label < k; label++) {
+                classGains.add(new ClassGain(label, estimates[sensitivityGainFigure(label)],
+                        estimates[specificityGainFigure(label)]));
             }
             Map<Integer, AnswerChanges> changes = new LinkedHashMap<>();
             for (int j : members) {
@@ -145,7 +178,7 @@ public final class CollaborationAnalysis {
             }
             armResults.add(new ArmResult(arms.get(a), members.length, estimates[UNAIDED], estimates[AIDED],
                     estimates[GAIN], estimates[BALANCED_GAIN], estimates[RELIANCE], estimates[OVER_RELIANCE],
-                    estimates[AI_WRONG_UNAIDED], estimates[AI_WRONG_AIDED], byGroup, changes));
+                    estimates[AI_WRONG_UNAIDED], estimates[AI_WRONG_AIDED], byGroup, changes, classGains));
         }
         List<ArmDifference> differences = new ArrayList<>();
         for (int a = 0; a < arms.size(); a++) {
@@ -203,6 +236,9 @@ public final class CollaborationAnalysis {
             int[] perClass = new int[k];
             int[] rightBefore = new int[k];
             int[] rightAfter = new int[k];
+            int[] chosenWronglyBefore = new int[k];
+            int[] chosenWronglyAfter = new int[k];
+            int paired = 0;
             for (int c = 0; c < truth.length; c++) {
                 int w = weight[c];
                 if (w == 0 || before[j][c] < 0 || after[j][c] < 0) {
@@ -212,6 +248,9 @@ public final class CollaborationAnalysis {
                 perClass[truth[c]] += w;
                 rightBefore[truth[c]] += before[j][c] == truth[c] ? w : 0;
                 rightAfter[truth[c]] += after[j][c] == truth[c] ? w : 0;
+                chosenWronglyBefore[before[j][c]] += before[j][c] != truth[c] ? w : 0;
+                chosenWronglyAfter[after[j][c]] += after[j][c] != truth[c] ? w : 0;
+                paired += w;
             }
             AnswerChanges changes = AnswerChanges.fromCounts(counts);
             double balancedBefore = 0;
@@ -224,7 +263,15 @@ public final class CollaborationAnalysis {
                     classes++;
                 }
             }
-            double[] f = new double[FIGURES];
+            double[] f = new double[readerFigureCount];
+            for (int cls = 0; cls < k; cls++) {
+                int negatives = paired - perClass[cls];
+                f[sensitivityGainFigure(cls)] = perClass[cls] == 0 ? Double.NaN
+                        : (double) (rightAfter[cls] - rightBefore[cls]) / perClass[cls];
+                // specificity = 1 - false positives / negatives, so its gain is the fall in false positives
+                f[specificityGainFigure(cls)] = negatives == 0 ? Double.NaN
+                        : (double) (chosenWronglyBefore[cls] - chosenWronglyAfter[cls]) / negatives;
+            }
             f[UNAIDED] = changes.unaidedAccuracy();
             f[AIDED] = changes.aidedAccuracy();
             f[GAIN] = changes.gain();
@@ -240,8 +287,8 @@ public final class CollaborationAnalysis {
 
     /** Means over the drawn readers (positions into {@code members}) of each figure, then the gain per group. */
     private double[] armMeans(double[][] readerFigures, int[] members, int[] drawn) {
-        double[] means = new double[FIGURES + groups.size()];
-        for (int f = 0; f < FIGURES; f++) {
+        double[] means = new double[readerFigureCount + groups.size()];
+        for (int f = 0; f < readerFigureCount; f++) {
             double sum = 0;
             int count = 0;
             for (int position : drawn) {
@@ -264,7 +311,7 @@ public final class CollaborationAnalysis {
                     count++;
                 }
             }
-            means[FIGURES + g] = count == 0 ? Double.NaN : sum / count;
+            means[readerFigureCount + g] = count == 0 ? Double.NaN : sum / count;
         }
         return means;
     }

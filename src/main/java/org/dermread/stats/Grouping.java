@@ -89,6 +89,6 @@ public record Grouping(String name, List<String> groups, Map<String, String> gro
                 }
             }
         }
-        return new StudyData(groups, study.caseIds(), truth, study.readers(), phases, grouped);
+        return new StudyData(groups, study.caseIds(), truth, study.readers(), phases, grouped, study.arms());
     }
 }

@@ -21,6 +21,10 @@ public final class StudyAnalyzer {
      * @throws IllegalArgumentException when the settings' grouping does not fit the study's labels
      */
     public static StudyReport analyze(StudyData study, AnalysisSettings settings) {
+        return withCollaboration(analyzeWithoutCollaboration(study, settings), study, settings);
+    }
+
+    private static StudyReport analyzeWithoutCollaboration(StudyData study, AnalysisSettings settings) {
         if (settings.grouping() == null) {
             return analyzeUngrouped(study, settings);
         }
@@ -30,6 +34,13 @@ public final class StudyAnalyzer {
         return new StudyReport(report.schemaVersion(), settings, report.study(), report.warnings(), report.ai(),
                 report.phases(), report.mrmc(), new StudyReport.GroupedReport(settings.grouping(), grouped.study(),
                 grouped.warnings(), grouped.ai(), grouped.phases(), grouped.mrmc()));
+    }
+
+    /** The human-AI collaboration analysis by arm, when readers have arms ({@link StudyCollaboration}). */
+    private static StudyReport withCollaboration(StudyReport report, StudyData study, AnalysisSettings settings) {
+        List<String> warnings = new ArrayList<>();
+        StudyReport.CollaborationReport collaboration = StudyCollaboration.report(study, settings, warnings);
+        return report.withCollaboration(collaboration, warnings);
     }
 
     private static StudyReport analyzeUngrouped(StudyData study, AnalysisSettings settings) {

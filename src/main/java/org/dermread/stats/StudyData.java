@@ -12,11 +12,20 @@ import java.util.List;
  * @param readers   readers (index = reader number used in {@link ReaderReadings})
  * @param phases    readings per phase, in analysis order
  * @param aiProbabilities cases x labels probabilities, a row of NaN where the AI has no prediction; null if no AI
+ * @param arms      the arms of a collaboration study (forms of AI help; {@link StudyReader#arm()} names one), empty
+ *                  when the study has none
  */
 public record StudyData(List<String> labels, List<String> caseIds, int[] truth, List<StudyReader> readers,
-                    List<PhaseReadings> phases, double[][] aiProbabilities) {
+                    List<PhaseReadings> phases, double[][] aiProbabilities, List<StudyArm> arms) {
+
+    /** A study without arms. */
+    public StudyData(List<String> labels, List<String> caseIds, int[] truth, List<StudyReader> readers,
+            List<PhaseReadings> phases, double[][] aiProbabilities) {
+        this(labels, caseIds, truth, readers, phases, aiProbabilities, List.of());
+    }
 
     public StudyData {
+        arms = arms == null ? List.of() : List.copyOf(arms);
         labels = List.copyOf(labels);
         caseIds = List.copyOf(caseIds);
         readers = List.copyOf(readers);

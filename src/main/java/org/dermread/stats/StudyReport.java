@@ -1,5 +1,6 @@
 package org.dermread.stats;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,13 +14,113 @@ import java.util.List;
  * @param phases        readers per phase, and readers against the AI
  * @param mrmc          Obuchowski-Rockette comparison of two phases (null when fewer than two phases)
  * @param grouped       the whole analysis again under the settings' grouping of the labels (null without one)
+ * @param collaboration the human-AI collaboration analysis by arm of AI help (null unless readers have arms and the
+ *                      study has both phases and AI predictions)
  */
 public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary study, List<String> warnings,
-                          AiReport ai, List<PhaseReport> phases, MrmcReport mrmc, GroupedReport grouped) {
+                          AiReport ai, List<PhaseReport> phases, MrmcReport mrmc, GroupedReport grouped,
+                          CollaborationReport collaboration) {
 
     public StudyReport {
         warnings = List.copyOf(warnings);
         phases = List.copyOf(phases);
+    }
+
+    /** Without a collaboration analysis. */
+    public StudyReport(int schemaVersion, AnalysisSettings settings, Summary study, List<String> warnings,
+                       AiReport ai, List<PhaseReport> phases, MrmcReport mrmc, GroupedReport grouped) {
+        this(schemaVersion, settings, study, warnings, ai, phases, mrmc, grouped, null);
+    }
+
+    /** This report with other warnings. */
+    public StudyReport withWarnings(List<String> newWarnings) {
+        return new StudyReport(schemaVersion, settings, study, newWarnings, ai, phases, mrmc, grouped,
+                collaboration);
+    }
+
+    /** This report with a collaboration analysis (and the warnings it adds after the others). */
+    public StudyReport withCollaboration(CollaborationReport newCollaboration, List<String> moreWarnings) {
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(moreWarnings);
+        return new StudyReport(schemaVersion, settings, study, all, ai, phases, mrmc, grouped, newCollaboration);
+    }
+
+    /**
+     * Human-AI collaboration by arm ({@link CollaborationAnalysis}): each reader's unaided reading against the same
+     * reader's aided reading with the arm's form of AI help.
+     *
+     * @param unaidedPhase   the baseline phase
+     * @param aidedPhase     the phase read with the arm's help
+     * @param method         how the intervals and the between-arm test are computed, in words
+     * @param references     the papers behind the design and the method
+     * @param arms           one per arm with analysed readers, in the order of arms.csv
+     * @param differences    every pair of arms: arm a's mean gain minus arm b's
+     */
+    public record CollaborationReport(String unaidedPhase, String aidedPhase, double confidenceLevel, int replicates,
+                                      long seed, String method, List<String> references, List<ArmReport> arms,
+                                      List<ArmDifference> differences) {
+
+        public CollaborationReport {
+            references = List.copyOf(references);
+            arms = List.copyOf(arms);
+            differences = List.copyOf(differences);
+        }
+    }
+
+    /**
+     * One arm. Every figure is the mean over the arm's readers of each reader's figure (aided minus unaided for a
+     * gain), over the cases the reader read in both phases, with its two-way bootstrap interval.
+     *
+     * @param help                     the form of AI help
+     * @param readerIds                the arm's analysed readers
+     * @param reliance                 rate of switching to the AI's answer when it was right and the reader had
+     *                                 answered otherwise
+     * @param overReliance             the same when the AI was wrong
+     * @param answerChanges            the readers' answer changes summed
+     * @param readerChanges            each reader's answer changes and rates
+     * @param mrmc                     aided against unaided among the arm's readers (Obuchowski-Rockette), null
+     *                                 when it cannot be run (why is in the warnings)
+     */
+    public record ArmReport(String arm, String name, ArmHelp help, int readers, List<String> readerIds,
+                            Interval unaidedAccuracy, Interval aidedAccuracy, Interval gain,
+                            Interval balancedAccuracyGain, List<ClassGain> perClass,
+                            List<GroupGain> experienceGroups, Interval reliance, Interval overReliance,
+                            Interval accuracyOnAiWrongUnaided, Interval accuracyOnAiWrongAided,
+                            AnswerChanges answerChanges, List<ReaderChanges> readerChanges, MrmcReport mrmc) {
+
+        public ArmReport {
+            readerIds = List.copyOf(readerIds);
+            perClass = List.copyOf(perClass);
+            experienceGroups = List.copyOf(experienceGroups);
+            readerChanges = List.copyOf(readerChanges);
+        }
+    }
+
+    /** The forms of AI help an arm shows (arms.csv). */
+    public record ArmHelp(boolean top1, boolean probabilities, boolean malignancy, boolean similarCases,
+                          int similarK, boolean saliency) {
+    }
+
+    /** The mean gain in one class's one-vs-rest sensitivity and specificity. */
+    public record ClassGain(String code, Interval sensitivityGain, Interval specificityGain) {
+    }
+
+    /** The mean gain in accuracy of an arm's readers in one experience group. */
+    public record GroupGain(String group, int readers, Interval gain) {
+    }
+
+    /** One reader's answer changes (counts) and the rates they give; rates are null where undefined. */
+    public record ReaderChanges(String readerId, String experienceGroup, AnswerChanges changes,
+                                double unaidedAccuracy, double aidedAccuracy, double gain, double reliance,
+                                double overReliance) {
+    }
+
+    /**
+     * Arm a's mean gain minus arm b's (a before b in arms.csv), with the percentile interval of the bootstrap
+     * replicates, their standard deviation as standard error, and the two-sided Wald p value (z = difference / SE).
+     */
+    public record ArmDifference(String armA, String armB, Interval gainDifference, double standardError, double z,
+                                double p) {
     }
 
     /** Without a grouped analysis. */

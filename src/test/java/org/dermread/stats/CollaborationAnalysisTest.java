@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,15 @@ class CollaborationAnalysisTest {
     record Truth(double f, double meanP) {
         double gain() {
             return f * (AI_ACCURACY - meanP);
+        }
+
+        /**
+         * Every class's sensitivity gains as accuracy does (truth is uniform, so P(right | class) is the same for
+         * every class). A wrong answer, the reader's own or the AI's, is uniform over the other K - 1 labels, so
+         * P(answer c | truth not c) = P(wrong) / (K - 1) in both phases, and specificity gains gain() / (K - 1).
+         */
+        double specificityGain() {
+            return gain() / (K - 1);
         }
 
         double aidedOnAiWrong() {
@@ -138,6 +148,27 @@ class CollaborationAnalysisTest {
             // The least experienced gain most, as the model says.
             assertThat(arm.gainByGroup().get("novice").value()).isGreaterThan(arm.gainByGroup().get("expert").value());
         }
+        int intervals = 0;
+        int covering = 0;
+        for (CollaborationAnalysis.ArmResult arm : result.arms()) {
+            Truth expected = new Truth(arm.arm().equals("top1") ? 0.6 : 0.25, meanP);
+            assertThat(arm.classGains()).hasSize(K);
+            double meanSensitivityGain = 0;
+            for (CollaborationAnalysis.ClassGain c : arm.classGains()) {
+                assertThat(c.sensitivityGain().value()).isCloseTo(expected.gain(), within(0.03));
+                assertThat(c.specificityGain().value()).isCloseTo(expected.specificityGain(), within(0.01));
+                meanSensitivityGain += c.sensitivityGain().value() / K;
+                for (var e : List.of(Map.entry(c.sensitivityGain(), expected.gain()),
+                        Map.entry(c.specificityGain(), expected.specificityGain()))) {
+                    intervals++;
+                    covering += e.getKey().lower() <= e.getValue() && e.getValue() <= e.getKey().upper() ? 1 : 0;
+                }
+            }
+            // every reader read every case of every class, so the balanced-accuracy gain is the mean class gain
+            assertThat(arm.balancedAccuracyGain().value()).isCloseTo(meanSensitivityGain, within(1e-12));
+        }
+        // 28 intervals at 99 %: about 0.3 expected to miss; three or more misses would be far out of line
+        assertThat(covering).isGreaterThanOrEqualTo(intervals - 2);
         CollaborationAnalysis.ArmDifference difference = result.differences().get(0);
         assertThat(difference.first()).isEqualTo("top1");
         assertThat(difference.second()).isEqualTo("probabilities");
