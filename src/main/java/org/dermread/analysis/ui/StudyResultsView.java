@@ -164,6 +164,9 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
         if (report.mrmc() != null) {
             content.add(new H3(getTranslation("results.mrmc")), new MrmcTable(report.mrmc()));
         }
+        if (report.collaboration() != null) {
+            content.add(new CollaborationSection(report.collaboration(), classLabel));
+        }
         content.add(new H3(getTranslation("results.sizing")), new SizingSection(results, analysis));
         if (!report.warnings().isEmpty()) {
             content.add(new H3(getTranslation("results.warnings")));
