@@ -37,12 +37,28 @@ public final class AnalysisWarnings {
             + " read every case in both modalities; they are left out where that does not hold";
     private static final String TWO_MODALITIES = "MRMC needs at least two modalities";
 
+    private static final String COLLABORATION = "collaboration: ";
+    private static final Pattern COLLABORATION_NO_PHASE = Pattern.compile("collaboration: readers have arms but the"
+            + " study has no (\\S+) phase with answers; no collaboration analysis");
+    private static final String COLLABORATION_NO_AI = "collaboration: readers have arms but the study has no AI"
+            + " predictions; no collaboration analysis";
+    private static final Pattern COLLABORATION_EMPTY_ARM = Pattern.compile(
+            "collaboration: arm (.+) has no reader who answered in both phases");
+    private static final Pattern COLLABORATION_INCOMPLETE = Pattern.compile(
+            "collaboration: readers who did not answer in both phases are left out: \\[(.*)]");
+    private static final Pattern COLLABORATION_ARMLESS = Pattern.compile(
+            "collaboration: readers without an arm are left out: \\[(.*)]");
+    private static final Pattern COLLABORATION_ARM_MRMC = Pattern.compile("collaboration: arm (.+?): (MRMC.+)");
+
     private AnalysisWarnings() {
     }
 
     /** The warning or note in words of the given language; an unknown one as it is. */
     public static String inWords(String warning, Words words) {
         Matcher m;
+        if (warning.startsWith(COLLABORATION)) {
+            return collaboration(warning, words);
+        }
         if (warning.equals(CROSSED_ONLY)) {
             return words.get("report.warning.crossed-only");
         }
@@ -73,6 +89,34 @@ public final class AnalysisWarnings {
             return words.get("report.warning.other", figure(m.group(1), words), m.group(2));
         }
         return warning;
+    }
+
+    /** The collaboration analysis' sentences (StudyCollaboration); an arm's MRMC note in the words of the others. */
+    private static String collaboration(String warning, Words words) {
+        Matcher m;
+        if (warning.equals(COLLABORATION_NO_AI)) {
+            return words.get("report.warning.collab.no-ai");
+        }
+        if ((m = COLLABORATION_NO_PHASE.matcher(warning)).matches()) {
+            return words.get("report.warning.collab.no-phase", phase(m.group(1), words));
+        }
+        if ((m = COLLABORATION_EMPTY_ARM.matcher(warning)).matches()) {
+            return words.get("report.warning.collab.empty-arm", m.group(1));
+        }
+        if ((m = COLLABORATION_INCOMPLETE.matcher(warning)).matches()) {
+            return words.get("report.warning.collab.incomplete", list(m.group(1), words));
+        }
+        if ((m = COLLABORATION_ARMLESS.matcher(warning)).matches()) {
+            return words.get("report.warning.collab.armless", list(m.group(1), words));
+        }
+        if ((m = COLLABORATION_ARM_MRMC.matcher(warning)).matches()) {
+            return words.get("report.warning.collab.arm", m.group(1), inWords(m.group(2), words));
+        }
+        return warning;
+    }
+
+    private static String list(String items, Words words) {
+        return String.join(words.get("report.list.separator"), items.split(",\\s*"));
     }
 
     /**
