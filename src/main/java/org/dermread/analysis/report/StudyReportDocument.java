@@ -47,6 +47,7 @@ public final class StudyReportDocument extends ReportTables {
         perClass();
         figures();
         mrmc();
+        CollaborationChapter.write(this);
         agreement();
         againstAi();
         methods();
