@@ -166,7 +166,9 @@ final class StudyCollaboration {
                     interval(arm.gain()), interval(arm.balancedAccuracyGain()), perClass, groups,
                     interval(arm.reliance()), interval(arm.overReliance()),
                     interval(arm.accuracyOnAiWrongUnaided()), interval(arm.accuracyOnAiWrongAided()),
-                    AnswerChanges.sum(arm.changes().values()), readerChanges, mrmc));
+                    AnswerChanges.sum(arm.changes().values()), readerChanges,
+                    switching(study.truth(), aiTop1, arm.changes().keySet().stream().map(i -> first.get(i)).toList(),
+                            arm.changes().keySet().stream().map(i -> second.get(i)).toList()), mrmc));
         }
         List<StudyReport.ArmDifference> differences = new ArrayList<>();
         for (CollaborationAnalysis.ArmDifference d : result.differences()) {
@@ -180,6 +182,25 @@ final class StudyCollaboration {
         }
         return new StudyReport.CollaborationReport(unaided.phase(), aided.phase(), settings.confidenceLevel(),
                 settings.bootstrapReplicates(), settings.seed(), METHOD, REFERENCES, armReports, differences);
+    }
+
+    /** The switching diagram's counts: [AI right, AI wrong] x (unaided right?, aided right?), cases read twice. */
+    private static List<StudyReport.Switching> switching(int[] truth, int[] aiTop1, List<ReaderReadings> unaided,
+            List<ReaderReadings> aided) {
+        int[][] n = new int[2][4];
+        for (int r = 0; r < unaided.size(); r++) {
+            int[] before = AnswerChanges.answersByCase(truth.length, unaided.get(r));
+            int[] after = AnswerChanges.answersByCase(truth.length, aided.get(r));
+            for (int c = 0; c < truth.length; c++) {
+                if (before[c] < 0 || after[c] < 0 || aiTop1[c] < 0) {
+                    continue;
+                }
+                int cell = (before[c] == truth[c] ? 0 : 2) + (after[c] == truth[c] ? 0 : 1);
+                n[aiTop1[c] == truth[c] ? 0 : 1][cell]++;
+            }
+        }
+        return List.of(new StudyReport.Switching("right", n[0][0], n[0][1], n[0][2], n[0][3]),
+                new StudyReport.Switching("wrong", n[1][0], n[1][1], n[1][2], n[1][3]));
     }
 
     /** Aided against unaided among some readers: the study's MRMC on those readers' readings of the two phases. */

@@ -78,6 +78,8 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
      * @param overReliance             the same when the AI was wrong
      * @param answerChanges            the readers' answer changes summed
      * @param readerChanges            each reader's answer changes and rates
+     * @param switching                unaided correctness to aided correctness, summed over the arm's readers,
+     *                                 once for the cases the AI got right and once for those it got wrong
      * @param mrmc                     aided against unaided among the arm's readers (Obuchowski-Rockette), null
      *                                 when it cannot be run (why is in the warnings)
      */
@@ -86,14 +88,23 @@ public record StudyReport(int schemaVersion, AnalysisSettings settings, Summary 
                             Interval balancedAccuracyGain, List<ClassGain> perClass,
                             List<GroupGain> experienceGroups, Interval reliance, Interval overReliance,
                             Interval accuracyOnAiWrongUnaided, Interval accuracyOnAiWrongAided,
-                            AnswerChanges answerChanges, List<ReaderChanges> readerChanges, MrmcReport mrmc) {
+                            AnswerChanges answerChanges, List<ReaderChanges> readerChanges,
+                            List<Switching> switching, MrmcReport mrmc) {
 
         public ArmReport {
+            switching = List.copyOf(switching);
             readerIds = List.copyOf(readerIds);
             perClass = List.copyOf(perClass);
             experienceGroups = List.copyOf(experienceGroups);
             readerChanges = List.copyOf(readerChanges);
         }
+    }
+
+    /**
+     * Counts of (unaided correctness, aided correctness) over an arm's readers and the cases they read in both
+     * phases on which the AI was right ({@code ai} = "right") or wrong ("wrong").
+     */
+    public record Switching(String ai, int rightToRight, int rightToWrong, int wrongToRight, int wrongToWrong) {
     }
 
     /** The forms of AI help an arm shows (arms.csv). */

@@ -149,6 +149,18 @@ class CollaborationBundleTest {
                     .isEqualTo(total.rightToWrong());
             assertThat(arm.readerChanges().stream().mapToInt(r -> r.changes().wrongToOtherWrong()).sum())
                     .isEqualTo(total.wrongToOtherWrong());
+            // the switching diagram's counts split the same transitions by whether the AI was right
+            StudyReport.Switching aiRight = arm.switching().get(0);
+            StudyReport.Switching aiWrong = arm.switching().get(1);
+            assertThat(aiRight.ai()).isEqualTo("right");
+            assertThat(aiWrong.ai()).isEqualTo("wrong");
+            assertThat(aiRight.wrongToRight() + aiWrong.wrongToRight()).isEqualTo(total.wrongToRight());
+            assertThat(aiRight.rightToWrong() + aiWrong.rightToWrong()).isEqualTo(total.rightToWrong());
+            assertThat(aiWrong.rightToRight() + aiWrong.rightToWrong()).isEqualTo(total.aiWrongUnaidedRight());
+            assertThat(aiWrong.rightToRight() + aiWrong.wrongToRight()).isEqualTo(total.aiWrongAidedRight());
+            // a reader can only be led from right to wrong by a wrong AI, and from wrong to right by a right one
+            assertThat(aiRight.rightToWrong()).isZero();
+            assertThat(aiWrong.wrongToRight()).isZero();
             StudyReport.ReaderChanges first = arm.readerChanges().get(0);
             assertThat(first.experienceGroup()).isEqualTo("<3");
             assertThat(first.gain()).isEqualTo(first.changes().gain());

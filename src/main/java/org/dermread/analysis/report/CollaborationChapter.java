@@ -59,7 +59,7 @@ final class CollaborationChapter {
         w.blocks.add(new Table("table-collab-arms", w.nextTable() + " " + w.t("report.collab.arms.caption"),
                 List.of(w.t("report.collab.arm"), w.t("report.collab.help"), w.t("report.readers.n"),
                         w.t("report.collab.unaided"), w.t("report.collab.aided"), w.t("report.collab.gain"),
-                        w.t("report.collab.balanced-gain")), rows, new double[] {1.2, 1.6, 0.6, 1.3, 1.3, 1.3, 1.3},
+                        w.t("report.collab.balanced-gain")), rows, new double[] {1.2, 1.6, 0.8, 1.3, 1.3, 1.3, 1.3},
                 w.t("report.collab.arms.note", level)));
     }
 

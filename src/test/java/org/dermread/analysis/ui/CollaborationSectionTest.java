@@ -97,7 +97,7 @@ class CollaborationSectionTest extends KaribuTest {
                 arm.unaidedAccuracy(), arm.aidedAccuracy(), arm.gain(), arm.balancedAccuracyGain(), arm.perClass(),
                 List.of(), undefined, undefined, arm.accuracyOnAiWrongUnaided(), arm.accuracyOnAiWrongAided(), agreed,
                 List.of(new StudyReport.ReaderChanges("R099", "<3", agreed, 0.8, 0.8, 0, Double.NaN, Double.NaN)),
-                null);
+                List.of(), null);
         StudyReport.CollaborationReport one = new StudyReport.CollaborationReport("unaided", "aided", 0.95, 0, 1,
                 "m", List.of(), List.of(lonely), List.of());
         CollaborationSection section = new CollaborationSection(one, Function.identity());
