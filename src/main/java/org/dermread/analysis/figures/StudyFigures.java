@@ -118,7 +118,19 @@ public final class StudyFigures {
             averagedRoc(phase, locale).ifPresent(figure -> figures.put("roc-average-" + phase, figure));
         }
         tsne(locale).ifPresent(figure -> figures.put("tsne", figure));
+        collaborationGain(locale).ifPresent(figure -> figures.put("collaboration-gain", figure));
+        switching(locale).ifPresent(figure -> figures.put("collaboration-switching", figure));
         return figures;
+    }
+
+    /** The gain in accuracy per arm and experience group (studies with arms of AI help). */
+    public Optional<Figure> collaborationGain(Locale locale) {
+        return Optional.ofNullable(report.collaboration()).map(c -> CollaborationGainFigure.of(c, locale));
+    }
+
+    /** The switching diagram per arm, split by whether the AI was right (studies with arms of AI help). */
+    public Optional<Figure> switching(Locale locale) {
+        return Optional.ofNullable(report.collaboration()).map(c -> SwitchingFigure.of(c, locale));
     }
 
     private synchronized List<TsnePlot.Point> tsnePoints() {
