@@ -3,6 +3,9 @@ package org.dermread.analysis.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.dermread.analysis.figures.CollaborationGainFigure;
+import org.dermread.analysis.figures.SwitchingFigure;
+import org.dermread.analysis.report.ReportDocument.FigureBlock;
 import org.dermread.analysis.report.ReportDocument.Paragraph;
 import org.dermread.analysis.report.ReportDocument.Table;
 import org.dermread.stats.AnswerChanges;
@@ -41,9 +44,13 @@ final class CollaborationChapter {
         arms(level);
         reliance(level);
         groups(level);
+        w.blocks.add(new FigureBlock("figure-collab-gain", CollaborationGainFigure.of(collaboration, w.text.locale()),
+                w.t("report.collab.figure.gain", level)));
         classes(level);
         differences(level);
         mrmc();
+        w.blocks.add(new FigureBlock("figure-collab-switching", SwitchingFigure.of(collaboration, w.text.locale()),
+                w.t("report.collab.figure.switching")));
         readers();
         w.blocks.add(new Paragraph(w.t("report.collab.references"), true));
         collaboration.references().forEach(r -> w.blocks.add(new Paragraph(r, true)));

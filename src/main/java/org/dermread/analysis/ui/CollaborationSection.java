@@ -9,8 +9,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.dermread.analysis.figures.Numbers;
+import org.dermread.analysis.figures.StudyFigures;
 import org.dermread.analysis.ui.ResultsCells.Cell;
 import org.dermread.stats.AnswerChanges;
 import org.dermread.stats.StudyReport;
@@ -25,7 +27,12 @@ final class CollaborationSection extends VerticalLayout {
 
     private static final String NO_READER = "results.collab.reason.no-reader";
 
-    CollaborationSection(StudyReport.CollaborationReport collaboration, Function<String, String> classLabel) {
+    /**
+     * @param figures   the study's figures (the gain and switching figures are drawn when the browser asks)
+     * @param downloads how the page offers a figure for download
+     */
+    CollaborationSection(StudyReport.CollaborationReport collaboration, Function<String, String> classLabel,
+            StudyFigures figures, FigureDownloads downloads) {
         setPadding(false);
         setId("collaboration-results");
         int level = (int) Math.round(100 * collaboration.confidenceLevel());
@@ -35,6 +42,9 @@ final class CollaborationSection extends VerticalLayout {
                         level, collaboration.replicates())));
         add(armTable(collaboration));
         add(new H4(getTranslation("results.collab.groups")), groupTable(collaboration));
+        Locale locale = ResultsCells.locale();
+        figures.collaborationGain(locale).ifPresent(figure -> add(downloads.box(figure, "collaboration-gain",
+                "collaboration-gain-figure")));
         add(new H4(getTranslation("results.collab.classes")), classTable(collaboration, classLabel));
         if (!collaboration.differences().isEmpty()) {
             add(new H4(getTranslation("results.collab.differences")), differenceTable(collaboration));
@@ -42,7 +52,10 @@ final class CollaborationSection extends VerticalLayout {
             method.setId("collaboration-method");
             add(method);
         }
-        add(new H4(getTranslation("results.collab.changes")), changeTable(collaboration));
+        add(new H4(getTranslation("results.collab.changes")));
+        figures.switching(locale).ifPresent(figure -> add(downloads.box(figure, "collaboration-switching",
+                "collaboration-switching-figure")));
+        add(changeTable(collaboration));
         for (StudyReport.ArmReport arm : collaboration.arms()) {
             if (arm.mrmc() != null) {
                 MrmcTable mrmc = new MrmcTable(arm.mrmc());

@@ -165,7 +165,7 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
             content.add(new H3(getTranslation("results.mrmc")), new MrmcTable(report.mrmc()));
         }
         if (report.collaboration() != null) {
-            content.add(new CollaborationSection(report.collaboration(), classLabel));
+            content.add(new CollaborationSection(report.collaboration(), classLabel, figures, downloads));
         }
         content.add(new H3(getTranslation("results.sizing")), new SizingSection(results, analysis));
         if (!report.warnings().isEmpty()) {

@@ -5,13 +5,18 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableRow;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.dermread.bundle.BundleFiles;
+import org.dermread.analysis.figures.StudyFigures;
 import org.dermread.bundle.BundleReader;
+import org.dermread.bundle.BundleStudy;
 import org.dermread.bundle.SimulatedCollaboration;
 import org.dermread.stats.AnswerChanges;
 import org.dermread.stats.StudyReport;
@@ -26,10 +31,14 @@ import org.junit.jupiter.api.Test;
 class CollaborationSectionTest extends KaribuTest {
 
     private static StudyReport report;
+    private static StudyFigures figures;
+    private static final FigureDownloads DOWNLOADS = new FigureDownloads(Runnable::run);
 
     @BeforeAll
     static void analyse() {
-        report = BundleReader.read(BundleFiles.of(SimulatedCollaboration.files(120, 6, 7, 100, 0.95))).analyze();
+        BundleStudy study = BundleReader.read(BundleFiles.of(SimulatedCollaboration.files(120, 6, 7, 100, 0.95)));
+        report = study.analyze();
+        figures = new StudyFigures(study.study(), report, Map.of());
     }
 
     private static List<String> texts(NativeTableRow row) {
@@ -45,7 +54,8 @@ class CollaborationSectionTest extends KaribuTest {
         StudyReport.CollaborationReport collaboration = report.collaboration();
         for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
             UI.getCurrent().setLocale(locale);
-            CollaborationSection section = new CollaborationSection(collaboration, Function.identity());
+            CollaborationSection section = new CollaborationSection(collaboration, Function.identity(), figures,
+                    DOWNLOADS);
             UI.getCurrent().add(section);
             boolean english = locale == Locale.ENGLISH;
 
@@ -80,6 +90,11 @@ class CollaborationSectionTest extends KaribuTest {
             assertThat(texts(changes.get(2)).get(1)).isEqualTo("R001");
 
             assertThat(_find(section, NativeTable.class, spec -> spec.withId("collaboration-mrmc-A"))).hasSize(1);
+            Image gainFigure = _get(_get(section, Div.class, spec -> spec.withId("collaboration-gain-figure")),
+                    Image.class);
+            assertThat(gainFigure.getAlt()).hasValue(english ? "Gain in accuracy by arm and experience"
+                    : "准确率提升（按组别和经验）");
+            assertThat(_find(section, Div.class, spec -> spec.withId("collaboration-switching-figure"))).hasSize(1);
             String text = section.getElement().getTextRecursively();
             assertThat(text).doesNotContain("NaN").doesNotContain("null").doesNotContain("!{");
             UI.getCurrent().remove(section);
@@ -100,7 +115,9 @@ class CollaborationSectionTest extends KaribuTest {
                 List.of(), null);
         StudyReport.CollaborationReport one = new StudyReport.CollaborationReport("unaided", "aided", 0.95, 0, 1,
                 "m", List.of(), List.of(lonely), List.of());
-        CollaborationSection section = new CollaborationSection(one, Function.identity());
+        StudyFigures oneFigures = new StudyFigures(null, new StudyReport(1, report.settings(), report.study(),
+                List.of(), report.ai(), report.phases(), report.mrmc(), null, one), Map.of());
+        CollaborationSection section = new CollaborationSection(one, Function.identity(), oneFigures, DOWNLOADS);
         UI.getCurrent().add(section);
         List<String> row = texts(rows(section, "collaboration-arms").get(1));
         assertThat(row.get(1)).isEqualTo("not described");
