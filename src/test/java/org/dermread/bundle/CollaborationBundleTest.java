@@ -232,6 +232,26 @@ class CollaborationBundleTest {
     }
 
     @Test
+    void a_reader_who_did_not_read_both_phases_and_a_reader_without_an_arm_are_left_out_and_named() {
+        Map<String, byte[]> partial = new LinkedHashMap<>(files);
+        String readings = new String(files.get(BundleFormat.READINGS), StandardCharsets.UTF_8).lines()
+                .filter(line -> !(line.startsWith("R001,") && line.contains(",aided,")))
+                .reduce("", (text, line) -> text + line + "\n");
+        partial.put(BundleFormat.READINGS, bytes(readings));
+        partial.put(BundleFormat.READERS, bytes(new String(files.get(BundleFormat.READERS), StandardCharsets.UTF_8)
+                .replace("R002,15,A,", "R002,15,,")));
+        StudyReport partly = BundleReader.read(BundleFiles.of(partial)).analyze(0, null);
+        assertThat(partly.collaboration().arms().get(0).readers()).isEqualTo(READERS_PER_ARM - 2);
+        assertThat(partly.collaboration().arms().get(0).readerIds()).doesNotContain("R001", "R002");
+        assertThat(partly.warnings()).contains(
+                "collaboration: readers who did not answer in both phases are left out: [R001]",
+                "collaboration: readers without an arm are left out: [R002]");
+        // without replicates there are no intervals and no test, written as null, not as a number
+        assertThat(partly.collaboration().differences().get(0).p()).isNaN();
+        assertThat(MetricsJson.text(partly)).contains("\"standard_error\":null");
+    }
+
+    @Test
     void a_reader_in_an_arm_that_arms_csv_does_not_define_is_refused_with_the_arm_named() {
         Map<String, byte[]> bad = new LinkedHashMap<>(files);
         bad.put(BundleFormat.READERS, bytes("reader_id,years_dermatology,arm\nR001,1,A\nR002,3,C\n"));
