@@ -260,7 +260,7 @@ def main(argv=None) -> int:
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--val-fraction", type=float, default=0.2)
     ap.add_argument("--threads", type=int, default=1,
-                    help="torch threads (2.0.0 was trained with 1, 2.1.0 with 2; OpenMP threads thrash on "
+                    help="torch threads (2.0.0 and 2.2.0 were trained with 1, 2.1.0 with 2; OpenMP threads thrash on "
                          "shared cores)")
     ap.add_argument("--earlier-runs", default=None,
                     help="a JSON file with a list of earlier runs of this version (settings, validation and demo-set "
