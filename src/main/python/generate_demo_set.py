@@ -27,6 +27,15 @@ Output is a study-set folder (format documented in study-sets/README.md):
   <out>/images/        <case_id>.jpg, 256x256 RGB JPEG
   <out>/README.md      says that the images are synthetic and how to regenerate them
 
+Atypical presentations (generator v2): in every class a fixed share of the cases (ATYPICAL_SHARE, 15 %: 3 of
+the 20 demo cases per class) is drawn with the pattern of one of the class's look-alikes (LOOK_ALIKES: a viral wart
+that looks like a seborrheic keratosis, a keratosis that looks like a nevus, a basal cell carcinoma that looks like
+a nevus or a scar, ...), as real lesions often are; only the reference standard tells, so their confirmation is
+histopathology. No reader and no model can get these cases right from the image, which is what makes the demo
+comparison realistic: in v1 every case showed its own class's hallmarks and a small CNN ranked almost perfectly
+(one-vs-rest AUCs up to 0.997). All other images are byte-for-byte those of v1 (the atypical cases are chosen and
+assigned from their own random stream).
+
 Case ids (and file names) are numbered in a shuffled class order, so the class cannot be read from
 them. The output is byte-for-byte reproducible for a given seed, per-class count and class list (with
 the same numpy and Pillow/libjpeg builds): every image draws from its own random stream derived from
@@ -51,7 +60,7 @@ import sys
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 
 #: The model contract's class order (all 14 classes of Zhu et al. 2021).
 ALL_CLASSES = ["LP", "Rosa", "VW", "AV", "KAHS", "EAD", "DF", "SD", "SK", "MN", "Hem", "Pso", "PWS", "BCC"]
@@ -471,6 +480,40 @@ DRAWERS = {
 }
 
 
+#: A share of every class's cases is drawn as a look-alike class (an atypical presentation); see the module doc.
+ATYPICAL_SHARE = 0.15
+
+#: Per class, the drawable classes its atypical presentations look like (dermoscopic differential diagnoses).
+LOOK_ALIKES = {
+    "LP": ["EAD", "SK"],      # lichenoid eczema; lichen-planus-like keratosis
+    "Rosa": ["EAD", "AV"],    # seborrhoeic / contact dermatitis; papulopustular rosacea read as acne
+    "VW": ["SK", "AV"],       # flat or irritated wart read as keratosis; thrombosed papule read as a comedo
+    "AV": ["Rosa", "EAD"],    # acne vs papulopustular rosacea; folliculitis / perioral dermatitis
+    "KAHS": ["DF", "BCC"],    # small keloid vs dermatofibroma; scar-like (morphoeic) BCC
+    "EAD": ["Rosa", "LP"],    # facial eczema vs rosacea; lichenified eczema vs lichen planus
+    "DF": ["MN", "KAHS"],     # dermatofibroma vs nevus; vs a small scar
+    "SK": ["MN", "BCC"],      # keratosis vs nevus; pigmented BCC
+    "MN": ["SK", "DF"],       # papillomatous nevus vs keratosis; vs dermatofibroma
+    "BCC": ["MN", "KAHS"],    # nodular BCC vs intradermal nevus; morphoeic BCC vs scar
+}
+
+
+def atypical_plan(seed: int, plan: list[str]) -> dict[int, str]:
+    """Which cases (1-based index) are atypical, and the look-alike each is drawn as.
+
+    Per class exactly round(ATYPICAL_SHARE x its cases) of its cases, picked by a seeded shuffle; the look-alike
+    is drawn uniformly from LOOK_ALIKES. A stream of its own, so every other image is unchanged from v1.
+    """
+    rng = np.random.default_rng([seed, 0xA7])
+    result = {}
+    for diagnosis in sorted(set(plan)):
+        indices = [i for i, d in enumerate(plan, start=1) if d == diagnosis]
+        chosen = rng.permutation(len(indices))[:int(round(ATYPICAL_SHARE * len(indices)))]
+        for c in sorted(chosen.tolist()):
+            result[indices[c]] = LOOK_ALIKES[diagnosis][int(rng.integers(0, len(LOOK_ALIKES[diagnosis])))]
+    return result
+
+
 def render(diagnosis: str, rng: np.random.Generator) -> Image.Image:
     img = skin_background(rng)
     k = rng.uniform(0.15, 1.0)
@@ -544,9 +587,10 @@ def jpeg_bytes(img: Image.Image) -> bytes:
     return buf.getvalue()
 
 
-def make_image(seed: int, index: int, diagnosis: str) -> Image.Image:
-    """Image number ``index`` (1-based) of a set; depends only on (seed, index, diagnosis)."""
-    return render(diagnosis, np.random.default_rng([seed, index, 1]))
+def make_image(seed: int, index: int, diagnosis: str, drawn_as: str | None = None) -> Image.Image:
+    """Image number ``index`` (1-based) of a set; depends only on (seed, index, diagnosis), and for an atypical
+    case on the look-alike ``drawn_as`` whose pattern it shows instead of its own."""
+    return render(drawn_as or diagnosis, np.random.default_rng([seed, index, 1]))
 
 
 README_TEMPLATE = """# {name}
@@ -557,6 +601,8 @@ textbook dermoscopic pattern; ages, sexes, body sites and confirmation methods w
 Use them to try DermRead and in tests, never for clinical or scientific conclusions.
 
 - {count} cases: {per_class} per class for {n_classes} classes ({classes}).
+- {atypical} of them ({share:.0%} of each class) are atypical presentations: drawn with the pattern of a look-alike
+  class (as a wart can look like a seborrhoeic keratosis), so that only the reference standard tells.
 - Images: {size}x{size} RGB JPEG (quality {quality}) in `images/`, named by case id; the case ids follow a
   shuffled class order, so the diagnosis cannot be read from an id or file name.
 - Format: see `study-sets/README.md` (`manifest.csv`, `set.json`, `images/`).
@@ -586,15 +632,18 @@ def write_set(out: str, seed: int, per_class: int, classes: list[str], name: str
     os.makedirs(os.path.join(out, "images"), exist_ok=True)
 
     plan = case_plan(seed, per_class, classes)
+    atypical = atypical_plan(seed, plan)
     width = max(4, len(str(len(plan))))
     rows = []
     for index, diagnosis in enumerate(plan, start=1):
         case_id = f"{name_prefix(name)}-{index:0{width}d}"
         image = f"images/{case_id}.jpg"
         with open(os.path.join(out, image), "wb") as fh:
-            fh.write(jpeg_bytes(make_image(seed, index, diagnosis)))
+            fh.write(jpeg_bytes(make_image(seed, index, diagnosis, atypical.get(index))))
         row = {"case_id": case_id, "image": image, "diagnosis": diagnosis}
         row.update(metadata(diagnosis, np.random.default_rng([seed, index, 2])))
+        if index in atypical:
+            row["confirmation"] = "histopathology"  # an atypical lesion is biopsied
         rows.append(row)
 
     with open(os.path.join(out, "manifest.csv"), "w", encoding="utf-8", newline="") as fh:
@@ -618,7 +667,7 @@ def write_set(out: str, seed: int, per_class: int, classes: list[str], name: str
     if readme:
         with open(os.path.join(out, "README.md"), "w", encoding="utf-8") as fh:
             fh.write(README_TEMPLATE.format(
-                name=name, count=len(rows), per_class=per_class, n_classes=len(classes), classes=", ".join(classes),
+                name=name, count=len(rows), atypical=len(atypical), share=ATYPICAL_SHARE, per_class=per_class, n_classes=len(classes), classes=", ".join(classes),
                 size=SIZE, quality=JPEG_QUALITY, seed=seed, out=readme_out or out))
     return rows
 

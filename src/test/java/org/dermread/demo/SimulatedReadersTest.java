@@ -2,13 +2,25 @@ package org.dermread.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dermread.accounts.AccountBootstrap;
 import org.dermread.accounts.PasswordPolicy;
+import org.dermread.accounts.Role;
+import org.dermread.analysis.StudyAnalysis;
+import org.dermread.analysis.StudyResultsService;
 import org.dermread.cases.DatabaseSnapshot;
+import org.dermread.cases.SignedIn;
 import org.dermread.studies.DemoStudy;
 import org.dermread.testing.DermReadTest;
+import org.dermread.testing.TestAccounts;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +41,19 @@ class SimulatedReadersTest {
     AccountBootstrap bootstrap;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StudyResultsService results;
+    @Autowired
+    TestAccounts accounts;
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
 
     @Test
-    void twelve_simulated_readers_read_every_demo_case_unaided_and_then_with_the_demo_models_predictions() {
+    void twelve_simulated_readers_read_every_demo_case_unaided_and_then_with_the_demo_models_predictions()
+            throws IOException {
         bootstrap.ensureDemoAccounts(PasswordPolicy.generate());
         demoStudy.ensure().orElseThrow();
 
@@ -84,9 +106,47 @@ class SimulatedReadersTest {
                 .as("readers are more accurate with the AI, on average")
                 .isGreaterThan(unaided.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
 
+        looksLikeAReaderStudy(studyId);
+
         Map<String, Long> before = DatabaseSnapshot.rowCounts(jdbc);
         assertThat(simulated.plan()).as("built once").isEmpty();
         assertThat(DatabaseSnapshot.rowCounts(jdbc)).isEqualTo(before);
+    }
+
+    /**
+     * What the demo statistician sees (issue 16): the AI's per-class ROC curves are curves, not corners; readers lie
+     * on both sides of the AI; the MRMC comparison of the phases has an interval. The figures are printed and the
+     * metrics.json written to target/ (the README's demo-study figures come from it).
+     */
+    private void looksLikeAReaderStudy(long studyId) throws IOException {
+        SignedIn.as(accounts.create("demo-check-stats", Role.STATISTICIAN));
+        StudyAnalysis analysis = results.analyse(results.snapshot(studyId));
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/demo-study-metrics.json"), analysis.metricsJson());
+        JsonNode metrics = new ObjectMapper().readTree(analysis.metricsJson());
+        JsonNode ai = metrics.path("ai");
+        List<Double> aucs = new ArrayList<>();
+        ai.path("classes").forEach(c -> aucs.add(c.path("auc").path("auc").asDouble(Double.NaN)));
+        List<Double> unaided = new ArrayList<>();
+        metrics.path("phases").get(0).path("reader_results").forEach(r -> unaided.add(r.path("accuracy").asDouble()));
+        JsonNode difference = metrics.path("mrmc").path("accuracy").path("jackknife")
+                .path("random_readers_random_cases").path("differences").get(0);
+        System.out.printf("Demo study: AI top-1 %.3f, AI AUC per class %s (macro %.3f); unaided reader accuracy %s;"
+                + " MRMC accuracy %s - %s %.3f (%.3f to %.3f), p %.4f%n", ai.path("top1_accuracy").asDouble(), aucs,
+                ai.path("macro_auc").asDouble(), unaided.stream().sorted().toList(),
+                difference.path("modality_a").asText(), difference.path("modality_b").asText(),
+                difference.path("estimate").asDouble(), difference.path("lower").asDouble(),
+                difference.path("upper").asDouble(), difference.path("p").asDouble());
+
+        assertThat(aucs).as("one AUC per class, each better than chance").hasSize(8)
+                .allSatisfy(auc -> assertThat(auc).isGreaterThan(0.5).isLessThanOrEqualTo(1.0));
+        assertThat(aucs.stream().filter(auc -> auc < 1.0).count())
+                .as("the AI's ROC plots are mostly curves, not corners (AUC 1)").isGreaterThanOrEqualTo(6);
+        double aiAccuracy = ai.path("top1_accuracy").asDouble();
+        assertThat(unaided).as("readers on both sides of the AI").anyMatch(a -> a < aiAccuracy)
+                .anyMatch(a -> a > aiAccuracy);
+        assertThat(difference.path("lower").asDouble()).as("an MRMC interval, not a point")
+                .isLessThan(difference.path("upper").asDouble());
     }
 
     /** Each reader's share of correct answers in the phase, readers in name order. */
