@@ -66,8 +66,12 @@ final class PanelBootstrap {
         return new Replicates(panel, aiSens, aiSpec);
     }
 
-    /** Replicates per parallel task: enough to reuse one worker's scratch arrays, few enough to balance threads. */
-    private static final int BLOCK = 16;
+    /**
+     * Replicates per parallel task: enough to reuse one worker's scratch arrays (a worker's figure table alone is
+     * figures x readers doubles, 120 kB for 280 readers and 8 classes), few enough to balance threads (2,000
+     * replicates make 32 tasks).
+     */
+    private static final int BLOCK = 64;
 
     /** The group (1..) of each reader besides the panel, -1 for none; checks the layout run() relies on. */
     private static int[] groupOf(int[][] groups, int r) {

@@ -142,43 +142,30 @@ final class ReaderFom {
         int n = 0;
         double theta;
         if (fom == FigureOfMerit.AUC) {
-            int[] posIdx = new int[c];
-            int[] negIdx = new int[c];
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            boolean whole = true;
             for (int k = 0; k < c; k++) {
                 double v = row[k];
                 if (Double.isNaN(v)) {
                     continue;
                 }
                 if (positive[k]) {
-                    posIdx[m++] = k;
+                    m++;
                 } else {
-                    negIdx[n++] = k;
+                    n++;
                 }
+                whole &= v == Math.rint(v) && !Double.isInfinite(v);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
             }
             if (m < 2 || n < 2) {
                 throw new IllegalArgumentException(unit(data, i, j)
                         + " read fewer than 2 positive or 2 negative cases");
             }
-            double[] pos = new double[m];
-            double[] neg = new double[n];
-            for (int a = 0; a < m; a++) {
-                pos[a] = row[posIdx[a]];
-            }
-            for (int b = 0; b < n; b++) {
-                neg[b] = row[negIdx[b]];
-            }
-            Placements pl = Placements.of(pos, neg);
-            double[] v10 = pl.v10Raw();
-            double[] v01 = pl.v01Raw();
-            for (int a = 0; a < m; a++) {
-                component[posIdx[a]] = v10[a];
-                counted[posIdx[a]] = true;
-            }
-            for (int b = 0; b < n; b++) {
-                component[negIdx[b]] = v01[b];
-                counted[negIdx[b]] = true;
-            }
-            theta = pl.auc();
+            theta = whole && max - min <= 4095
+                    ? ordinalPlacements(row, positive, min, (int) (max - min) + 1, m, n, component, counted)
+                    : placements(row, positive, m, n, component, counted);
         } else {
             double sum = 0;
             for (int k = 0; k < c; k++) {
@@ -213,6 +200,92 @@ final class ReaderFom {
             theta = sum / (m + n);
         }
         return new ReaderFom(theta, component, counted, positive, fom, m, n);
+    }
+
+    /**
+     * DeLong's components of every read case written in place (V10 of a positive, V01 of a negative), for whole-number
+     * ratings in a small range: the counting path of {@link Placements} with the same formulas, so the same numbers,
+     * without splitting the ratings by truth into new arrays. Returns the AUC, the mean of V10 in case order.
+     */
+    private static double ordinalPlacements(double[] row, boolean[] positive, double min, int range, int m, int n,
+                                            double[] component, boolean[] counted) {
+        // below[v]: how many scores lie below value v; count[v]: how many equal it
+        int[] negBelow = new int[range + 1];
+        int[] posBelow = new int[range + 1];
+        for (int k = 0; k < row.length; k++) {
+            double v = row[k];
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (positive[k]) {
+                posBelow[(int) (v - min) + 1]++;
+            } else {
+                negBelow[(int) (v - min) + 1]++;
+            }
+        }
+        for (int q = 1; q <= range; q++) {
+            negBelow[q] += negBelow[q - 1];
+            posBelow[q] += posBelow[q - 1];
+        }
+        double sum = 0;
+        for (int k = 0; k < row.length; k++) {
+            double v = row[k];
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            int q = (int) (v - min);
+            counted[k] = true;
+            if (positive[k]) {
+                int below = negBelow[q];
+                int tied = negBelow[q + 1] - below;
+                component[k] = (below + 0.5 * tied) / n;
+                sum += component[k];
+            } else {
+                int notAbove = posBelow[q + 1];
+                int tied = notAbove - posBelow[q];
+                component[k] = (m - notAbove + 0.5 * tied) / m;
+            }
+        }
+        return sum / m;
+    }
+
+    /** DeLong's components of every read case by {@link Placements#of(double[], double[])}; returns the AUC. */
+    private static double placements(double[] row, boolean[] positive, int m, int n, double[] component,
+                                     boolean[] counted) {
+        int[] posIdx = new int[m];
+        int[] negIdx = new int[n];
+        int a = 0;
+        int b = 0;
+        for (int k = 0; k < row.length; k++) {
+            if (Double.isNaN(row[k])) {
+                continue;
+            }
+            if (positive[k]) {
+                posIdx[a++] = k;
+            } else {
+                negIdx[b++] = k;
+            }
+        }
+        double[] pos = new double[m];
+        double[] neg = new double[n];
+        for (a = 0; a < m; a++) {
+            pos[a] = row[posIdx[a]];
+        }
+        for (b = 0; b < n; b++) {
+            neg[b] = row[negIdx[b]];
+        }
+        Placements pl = Placements.of(pos, neg);
+        double[] v10 = pl.v10Raw();
+        double[] v01 = pl.v01Raw();
+        for (a = 0; a < m; a++) {
+            component[posIdx[a]] = v10[a];
+            counted[posIdx[a]] = true;
+        }
+        for (b = 0; b < n; b++) {
+            component[negIdx[b]] = v01[b];
+            counted[negIdx[b]] = true;
+        }
+        return pl.auc();
     }
 
     private static String unit(MrmcData data, int i, int j) {

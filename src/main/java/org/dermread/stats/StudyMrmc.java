@@ -88,7 +88,7 @@ final class StudyMrmc {
         }
         boolean[] anyTruth = new boolean[cases];
         Arrays.fill(anyTruth, true);
-        StudyReport.MrmcFom accuracy = run(new MrmcData(modalities, readerIds, caseIds, anyTruth, correct),
+        StudyReport.MrmcFom accuracy = run(MrmcData.sharing(modalities, readerIds, caseIds, anyTruth, correct),
                 FigureOfMerit.PROPORTION, settings, "accuracy", warnings);
 
         // Classes are independent: analyse them in parallel, collect results and warnings in label order.
@@ -187,7 +187,7 @@ final class StudyMrmc {
                 kept[i][a] = ratings[i][keep.get(a)];
             }
         }
-        return new MrmcData(modalities, keep.stream().map(readerIds::get).toList(), caseIds, positive, kept);
+        return MrmcData.sharing(modalities, keep.stream().map(readerIds::get).toList(), caseIds, positive, kept);
     }
 
     private static StudyReport.MrmcFom run(MrmcData data, FigureOfMerit fom, AnalysisSettings settings,
