@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Mean and median of one figure over each reader group's resampled multiset (reader j counted mult[g][j] times) in a
  * bootstrap replicate, without sorting: the values are bucketed by a monotone key (1,024 buckets over the figure's
  * range, counted in 32 coarse blocks), the buckets holding the middle rank(s) are found from the counts, and only the
- * readers in those buckets are ordered. Group 0 is the whole panel; groups 1.. are disjoint. One instance per thread.
+ * readers in those buckets, chained per bucket while counting, are ordered. One pass over the readers; the buckets are
+ * cleared block by block where the coarse counts say something was counted. Group 0 is the whole panel; groups 1.. are
+ * disjoint. One instance per thread.
  *
  * <p>The results are exactly those of sorting: the same order statistics, and means summed in reader order.
  */
@@ -19,9 +21,11 @@ final class GroupSummaries {
     private final int readers;
     private final int groups;
     private final int[] groupOf;
-    private final int[] key;
     private final int[][] fine;
     private final int[][] coarse;
+    /** [group][bucket]: 1 + the last reader counted in the bucket, 0 for none; next[group][reader] chains the rest. */
+    private final int[][] head;
+    private final int[][] next;
     private final double[] sum;
     private final int[] total;
     private final int[] lowKey;
@@ -39,9 +43,10 @@ final class GroupSummaries {
         this.readers = groupOf.length;
         this.groups = groups;
         this.groupOf = groupOf;
-        key = new int[readers];
         fine = new int[groups][FINE];
         coarse = new int[groups][COARSE];
+        head = new int[groups][FINE];
+        next = new int[groups][readers];
         sum = new double[groups];
         total = new int[groups];
         lowKey = new int[groups];
@@ -69,23 +74,25 @@ final class GroupSummaries {
         int[] panel = mult[0];
         int[] finePanel = fine[0];
         int[] coarsePanel = coarse[0];
+        int[] headPanel = head[0];
+        int[] nextPanel = next[0];
         double panelSum = 0;
         int panelTotal = 0;
         for (int j = 0; j < readers; j++) {
             double v = values[offset + j];
             if (Double.isNaN(v)) {
-                key[j] = -1;
                 continue;
             }
             int kk = (int) ((v - lowest) * scale);
             kk = kk < 0 ? 0 : Math.min(kk, FINE - 1);
-            key[j] = kk;
             int m = panel[j];
             if (m != 0) {
                 panelSum += m * v;
                 panelTotal += m;
                 finePanel[kk] += m;
                 coarsePanel[kk >> SHIFT] += m;
+                nextPanel[j] = headPanel[kk];
+                headPanel[kk] = j + 1;
             }
             int g = groupOf[j];
             if (g > 0) {
@@ -95,6 +102,8 @@ final class GroupSummaries {
                     total[g] += mg;
                     fine[g][kk] += mg;
                     coarse[g][kk >> SHIFT] += mg;
+                    next[g][j] = head[g][kk];
+                    head[g][kk] = j + 1;
                 }
             }
         }
@@ -102,39 +111,40 @@ final class GroupSummaries {
         total[0] = panelTotal;
         for (int g = 0; g < groups; g++) {
             if (total[g] == 0) {
-                lowKey[g] = -2;
-                highKey[g] = -2;
-                continue;
-            }
-            locate(g, (total[g] - 1) / 2, total[g] / 2);
-        }
-        Arrays.fill(candidates, 0);
-        for (int j = 0; j < readers; j++) {
-            int kk = key[j];
-            if (kk < 0) {
-                continue;
-            }
-            finePanel[kk] = 0;
-            if ((kk == lowKey[0] || kk == highKey[0]) && panel[j] != 0) {
-                add(0, values[offset + j], panel[j]);
-            }
-            int g = groupOf[j];
-            if (g > 0) {
-                fine[g][kk] = 0;
-                if ((kk == lowKey[g] || kk == highKey[g]) && mult[g][j] != 0) {
-                    add(g, values[offset + j], mult[g][j]);
-                }
-            }
-        }
-        for (int g = 0; g < groups; g++) {
-            Arrays.fill(coarse[g], 0);
-            if (total[g] == 0) {
                 mean[g] = Double.NaN;
                 median[g] = Double.NaN;
                 continue;
             }
+            locate(g, (total[g] - 1) / 2, total[g] / 2);
+            candidates[g] = 0;
+            collect(g, lowKey[g], values, offset, mult[g]);
+            if (highKey[g] != lowKey[g]) {
+                collect(g, highKey[g], values, offset, mult[g]);
+            }
             mean[g] = sum[g] / total[g];
             median[g] = middle(g, (total[g] - 1) / 2, total[g] / 2);
+            clear(g);
+        }
+    }
+
+    /** Adds the readers chained in bucket kk of group g to its candidates. */
+    private void collect(int g, int kk, double[] values, int offset, int[] mult) {
+        int[] chain = next[g];
+        for (int j1 = head[g][kk]; j1 != 0; j1 = chain[j1 - 1]) {
+            add(g, values[offset + j1 - 1], mult[j1 - 1]);
+        }
+    }
+
+    /** Zeroes the counts and chains of group g, block by block where the coarse counts are not zero. */
+    private void clear(int g) {
+        int[] c = coarse[g];
+        for (int block = 0; block < COARSE; block++) {
+            if (c[block] != 0) {
+                int from = block << SHIFT;
+                Arrays.fill(fine[g], from, from + (1 << SHIFT), 0);
+                Arrays.fill(head[g], from, from + (1 << SHIFT), 0);
+                c[block] = 0;
+            }
         }
     }
 

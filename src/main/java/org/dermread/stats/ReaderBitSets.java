@@ -75,9 +75,8 @@ final class ReaderBitSets {
                 int level = (int) v - min;
                 int base = c * stride;
                 for (int b = 0; b < planes; b++) {
-                    if ((level >>> b & 1) != 0) {
-                        bits[base + b * words + word] |= bit;
-                    }
+                    // without a branch: the bits of ratings are as good as random
+                    bits[base + b * words + word] |= (long) (level >>> b & 1) << j;
                 }
                 bits[base + planes * words + word] |= bit;
             }
