@@ -58,7 +58,7 @@ final class PanelBootstrap {
         List<AiRoc> aiRocs = ai == null ? null : ai.stream().map(AiRoc::of).toList();
         int blocks = (replicates + BLOCK - 1) / BLOCK;
         IntStream.range(0, blocks).parallel().forEach(block -> {
-            Replicate worker = new Replicate(k, truth.length, index, groups, groupOf, aiRocs);
+            Replicate worker = new Replicate(k, truth, index, groups, groupOf, aiRocs);
             for (int b = block * BLOCK; b < Math.min(replicates, (block + 1) * BLOCK); b++) {
                 worker.run(b, seed, panel, aiSens, aiSpec);
             }
@@ -118,10 +118,17 @@ final class PanelBootstrap {
         private final double[] median;
         private final int[] posBelow;
         private final int[] allBelow;
+        private final int[] truth;
+        /** The cases the AI scored (the same for every class), and per replicate their weight by true class. */
+        private final int[] aiCases;
+        private final int[] aiClassWeight;
 
-        Replicate(int k, int cases, ReaderCellIndex index, int[][] groups, int[] groupOf, List<AiRoc> ai) {
+        Replicate(int k, int[] truth, ReaderCellIndex index, int[][] groups, int[] groupOf, List<AiRoc> ai) {
             this.k = k;
-            this.cases = cases;
+            this.cases = truth.length;
+            this.truth = truth;
+            this.aiCases = ai == null || ai.isEmpty() ? null : ai.get(0).order();
+            this.aiClassWeight = new int[k];
             this.index = index;
             this.groups = groups;
             this.ai = ai;
@@ -138,8 +145,8 @@ final class PanelBootstrap {
             summaries = new GroupSummaries(groupOf, groups.length);
             mean = new double[groups.length];
             median = new double[groups.length];
-            posBelow = new int[cases + 1];
-            allBelow = new int[cases + 1];
+            posBelow = new int[truth.length + 1];
+            allBelow = new int[truth.length + 1];
         }
 
         void run(int b, long seed, double[][][][] panel, double[][] aiSens, double[][] aiSpec) {
@@ -170,8 +177,15 @@ final class PanelBootstrap {
                 }
             }
             if (ai != null) {
+                // the weighted totals of the AI's cases, once for every class's ROC
+                Arrays.fill(aiClassWeight, 0);
+                int aiTotal = 0;
+                for (int c : aiCases) {
+                    aiClassWeight[truth[c]] += w[c];
+                    aiTotal += w[c];
+                }
                 for (int c = 0; c < k; c++) {
-                    WeightedRoc roc = ai.get(c).weighted(w, posBelow, allBelow);
+                    WeightedRoc roc = ai.get(c).weighted(w, aiClassWeight[c], aiTotal, posBelow, allBelow);
                     double meanSpec = panel[0][ReaderFigures.classFigure(c, ReaderFigures.SPECIFICITY)][MEAN][b];
                     double meanSens = panel[0][ReaderFigures.classFigure(c, ReaderFigures.SENSITIVITY)][MEAN][b];
                     aiSens[c][b] = roc == null ? Double.NaN : RocLookup.sensitivityAt(roc, meanSpec);
@@ -212,16 +226,10 @@ final class PanelBootstrap {
         /**
          * The AI's ROC on case-weighted data (a case drawn twice counts twice), in pROC order, as whole-number
          * cumulative counts: {@code posBelow[i]} and {@code allBelow[i]} are the weighted positives and cases scored
-         * below point i's threshold. Returns the number of points, 0 without a positive or a negative case.
+         * below point i's threshold, given the weighted positives and cases of the replicate. Null without a positive or
+         * a negative case.
          */
-        WeightedRoc weighted(int[] w, int[] posBelow, int[] allBelow) {
-            int totalPos = 0;
-            int totalAll = 0;
-            for (int i = 0; i < order.length; i++) {
-                int x = w[order[i]];
-                totalPos += positive[i] * x;
-                totalAll += x;
-            }
+        WeightedRoc weighted(int[] w, int totalPos, int totalAll, int[] posBelow, int[] allBelow) {
             int totalNeg = totalAll - totalPos;
             if (totalPos == 0 || totalNeg == 0) {
                 return null;
