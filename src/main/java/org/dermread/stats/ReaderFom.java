@@ -34,11 +34,6 @@ final class ReaderFom {
         this.n = n;
     }
 
-    /** Number of cases the component of case k is averaged over (m, n, or m + n). */
-    private double size(int k) {
-        return fom == FigureOfMerit.PROPORTION ? m + n : (positive[k] ? m : n);
-    }
-
     /**
      * The vector u with Cov(theta_a, theta_b) = sum_k u_ak u_bk (see the class comment); the jackknife runs over
      * the cases flagged in {@code jackknifed} (c of them) and leaves the others at 0.
@@ -78,24 +73,22 @@ final class ReaderFom {
             double rootPositives = Math.sqrt((double) m * (m - 1));
             double rootNegatives = Math.sqrt((double) n * (n - 1));
             boolean proportion = fom == FigureOfMerit.PROPORTION;
+            double rootOfPositive = proportion ? rootAll : rootPositives;
+            double rootOfNegative = proportion ? rootAll : rootNegatives;
             for (int a = 0; a < c; a++) {
                 int k = used[a];
-                if (counted[k]) {
-                    double root = proportion ? rootAll : positive[k] ? rootPositives : rootNegatives;
-                    u[a] = (component[k] - theta) / root;
-                }
+                double root = positive[k] ? rootOfPositive : rootOfNegative;
+                u[a] = counted[k] ? (component[k] - theta) / root : 0;
             }
             return u;
         }
+        double sizePositive = fom == FigureOfMerit.PROPORTION ? m + n : m;
+        double sizeNegative = fom == FigureOfMerit.PROPORTION ? m + n : n;
         double mean = 0;
         for (int a = 0; a < c; a++) {
             int k = used[a];
-            if (counted[k]) {
-                double size = size(k);
-                u[a] = (size * theta - component[k]) / (size - 1);
-            } else {
-                u[a] = theta;
-            }
+            double size = positive[k] ? sizePositive : sizeNegative;
+            u[a] = counted[k] ? (size * theta - component[k]) / (size - 1) : theta;
             mean += u[a];
         }
         mean /= c;
@@ -116,17 +109,16 @@ final class ReaderFom {
             cases += x ? 1 : 0;
         }
         double[] out = new double[cases];
+        // the number of cases a component is averaged over (m, n, or m + n), without a branch per case
+        double sizePositive = fom == FigureOfMerit.PROPORTION ? m + n : m;
+        double sizeNegative = fom == FigureOfMerit.PROPORTION ? m + n : n;
         int a = 0;
         for (int k = 0; k < component.length; k++) {
             if (!jackknifed[k]) {
                 continue;
             }
-            if (counted[k]) {
-                double size = size(k);
-                out[a++] = (size * theta - component[k]) / (size - 1);
-            } else {
-                out[a++] = theta;
-            }
+            double size = positive[k] ? sizePositive : sizeNegative;
+            out[a++] = counted[k] ? (size * theta - component[k]) / (size - 1) : theta;
         }
         return out;
     }
@@ -168,31 +160,24 @@ final class ReaderFom {
                     : placements(row, positive, m, n, component, counted);
         } else {
             double sum = 0;
+            boolean everyCase = fom != FigureOfMerit.SENSITIVITY && fom != FigureOfMerit.SPECIFICITY;
+            boolean wantPositive = fom == FigureOfMerit.SENSITIVITY;
+            boolean complement = fom == FigureOfMerit.SPECIFICITY;
+            // Without branches on the truth or on what was read (both as good as random from case to case); adding 0
+            // for a case left out leaves the non-negative sum as it was.
             for (int k = 0; k < c; k++) {
                 double v = row[k];
-                if (Double.isNaN(v)) {
-                    continue;
-                }
-                boolean use = switch (fom) {
-                    case SENSITIVITY -> positive[k];
-                    case SPECIFICITY -> !positive[k];
-                    default -> true;
-                };
-                if (!use) {
-                    continue;
-                }
-                if (v != 0 && v != 1) {
+                boolean p = positive[k];
+                boolean use = v == v && (everyCase || p == wantPositive);
+                if (use && v != 0 && v != 1) {
                     throw new IllegalArgumentException(unit(data, i, j) + ": " + fom + " needs 0/1 ratings, got " + v);
                 }
-                double x = fom == FigureOfMerit.SPECIFICITY ? 1 - v : v;
+                double x = use ? (complement ? 1 - v : v) : 0;
                 component[k] = x;
-                counted[k] = true;
+                counted[k] = use;
                 sum += x;
-                if (positive[k]) {
-                    m++;
-                } else {
-                    n++;
-                }
+                m += use && p ? 1 : 0;
+                n += use && !p ? 1 : 0;
             }
             if (m + n < 2) {
                 throw new IllegalArgumentException(unit(data, i, j) + " has fewer than 2 cases for " + fom);
