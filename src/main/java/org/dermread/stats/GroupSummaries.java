@@ -21,11 +21,16 @@ final class GroupSummaries {
     private final int readers;
     private final int groups;
     private final int[] groupOf;
-    private final int[][] fine;
-    private final int[][] coarse;
-    /** [group][bucket]: 1 + the last reader counted in the bucket, 0 for none; next[group][reader] chains the rest. */
-    private final int[][] head;
-    private final int[][] next;
+    /** Counts per bucket, group g's at g * FINE (flat: the hot loop loads no row of a 2-D array). */
+    private final int[] fine;
+    /** Counts per coarse block, group g's at g * COARSE. */
+    private final int[] coarse;
+    /**
+     * 1 + the last reader counted in a bucket (group g's at g * FINE), 0 for none; the chains go on in next, the
+     * panel's at 0..readers-1 and the other groups' (disjoint) at readers + j.
+     */
+    private final int[] head;
+    private final int[] next;
     private final double[] sum;
     private final int[] total;
     private final int[] lowKey;
@@ -34,6 +39,7 @@ final class GroupSummaries {
     private final double[][] candidateValue;
     private final int[][] candidateCount;
     private final int[] candidates;
+    private final int[] own;
 
     /**
      * @param groupOf the group (1 or more) each reader belongs to besides the panel, -1 for none
@@ -43,10 +49,10 @@ final class GroupSummaries {
         this.readers = groupOf.length;
         this.groups = groups;
         this.groupOf = groupOf;
-        fine = new int[groups][FINE];
-        coarse = new int[groups][COARSE];
-        head = new int[groups][FINE];
-        next = new int[groups][readers];
+        fine = new int[groups * FINE];
+        coarse = new int[groups * COARSE];
+        head = new int[groups * FINE];
+        next = new int[2 * readers];
         sum = new double[groups];
         total = new int[groups];
         lowKey = new int[groups];
@@ -55,6 +61,7 @@ final class GroupSummaries {
         candidateValue = new double[groups][readers];
         candidateCount = new int[groups][readers];
         candidates = new int[groups];
+        own = new int[readers];
     }
 
     /**
@@ -68,14 +75,27 @@ final class GroupSummaries {
      */
     void summarize(double[] values, int offset, double lowest, double highest, int[][] mult, double[] mean,
                    double[] median) {
+        summarize(values, offset, lowest, highest, mult, ownMultiplicity(mult, own), mean, median);
+    }
+
+    /** Each reader's multiplicity in its own group besides the panel (0 for none), into out. */
+    int[] ownMultiplicity(int[][] mult, int[] out) {
+        for (int j = 0; j < readers; j++) {
+            out[j] = groupOf[j] > 0 ? mult[groupOf[j]][j] : 0;
+        }
+        return out;
+    }
+
+    /**
+     * {@link #summarize(double[], int, double, double, int[][], double[], double[])} with {@code ownMult} from
+     * {@link #ownMultiplicity} of the same multiplicities (the same for every figure of a replicate).
+     */
+    void summarize(double[] values, int offset, double lowest, double highest, int[][] mult, int[] ownMult,
+                   double[] mean, double[] median) {
         double scale = FINE / (highest - lowest);
         Arrays.fill(sum, 0);
         Arrays.fill(total, 0);
         int[] panel = mult[0];
-        int[] finePanel = fine[0];
-        int[] coarsePanel = coarse[0];
-        int[] headPanel = head[0];
-        int[] nextPanel = next[0];
         double panelSum = 0;
         int panelTotal = 0;
         for (int j = 0; j < readers; j++) {
@@ -89,22 +109,21 @@ final class GroupSummaries {
             if (m != 0) {
                 panelSum += m * v;
                 panelTotal += m;
-                finePanel[kk] += m;
-                coarsePanel[kk >> SHIFT] += m;
-                nextPanel[j] = headPanel[kk];
-                headPanel[kk] = j + 1;
+                fine[kk] += m;
+                coarse[kk >> SHIFT] += m;
+                next[j] = head[kk];
+                head[kk] = j + 1;
             }
-            int g = groupOf[j];
-            if (g > 0) {
-                int mg = mult[g][j];
-                if (mg != 0) {
-                    sum[g] += mg * v;
-                    total[g] += mg;
-                    fine[g][kk] += mg;
-                    coarse[g][kk >> SHIFT] += mg;
-                    next[g][j] = head[g][kk];
-                    head[g][kk] = j + 1;
-                }
+            int mg = ownMult[j];
+            if (mg != 0) {
+                int g = groupOf[j];
+                sum[g] += mg * v;
+                total[g] += mg;
+                int bucket = g * FINE + kk;
+                fine[bucket] += mg;
+                coarse[g * COARSE + (kk >> SHIFT)] += mg;
+                next[readers + j] = head[bucket];
+                head[bucket] = j + 1;
             }
         }
         sum[0] = panelSum;
@@ -129,21 +148,20 @@ final class GroupSummaries {
 
     /** Adds the readers chained in bucket kk of group g to its candidates. */
     private void collect(int g, int kk, double[] values, int offset, int[] mult) {
-        int[] chain = next[g];
-        for (int j1 = head[g][kk]; j1 != 0; j1 = chain[j1 - 1]) {
+        int chain = g == 0 ? 0 : readers;
+        for (int j1 = head[g * FINE + kk]; j1 != 0; j1 = next[chain + j1 - 1]) {
             add(g, values[offset + j1 - 1], mult[j1 - 1]);
         }
     }
 
     /** Zeroes the counts and chains of group g, block by block where the coarse counts are not zero. */
     private void clear(int g) {
-        int[] c = coarse[g];
         for (int block = 0; block < COARSE; block++) {
-            if (c[block] != 0) {
-                int from = block << SHIFT;
-                Arrays.fill(fine[g], from, from + (1 << SHIFT), 0);
-                Arrays.fill(head[g], from, from + (1 << SHIFT), 0);
-                c[block] = 0;
+            if (coarse[g * COARSE + block] != 0) {
+                int from = g * FINE + (block << SHIFT);
+                Arrays.fill(fine, from, from + (1 << SHIFT), 0);
+                Arrays.fill(head, from, from + (1 << SHIFT), 0);
+                coarse[g * COARSE + block] = 0;
             }
         }
     }
@@ -153,24 +171,24 @@ final class GroupSummaries {
      * low + 1) of group g's multiset, and before[g] to how many elements lie below lowKey[g]; one scan of the counts.
      */
     private void locate(int g, int lowRank, int highRank) {
-        int[] c = coarse[g];
+        int c = g * COARSE;
         int cumulative = 0;
         int block = 0;
-        while (cumulative + c[block] <= lowRank) {
-            cumulative += c[block];
+        while (cumulative + coarse[c + block] <= lowRank) {
+            cumulative += coarse[c + block];
             block++;
         }
-        int[] f = fine[g];
+        int f = g * FINE;
         int kk = block << SHIFT;
-        while (cumulative + f[kk] <= lowRank) {
-            cumulative += f[kk];
+        while (cumulative + fine[f + kk] <= lowRank) {
+            cumulative += fine[f + kk];
             kk++;
         }
         lowKey[g] = kk;
         before[g] = cumulative;
         // the next element, if the multiset is even-sized and the low one is the last of its bucket
-        while (cumulative + f[kk] <= highRank) {
-            cumulative += f[kk];
+        while (cumulative + fine[f + kk] <= highRank) {
+            cumulative += fine[f + kk];
             kk++;
         }
         highKey[g] = kk;
