@@ -113,7 +113,6 @@ final class PanelBootstrap {
         private final double[] figure;
         private final int readers;
         private final int[][] multiplicity;
-        private final int[] ownMultiplicity;
         private final GroupSummaries summaries;
         private final double[] mean;
         private final double[] median;
@@ -143,7 +142,6 @@ final class PanelBootstrap {
             readers = r;
             figure = new double[ReaderFigures.count(k) * r];
             multiplicity = new int[groups.length][r];
-            ownMultiplicity = new int[r];
             summaries = new GroupSummaries(groupOf, groups.length);
             mean = new double[groups.length];
             median = new double[groups.length];
@@ -170,10 +168,9 @@ final class PanelBootstrap {
                     mult[members[rng.nextInt(members.length)]]++;
                 }
             }
-            summaries.ownMultiplicity(multiplicity, ownMultiplicity);
             for (int f = 0, figures = ReaderFigures.count(k); f < figures; f++) {
                 double lowest = f == ReaderFigures.KAPPA ? -1 : 0;
-                summaries.summarize(figure, f * readers, lowest, 1, multiplicity, ownMultiplicity, mean, median);
+                summaries.summarize(figure, f * readers, lowest, 1, multiplicity, mean, median);
                 for (int g = 0; g < groups.length; g++) {
                     panel[g][f][MEAN][b] = mean[g];
                     panel[g][f][MEDIAN][b] = median[g];
