@@ -226,8 +226,8 @@ final class PanelBootstrap {
         /**
          * The AI's ROC on case-weighted data (a case drawn twice counts twice), in pROC order, as whole-number
          * cumulative counts: {@code posBelow[i]} and {@code allBelow[i]} are the weighted positives and cases scored
-         * below point i's threshold, given the weighted positives and cases of the replicate. Null without a positive or
-         * a negative case.
+         * below point i's threshold, given the weighted positives and cases of the replicate. Null without a positive
+         * or a negative case.
          */
         WeightedRoc weighted(int[] w, int totalPos, int totalAll, int[] posBelow, int[] allBelow) {
             int totalNeg = totalAll - totalPos;
