@@ -270,30 +270,38 @@ final class AiAnalysis {
             double bReader = recallReader / present;
             double bAi = recallAi / present;
             x.balancedAccuracy = new Paired(bReader - bAi, bReader, bAi);
+            boolean inCaseOrder = ascending(rr);
             for (int cls = 0; cls < k; cls++) {
                 int m = positives[cls];
                 if (m == 0 || m == n) {
                     continue;
                 }
-                double[] aiScores = new double[n];
                 double[] readerScores = new double[n];
                 boolean[] positive = new boolean[n];
                 for (int s = 0; s < n; s++) {
                     int i = shared[s];
                     int c = rr.caseAt(i);
-                    aiScores[s] = study.ai(c, cls);
                     readerScores[s] = StudyMrmc.rating(rr.labelAt(i) == cls, rr.confidenceAt(i));
                     positive[s] = study.truthOf(c) == cls;
                 }
                 // A reader who read every AI case, in case order, shares the AI's placements with every other such
                 // reader.
-                Placements ai = aiOverAll[cls] != null && n == aiCount(aiOverAll[cls]) && ascending(rr)
-                        ? aiOverAll[cls] : Placements.of(aiScores, positive);
+                Placements ai = aiOverAll[cls] != null && n == aiCount(aiOverAll[cls]) && inCaseOrder
+                        ? aiOverAll[cls] : Placements.of(aiScores(study, rr, shared, n, cls), positive);
                 x.delong.add(new StudyReport.ReaderAucComparison(id, labels.get(cls),
                         DeLong.pairedTest(ai, Placements.of(readerScores, positive), settings.confidenceLevel())));
             }
             return x;
         }
+    }
+
+    /** The AI's scores for one class on the reader's shared cases (answers {@code shared[0..n)}). */
+    private static double[] aiScores(StudyData study, ReaderReadings rr, int[] shared, int n, int cls) {
+        double[] scores = new double[n];
+        for (int s = 0; s < n; s++) {
+            scores[s] = study.ai(rr.caseAt(shared[s]), cls);
+        }
+        return scores;
     }
 
     private static boolean ascending(ReaderReadings rr) {

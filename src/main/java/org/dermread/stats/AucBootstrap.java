@@ -16,6 +16,9 @@ import java.util.stream.IntStream;
  */
 public final class AucBootstrap {
 
+    /** Replicates per parallel task. */
+    private static final int BLOCK = 64;
+
     private AucBootstrap() {
     }
 
@@ -58,16 +61,21 @@ public final class AucBootstrap {
         int[] pos = IntStream.range(0, n).filter(c -> positive[c]).toArray();
         int[] neg = IntStream.range(0, n).filter(c -> !positive[c]).toArray();
         double[] values = new double[replicates];
-        IntStream.range(0, replicates).parallel().forEach(b -> {
-            SplittableRandom rng = new SplittableRandom(PanelBootstrap.mix(seed, b));
+        // replicates in blocks that share one weight vector; each replicate still draws from its own generator
+        int blocks = (replicates + BLOCK - 1) / BLOCK;
+        IntStream.range(0, blocks).parallel().forEach(block -> {
             int[] w = new int[n];
-            for (int d = 0; d < pos.length; d++) {
-                w[pos[rng.nextInt(pos.length)]]++;
+            for (int b = block * BLOCK; b < Math.min(replicates, (block + 1) * BLOCK); b++) {
+                SplittableRandom rng = new SplittableRandom(PanelBootstrap.mix(seed, b));
+                Arrays.fill(w, 0);
+                for (int d = 0; d < pos.length; d++) {
+                    w[pos[rng.nextInt(pos.length)]]++;
+                }
+                for (int d = 0; d < neg.length; d++) {
+                    w[neg[rng.nextInt(neg.length)]]++;
+                }
+                values[b] = weightedAuc(order, tieEnd, positive, w, pos.length, neg.length);
             }
-            for (int d = 0; d < neg.length; d++) {
-                w[neg[rng.nextInt(neg.length)]]++;
-            }
-            values[b] = weightedAuc(order, tieEnd, positive, w, pos.length, neg.length);
         });
         double mean = 0;
         for (double v : values) {

@@ -106,11 +106,28 @@ public final class DorfmanBerbaumMetz {
                 ssRC += t * square(mjk[j][k] - mj[j] - mk[k] + grand);
             }
         }
+        // One pass over the pseudovalues for the three-way residuals and the per-modality and per-reader ones; each
+        // sum is taken in the order its own loop took it (modality, reader, case), so the sums are unchanged.
+        double[] modalityRc = new double[t];
+        double[] readerTc = new double[r];
+        double rcDivisor = (r - 1.0) * (c - 1);
+        double tcDivisor = (t - 1.0) * (c - 1);
         for (int i = 0; i < t; i++) {
+            double[] ik = mik[i];
             for (int j = 0; j < r; j++) {
+                double[] row = y[i][j];
+                double[] jk = mjk[j];
+                double cellMean = mij[i][j];
+                double rc = modalityRc[i];
+                double tc = readerTc[j];
                 for (int k = 0; k < c; k++) {
-                    ssTRC += square(y[i][j][k] - mij[i][j] - mik[i][k] - mjk[j][k] + mi[i] + mj[j] + mk[k] - grand);
+                    double v = row[k];
+                    ssTRC += square(v - cellMean - ik[k] - jk[k] + mi[i] + mj[j] + mk[k] - grand);
+                    rc += square(v - cellMean - ik[k] + mi[i]) / rcDivisor;
+                    tc += square(v - cellMean - jk[k] + mj[j]) / tcDivisor;
                 }
+                modalityRc[i] = rc;
+                readerTc[j] = tc;
             }
         }
         DbmResult.Anova anova = new DbmResult.Anova(source(ssT, t - 1), source(ssR, r - 1), source(ssC, c - 1),
@@ -127,11 +144,7 @@ public final class DorfmanBerbaumMetz {
             for (int k = 0; k < c; k++) {
                 msC += r * square(mik[i][k] - mi[i]) / (c - 1);
             }
-            for (int j = 0; j < r; j++) {
-                for (int k = 0; k < c; k++) {
-                    msRC += square(y[i][j][k] - mij[i][j] - mik[i][k] + mi[i]) / ((r - 1.0) * (c - 1));
-                }
-            }
+            msRC += modalityRc[i];
             perModality.add(new DbmResult.ModalityAnova(modalities.get(i), msR, msC, msRC));
         }
         List<DbmResult.ReaderAnova> perReader = new ArrayList<>();
@@ -145,11 +158,7 @@ public final class DorfmanBerbaumMetz {
             for (int k = 0; k < c; k++) {
                 msC += t * square(mjk[j][k] - mj[j]) / (c - 1);
             }
-            for (int i = 0; i < t; i++) {
-                for (int k = 0; k < c; k++) {
-                    msTC += square(y[i][j][k] - mij[i][j] - mjk[j][k] + mj[j]) / ((t - 1.0) * (c - 1));
-                }
-            }
+            msTC += readerTc[j];
             perReader.add(new DbmResult.ReaderAnova(readers.get(j), msT, msC, msTC));
         }
         double msTRC = anova.treatmentReaderCase().meanSquare();

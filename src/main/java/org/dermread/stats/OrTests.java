@@ -2,6 +2,8 @@ package org.dermread.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.FDistribution;
@@ -142,8 +144,20 @@ final class OrTests {
         if (Double.isInfinite(df) || df > 1e7) {
             return DeLong.quantile(level);
         }
-        return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
+        // DBM's per-reader tests ask for the same (df, level) once per reader; the inversion is iterative and costly.
+        // Hillis df vary continuously, so the map is bounded (a long-running server analyses many studies).
+        if (T_QUANTILES.size() > 4096) {
+            T_QUANTILES.clear();
+        }
+        return T_QUANTILES.computeIfAbsent(new Quantile(df, level),
+                q -> new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2));
     }
+
+    private record Quantile(double df, double level) {
+    }
+
+    /** Inverted t quantiles already computed: the same value for the same arguments, whichever thread asks. */
+    private static final Map<Quantile, Double> T_QUANTILES = new ConcurrentHashMap<>();
 
     static OrResult.Difference tDifference(String a, String b, double d, double se, double df,
                                                    double level) {

@@ -58,7 +58,7 @@ final class PanelBootstrap {
         List<AiRoc> aiRocs = ai == null ? null : ai.stream().map(AiRoc::of).toList();
         int blocks = (replicates + BLOCK - 1) / BLOCK;
         IntStream.range(0, blocks).parallel().forEach(block -> {
-            Replicate worker = new Replicate(k, truth.length, index, groups, groupOf, aiRocs);
+            Replicate worker = new Replicate(k, truth, index, groups, groupOf, aiRocs);
             for (int b = block * BLOCK; b < Math.min(replicates, (block + 1) * BLOCK); b++) {
                 worker.run(b, seed, panel, aiSens, aiSpec);
             }
@@ -66,8 +66,12 @@ final class PanelBootstrap {
         return new Replicates(panel, aiSens, aiSpec);
     }
 
-    /** Replicates per parallel task: enough to reuse one worker's scratch arrays, few enough to balance threads. */
-    private static final int BLOCK = 16;
+    /**
+     * Replicates per parallel task: enough to reuse one worker's scratch arrays (a worker's figure table alone is
+     * figures x readers doubles, 120 kB for 280 readers and 8 classes), few enough to balance threads (2,000
+     * replicates make 32 tasks).
+     */
+    private static final int BLOCK = 64;
 
     /** The group (1..) of each reader besides the panel, -1 for none; checks the layout run() relies on. */
     private static int[] groupOf(int[][] groups, int r) {
@@ -114,10 +118,17 @@ final class PanelBootstrap {
         private final double[] median;
         private final int[] posBelow;
         private final int[] allBelow;
+        private final int[] truth;
+        /** The cases the AI scored (the same for every class), and per replicate their weight by true class. */
+        private final int[] aiCases;
+        private final int[] aiClassWeight;
 
-        Replicate(int k, int cases, ReaderCellIndex index, int[][] groups, int[] groupOf, List<AiRoc> ai) {
+        Replicate(int k, int[] truth, ReaderCellIndex index, int[][] groups, int[] groupOf, List<AiRoc> ai) {
             this.k = k;
-            this.cases = cases;
+            this.cases = truth.length;
+            this.truth = truth;
+            this.aiCases = ai == null || ai.isEmpty() ? null : ai.get(0).order();
+            this.aiClassWeight = new int[k];
             this.index = index;
             this.groups = groups;
             this.ai = ai;
@@ -134,8 +145,8 @@ final class PanelBootstrap {
             summaries = new GroupSummaries(groupOf, groups.length);
             mean = new double[groups.length];
             median = new double[groups.length];
-            posBelow = new int[cases + 1];
-            allBelow = new int[cases + 1];
+            posBelow = new int[truth.length + 1];
+            allBelow = new int[truth.length + 1];
         }
 
         void run(int b, long seed, double[][][][] panel, double[][] aiSens, double[][] aiSpec) {
@@ -166,8 +177,15 @@ final class PanelBootstrap {
                 }
             }
             if (ai != null) {
+                // the weighted totals of the AI's cases, once for every class's ROC
+                Arrays.fill(aiClassWeight, 0);
+                int aiTotal = 0;
+                for (int c : aiCases) {
+                    aiClassWeight[truth[c]] += w[c];
+                    aiTotal += w[c];
+                }
                 for (int c = 0; c < k; c++) {
-                    WeightedRoc roc = ai.get(c).weighted(w, posBelow, allBelow);
+                    WeightedRoc roc = ai.get(c).weighted(w, aiClassWeight[c], aiTotal, posBelow, allBelow);
                     double meanSpec = panel[0][ReaderFigures.classFigure(c, ReaderFigures.SPECIFICITY)][MEAN][b];
                     double meanSens = panel[0][ReaderFigures.classFigure(c, ReaderFigures.SENSITIVITY)][MEAN][b];
                     aiSens[c][b] = roc == null ? Double.NaN : RocLookup.sensitivityAt(roc, meanSpec);
@@ -208,16 +226,10 @@ final class PanelBootstrap {
         /**
          * The AI's ROC on case-weighted data (a case drawn twice counts twice), in pROC order, as whole-number
          * cumulative counts: {@code posBelow[i]} and {@code allBelow[i]} are the weighted positives and cases scored
-         * below point i's threshold. Returns the number of points, 0 without a positive or a negative case.
+         * below point i's threshold, given the weighted positives and cases of the replicate. Null without a positive
+         * or a negative case.
          */
-        WeightedRoc weighted(int[] w, int[] posBelow, int[] allBelow) {
-            int totalPos = 0;
-            int totalAll = 0;
-            for (int i = 0; i < order.length; i++) {
-                int x = w[order[i]];
-                totalPos += positive[i] * x;
-                totalAll += x;
-            }
+        WeightedRoc weighted(int[] w, int totalPos, int totalAll, int[] posBelow, int[] allBelow) {
             int totalNeg = totalAll - totalPos;
             if (totalPos == 0 || totalNeg == 0) {
                 return null;
@@ -260,7 +272,12 @@ final class PanelBootstrap {
         }
     }
 
-    /** Percentile interval of replicate values ignoring NaN: type-7 quantiles at (1 -+ level)/2. */
+    /**
+     * Percentile interval of replicate values ignoring NaN: type-7 quantiles at (1 -+ level)/2. Only the two order
+     * statistics around each quantile are needed, so they are selected (Hoare's FIND, CACM 4:321, 1961) instead of
+     * sorting all replicates; the order is that of {@link Arrays#sort(double[])} (-0.0 before 0.0), so the values are
+     * those of the sorted array.
+     */
     static double[] percentileInterval(double[] values, double level) {
         double[] v = new double[values.length];
         int n = 0;
@@ -269,10 +286,73 @@ final class PanelBootstrap {
                 v[n++] = x;
             }
         }
-        Arrays.sort(v, 0, n);
         double alpha = 1 - level;
-        return new double[] {Descriptives.quantileOfSorted(v, n, alpha / 2),
-                Descriptives.quantileOfSorted(v, n, 1 - alpha / 2)};
+        return new double[] {quantile(v, n, alpha / 2), quantile(v, n, 1 - alpha / 2)};
+    }
+
+    /** {@link Descriptives#quantileOfSorted} of the first n values, which it reorders. */
+    private static double quantile(double[] v, int n, double probability) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double h = (n - 1) * probability;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, n - 1);
+        double low = select(v, n, lo);
+        double high = low;
+        if (hi > lo) {
+            // after selecting rank lo, every value above position lo is at least v[lo]: rank lo + 1 is their minimum
+            high = v[lo + 1];
+            for (int i = lo + 2; i < n; i++) {
+                if (before(v[i], high)) {
+                    high = v[i];
+                }
+            }
+        }
+        return low + (h - lo) * (high - low);
+    }
+
+    /** The value of rank k (0-based) among v[0..n), leaving smaller values before k and larger ones after it. */
+    private static double select(double[] v, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (hi > lo) {
+            double a = v[lo];
+            double b = v[(lo + hi) >>> 1];
+            double c = v[hi];
+            double pivot = before(a, b) ? (before(b, c) ? b : before(a, c) ? c : a)
+                    : (before(a, c) ? a : before(b, c) ? c : b);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (before(v[i], pivot)) {
+                    i++;
+                }
+                while (before(pivot, v[j])) {
+                    j--;
+                }
+                if (i <= j) {
+                    double x = v[i];
+                    v[i] = v[j];
+                    v[j] = x;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return v[k];
+            }
+        }
+        return v[k];
+    }
+
+    /** x sorts before y as in {@link Arrays#sort(double[])} (no NaN here): -0.0 before 0.0. */
+    private static boolean before(double x, double y) {
+        return x < y || (x == y && Double.doubleToRawLongBits(x) < Double.doubleToRawLongBits(y));
     }
 
     /** SplitMix64 finaliser of (seed, replicate): a well-spread, reproducible seed per replicate. */

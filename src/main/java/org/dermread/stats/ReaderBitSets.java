@@ -1,12 +1,13 @@
 package org.dermread.stats;
 
-import java.util.Arrays;
-
 /**
- * The reader-summed success kernel of small whole-number ratings (ordinal scales) by bit sets of readers: for a
- * positive case p, E_l(p) is the set of readers who rated it l; for a negative case q, B_l(q) the readers who rated
- * it below l and A_l(q) those who rated it at most l. Then 2 sum_j s_j(p, q) = sum_l |E_l(p) & B_l(q)| +
- * |E_l(p) & A_l(q)|: a few word-wide ANDs and popcounts per level instead of one comparison per reader.
+ * The reader-summed success kernel of small whole-number ratings (ordinal scales), bit-sliced over readers: each case
+ * keeps its readers' ratings (minus the smallest) as bit planes, plane b holding bit b of every reader's rating, 64
+ * readers to a word, and a mask of the readers who read it. Comparing a positive case p with a negative case q for 64
+ * readers at once is then a bitwise comparison from the highest plane down (gt: readers who rated p above q; eq: equal
+ * so far), and 2 sum_j s_j(p, q) = |gt &amp; both| + |(gt | eq) &amp; both|, both being the readers who read p and q:
+ * a few word operations per plane instead of one comparison per reader (or one pair of set intersections per rating
+ * level). The counts are whole numbers, so the kernel is exact.
  */
 final class ReaderBitSets {
 
@@ -26,69 +27,60 @@ final class ReaderBitSets {
         int m = pos[0].length;
         int n = neg[0].length;
         int words = (r + 63) >>> 6;
-        int stride = levels * words;
-        long[] below = new long[n * stride];
-        long[] atMost = new long[n * stride];
-        long[] readNeg = new long[n * words];
-        long[] exactly = new long[stride];
-        for (int q = 0; q < n; q++) {
-            Arrays.fill(exactly, 0);
-            for (int j = 0; j < r; j++) {
-                double v = neg[j][q];
-                if (!Double.isNaN(v)) {
-                    exactly[((int) v - min) * words + (j >>> 6)] |= 1L << j;
-                    readNeg[q * words + (j >>> 6)] |= 1L << j;
-                }
-            }
-            int base = q * stride;
-            for (int l = 0; l < levels; l++) {
-                for (int w = 0; w < words; w++) {
-                    long before = l == 0 ? 0 : atMost[base + (l - 1) * words + w];
-                    below[base + l * words + w] = before;
-                    atMost[base + l * words + w] = before | exactly[l * words + w];
-                }
-            }
-        }
-        long[] ownLevels = new long[stride];
-        int[] present = new int[levels];
-        long[] readPos = new long[words];
+        int planes = Math.max(1, 32 - Integer.numberOfLeadingZeros(levels - 1));
+        // per case: planes 0..planes-1 of the ratings, then the read mask; word w of plane b at (b * words + w)
+        int stride = (planes + 1) * words;
+        long[] negBits = slices(neg, n, min, planes, words);
+        long[] posBits = slices(pos, m, min, planes, words);
+        long[] x = new long[stride];
         for (int p = 0; p < m; p++) {
-            Arrays.fill(ownLevels, 0);
-            Arrays.fill(readPos, 0);
-            for (int j = 0; j < r; j++) {
-                double v = pos[j][p];
-                if (!Double.isNaN(v)) {
-                    ownLevels[((int) v - min) * words + (j >>> 6)] |= 1L << j;
-                    readPos[j >>> 6] |= 1L << j;
-                }
-            }
-            int used = 0;
-            for (int l = 0; l < levels; l++) {
-                for (int w = 0; w < words; w++) {
-                    if (ownLevels[l * words + w] != 0) {
-                        present[used++] = l;
-                        break;
-                    }
-                }
-            }
+            System.arraycopy(posBits, p * stride, x, 0, stride);
+            int readMask = planes * words;
             for (int q = 0; q < n; q++) {
                 int base = q * stride;
                 long sum = 0;
-                for (int u = 0; u < used; u++) {
-                    int offset = present[u] * words;
-                    for (int w = 0; w < words; w++) {
-                        long e = ownLevels[offset + w];
-                        sum += Long.bitCount(e & below[base + offset + w])
-                                + Long.bitCount(e & atMost[base + offset + w]);
-                    }
-                }
                 int both = 0;
                 for (int w = 0; w < words; w++) {
-                    both += Long.bitCount(readPos[w] & readNeg[q * words + w]);
+                    long read = x[readMask + w] & negBits[base + readMask + w];
+                    long gt = 0;
+                    long eq = -1L;
+                    for (int b = planes - 1; b >= 0; b--) {
+                        long xb = x[b * words + w];
+                        long yb = negBits[base + b * words + w];
+                        gt |= eq & xb & ~yb;
+                        eq &= ~(xb ^ yb);
+                    }
+                    sum += Long.bitCount(gt & read) + Long.bitCount((gt | eq) & read);
+                    both += Long.bitCount(read);
                 }
                 kernel[p * n + q] = sum;
                 readers[p * n + q] = both;
             }
         }
+    }
+
+    /** The bit planes and read mask of every case (see the class comment). */
+    private static long[] slices(double[][] ratings, int cases, int min, int planes, int words) {
+        int stride = (planes + 1) * words;
+        long[] bits = new long[cases * stride];
+        for (int j = 0; j < ratings.length; j++) {
+            double[] row = ratings[j];
+            int word = j >>> 6;
+            long bit = 1L << j;
+            for (int c = 0; c < cases; c++) {
+                double v = row[c];
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                int level = (int) v - min;
+                int base = c * stride;
+                for (int b = 0; b < planes; b++) {
+                    // without a branch: the bits of ratings are as good as random
+                    bits[base + b * words + word] |= (long) (level >>> b & 1) << j;
+                }
+                bits[base + planes * words + word] |= bit;
+            }
+        }
+        return bits;
     }
 }

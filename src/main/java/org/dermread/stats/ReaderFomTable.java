@@ -148,14 +148,11 @@ final class ReaderFomTable {
                 rows[i][j] = data.ratingRow(i, j);
             }
         }
-        for (int k = 0; k < c; k++) {
-            // jackknifed: the cases the figure is computed from that someone read; everyone must have read them
-            if (!jackknifed[k]) {
-                continue;
-            }
-            for (double[][] modality : rows) {
-                for (double[] reader : modality) {
-                    if (Double.isNaN(reader[k])) {
+        // reader by reader along each row (the rows are contiguous): every jackknifed case must be read
+        for (double[][] modality : rows) {
+            for (double[] reader : modality) {
+                for (int k = 0; k < c; k++) {
+                    if (jackknifed[k] && Double.isNaN(reader[k])) {
                         return false;
                     }
                 }

@@ -88,19 +88,25 @@ final class StudyMrmc {
         }
         boolean[] anyTruth = new boolean[cases];
         Arrays.fill(anyTruth, true);
-        StudyReport.MrmcFom accuracy = run(new MrmcData(modalities, readerIds, caseIds, anyTruth, correct),
-                FigureOfMerit.PROPORTION, settings, "accuracy", warnings);
+        MrmcData accuracyData = MrmcData.sharing(modalities, readerIds, caseIds, anyTruth, correct);
 
-        // Classes are independent: analyse them in parallel, collect results and warnings in label order.
-        List<List<String>> classWarnings = new ArrayList<>();
-        for (int k = 0; k < study.labels().size(); k++) {
-            classWarnings.add(new ArrayList<>());
+        // Overall accuracy (task 0) and the classes (1..) are independent: analysed in parallel, results and warnings
+        // collected in that order.
+        int k = study.labels().size();
+        List<List<String>> taskWarnings = new ArrayList<>();
+        for (int task = 0; task <= k; task++) {
+            taskWarnings.add(new ArrayList<>());
         }
-        List<StudyReport.MrmcClass> classes = IntStream.range(0, study.labels().size()).parallel()
-                .mapToObj(k -> mrmcClass(study, settings, modalities, readers, readerIds, label, confidence, k,
-                        classWarnings.get(k)))
+        List<Record> results = IntStream.rangeClosed(0, k).parallel()
+                .<Record>mapToObj(task -> task == 0
+                        ? run(accuracyData, FigureOfMerit.PROPORTION, settings, "accuracy", taskWarnings.get(0))
+                        : mrmcClass(study, settings, modalities, readers, readerIds, label, confidence, task - 1,
+                                taskWarnings.get(task)))
                 .toList();
-        classWarnings.forEach(warnings::addAll);
+        taskWarnings.forEach(warnings::addAll);
+        StudyReport.MrmcFom accuracy = (StudyReport.MrmcFom) results.get(0);
+        List<StudyReport.MrmcClass> classes = results.subList(1, results.size()).stream()
+                .map(StudyReport.MrmcClass.class::cast).toList();
         // one sentence for the whole comparison, however many figures it concerns
         boolean crossedOnly = warnings.remove(FULLY_CROSSED_ONLY);
         while (warnings.remove(FULLY_CROSSED_ONLY)) {
@@ -187,7 +193,7 @@ final class StudyMrmc {
                 kept[i][a] = ratings[i][keep.get(a)];
             }
         }
-        return new MrmcData(modalities, keep.stream().map(readerIds::get).toList(), caseIds, positive, kept);
+        return MrmcData.sharing(modalities, keep.stream().map(readerIds::get).toList(), caseIds, positive, kept);
     }
 
     private static StudyReport.MrmcFom run(MrmcData data, FigureOfMerit fom, AnalysisSettings settings,

@@ -39,6 +39,16 @@ final class UStatistics {
     private final int[][][] wholeRange;
     private final long[][] twiceSummedKernel;
     private final int[][] readersOfPair;
+    /** [a][b]: sums 1-4 of every reader ({@link #sameReader}), computed once per modality pair. */
+    private final double[][][][][] sameReaderSums;
+    /** [a][b]: sums 5-8 ({@link #allReaderPairs}), computed once per modality pair. */
+    private final double[][][][] allPairSums;
+    /** [modality][positive]: sum over readers of rowSum, and of the negatives each reader of it read. */
+    private double[][] readerSummedRows;
+    private double[][] readerSummedRowPairs;
+    /** [modality][negative]: the same over columns. */
+    private double[][] readerSummedColumns;
+    private double[][] readerSummedColumnPairs;
 
     private UStatistics(MrmcData data) {
         t = data.modalities().size();
@@ -76,6 +86,8 @@ final class UStatistics {
         }
         twiceSummedKernel = new long[t][];
         readersOfPair = new int[t][];
+        sameReaderSums = new double[t][t][][][];
+        allPairSums = new double[t][t][][];
     }
 
     static UStatistics of(MrmcData data) {
@@ -124,8 +136,26 @@ final class UStatistics {
         return true;
     }
 
-    /** Sums 1-4 of reader j in modalities a and b: {numerators[4], denominators[4]}. */
+    /**
+     * Sums 1-4 of reader j in modalities a and b: {numerators[4], denominators[4]} (shared, not to be modified). The
+     * OR covariances, the BDG moments and the per-reader variances all ask for them: computed once per pair.
+     */
     double[][] sameReader(int j, int a, int b) {
+        return sameReaderAll(a, b)[j];
+    }
+
+    private synchronized double[][][] sameReaderAll(int a, int b) {
+        if (sameReaderSums[a][b] == null) {
+            double[][][] all = new double[r][][];
+            for (int j = 0; j < r; j++) {
+                all[j] = computeSameReader(j, a, b);
+            }
+            sameReaderSums[a][b] = all;
+        }
+        return sameReaderSums[a][b];
+    }
+
+    private double[][] computeSameReader(int j, int a, int b) {
         double[] pa = pos[a][j];
         double[] pb = pos[b][j];
         double[] na = neg[a][j];
@@ -163,8 +193,18 @@ final class UStatistics {
         return new double[][] {{n1, n2, n3, ta * tb}, {d1, d2, d3, d4}};
     }
 
-    /** Sums 5-8 over every ordered pair of readers (same reader included) in modalities a and b. */
-    double[][] allReaderPairs(int a, int b) {
+    /**
+     * Sums 5-8 over every ordered pair of readers (same reader included) in modalities a and b (shared, not to be
+     * modified); computed once per pair.
+     */
+    synchronized double[][] allReaderPairs(int a, int b) {
+        if (allPairSums[a][b] == null) {
+            allPairSums[a][b] = computeAllReaderPairs(a, b);
+        }
+        return allPairSums[a][b];
+    }
+
+    private double[][] computeAllReaderPairs(int a, int b) {
         long[] sa = summedKernel(a);
         long[] sb = summedKernel(b);
         int[] da = readersOfPair[a];
@@ -175,37 +215,20 @@ final class UStatistics {
             n5 += sa[x] * sb[x];
             d5 += (long) da[x] * db[x];
         }
+        readerSums();
+        // the reader sums are whole numbers or halves far below 2^52: exact, so these equal the sums taken reader by
+        // reader inside the case loop
         double n6 = 0;
         double d6 = 0;
         for (int p = 0; p < m; p++) {
-            double ra = 0;
-            double rb = 0;
-            double ca = 0;
-            double cb = 0;
-            for (int j = 0; j < r; j++) {
-                ra += rowSum[a][j][p];
-                rb += rowSum[b][j][p];
-                ca += Double.isNaN(pos[a][j][p]) ? 0 : readNegatives[a][j];
-                cb += Double.isNaN(pos[b][j][p]) ? 0 : readNegatives[b][j];
-            }
-            n6 += ra * rb;
-            d6 += ca * cb;
+            n6 += readerSummedRows[a][p] * readerSummedRows[b][p];
+            d6 += readerSummedRowPairs[a][p] * readerSummedRowPairs[b][p];
         }
         double n7 = 0;
         double d7 = 0;
         for (int q = 0; q < n; q++) {
-            double ra = 0;
-            double rb = 0;
-            double ca = 0;
-            double cb = 0;
-            for (int j = 0; j < r; j++) {
-                ra += columnSum[a][j][q];
-                rb += columnSum[b][j][q];
-                ca += Double.isNaN(neg[a][j][q]) ? 0 : readPositives[a][j];
-                cb += Double.isNaN(neg[b][j][q]) ? 0 : readPositives[b][j];
-            }
-            n7 += ra * rb;
-            d7 += ca * cb;
+            n7 += readerSummedColumns[a][q] * readerSummedColumns[b][q];
+            d7 += readerSummedColumnPairs[a][q] * readerSummedColumnPairs[b][q];
         }
         double ta = 0;
         double tb = 0;
@@ -220,6 +243,39 @@ final class UStatistics {
             pb += (double) readPositives[b][j] * readNegatives[b][j];
         }
         return new double[][] {{n5 / 4.0, n6, n7, ta * tb}, {d5, d6, d7, pa * pb}};
+    }
+
+    /** Per case, the sums over readers that sums 6 and 7 need; once per instance. */
+    private void readerSums() {
+        if (readerSummedRows != null) {
+            return;
+        }
+        double[][] rows = new double[t][m];
+        double[][] rowPairs = new double[t][m];
+        double[][] columns = new double[t][n];
+        double[][] columnPairs = new double[t][n];
+        for (int i = 0; i < t; i++) {
+            for (int j = 0; j < r; j++) {
+                double[] rs = rowSum[i][j];
+                double[] pp = pos[i][j];
+                double negativesRead = readNegatives[i][j];
+                for (int p = 0; p < m; p++) {
+                    rows[i][p] += rs[p];
+                    rowPairs[i][p] += Double.isNaN(pp[p]) ? 0 : negativesRead;
+                }
+                double[] cs = columnSum[i][j];
+                double[] nn = neg[i][j];
+                double positivesRead = readPositives[i][j];
+                for (int q = 0; q < n; q++) {
+                    columns[i][q] += cs[q];
+                    columnPairs[i][q] += Double.isNaN(nn[q]) ? 0 : positivesRead;
+                }
+            }
+        }
+        readerSummedRows = rows;
+        readerSummedRowPairs = rowPairs;
+        readerSummedColumns = columns;
+        readerSummedColumnPairs = columnPairs;
     }
 
     /** The union of the whole-number ranges of every reader in modality i, if small, else null. */

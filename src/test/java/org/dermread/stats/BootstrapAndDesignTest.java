@@ -3,6 +3,7 @@ package org.dermread.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -87,6 +88,36 @@ class BootstrapAndDesignTest {
         assertThat(now.aiSensitivityAtMeanSpecificity()).isDeepEqualTo(before.aiSensitivityAtMeanSpecificity());
         assertThat(now.aiSpecificityAtMeanSensitivity()).isDeepEqualTo(before.aiSpecificityAtMeanSensitivity());
         assertThat(now.panel()[1][ReaderFigures.ACCURACY][PanelBootstrap.MEDIAN]).doesNotContain(Double.NaN);
+    }
+
+    @Test
+    void percentile_intervals_by_selection_equal_the_quantiles_of_the_sorted_replicates() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int trial = 0; trial < 400; trial++) {
+            int n = 1 + rng.nextInt(trial < 200 ? 12 : 3000);
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                // heavy ties, both zeros, NaN (left out), and distinct values
+                values[i] = switch (rng.nextInt(6)) {
+                    case 0 -> Double.NaN;
+                    case 1 -> 0.0;
+                    case 2 -> -0.0;
+                    case 3 -> rng.nextInt(4) / 4.0;
+                    default -> rng.nextDouble() * 2 - 1;
+                };
+            }
+            double level = rng.nextBoolean() ? 0.95 : 0.5 + 0.49 * rng.nextDouble();
+            double[] defined = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+            double alpha = 1 - level;
+            double[] expected = {Descriptives.quantileOfSorted(defined, defined.length, alpha / 2),
+                    Descriptives.quantileOfSorted(defined, defined.length, 1 - alpha / 2)};
+            double[] copy = values.clone();
+            double[] interval = PanelBootstrap.percentileInterval(values, level);
+            // bit for bit, -0.0 and 0.0 told apart
+            assertThat(Double.doubleToRawLongBits(interval[0])).isEqualTo(Double.doubleToRawLongBits(expected[0]));
+            assertThat(Double.doubleToRawLongBits(interval[1])).isEqualTo(Double.doubleToRawLongBits(expected[1]));
+            assertThat(values).isEqualTo(copy);
+        }
     }
 
     @Test

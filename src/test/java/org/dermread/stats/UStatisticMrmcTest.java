@@ -147,11 +147,20 @@ class UStatisticMrmcTest {
             truth[c] = c % 3 == 0;
             ids.add("c" + c);
         }
+        // one rating level (a single bit plane), a 1-8 scale, and 40 levels (6 planes)
+        for (int spread : new int[] {1, 6, 38}) {
+            compareOrdinalWithGeneralPaths(rng, cases, truth, ids, spread);
+        }
+    }
+
+    private static void compareOrdinalWithGeneralPaths(SplittableRandom rng, int cases, boolean[] truth,
+                                                       List<String> ids, int spread) {
         double[][][] ordinal = new double[2][70][cases];
         for (double[][] modality : ordinal) {
             for (double[] reader : modality) {
                 for (int c = 0; c < cases; c++) {
-                    reader[c] = rng.nextInt(9) == 0 ? Double.NaN : 1 + rng.nextInt(6) + (truth[c] ? rng.nextInt(3) : 0);
+                    int shift = truth[c] && spread > 1 ? rng.nextInt(3) : 0;
+                    reader[c] = rng.nextInt(9) == 0 ? Double.NaN : 1 + rng.nextInt(spread) + shift;
                 }
             }
         }
