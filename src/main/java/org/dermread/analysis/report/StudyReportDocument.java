@@ -65,7 +65,7 @@ public final class StudyReportDocument extends ReportTables {
         for (StudyReport.PhaseReport phase : report.phases()) {
             figure++;
             blocks.add(new FigureBlock("figure-roc-" + phase.phase(), RocPanelFigure.of(report, phase.phase(),
-                    text.locale()), t("report.figure", figure) + " " + t(report.ai() == null
+                    text.locale(), classNames()), t("report.figure", figure) + " " + t(report.ai() == null
                             ? "report.figure.roc.no-ai" : "report.figure.roc", text.phase(phase.phase()), level())));
         }
         for (StudyReport.PhaseReport phase : report.phases()) {
@@ -77,7 +77,7 @@ public final class StudyReportDocument extends ReportTables {
                 panels.add(new ConfusionFigure.Panel(t("figure.confusion.ai"), report.ai().confusion()));
             }
             blocks.add(new FigureBlock("figure-confusion-" + phase.phase(), ConfusionFigure.of(
-                    t("figure.confusion.title", text.phase(phase.phase())), panels, text.locale()),
+                    t("figure.confusion.title", text.phase(phase.phase())), panels, text.locale(), classNames()),
                     t("report.figure", figure) + " " + t("report.figure.confusion", text.phase(phase.phase()))));
         }
     }
