@@ -8,7 +8,7 @@ import org.dermread.bundle.StudyTables;
 
 /**
  * The names of a study's classes in its taxonomy, in English and Chinese, by code, as the bundle's
- * {@code labels.csv} holds them: figures label a class by its name in their language ("MEL · melanoma"), and by
+ * {@code labels.csv} holds them: figures label a class by its name in their language ("MEL (melanoma)"), and by
  * its code alone only where space is short (the axes of a confusion matrix, which then carry a key). A bundle with
  * codes only (written before taxonomies became data) gives {@link #NONE}, and figures fall back to the codes.
  */
@@ -50,9 +50,15 @@ public final class ClassNames {
         return name == null || name.isBlank() ? code : name;
     }
 
-    /** The code with the name, "MEL · melanoma" (the results page's form), or the code when it has no name. */
+    /**
+     * The code with the name, "MEL (melanoma)" or "MEL（黑色素瘤）", or the code when it has no name. Plain ASCII
+     * around the name: English text in a figure's PDF is set in a standard PDF font, which has no middle dot.
+     */
     public String full(String code, Locale locale) {
         String name = name(code, locale);
-        return name.equals(code) ? code : code + " · " + name;
+        if (name.equals(code)) {
+            return code;
+        }
+        return "zh".equals(locale.getLanguage()) ? code + "（" + name + "）" : code + " (" + name + ")";
     }
 }

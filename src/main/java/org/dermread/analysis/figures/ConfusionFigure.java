@@ -80,7 +80,7 @@ public final class ConfusionFigure extends Figure {
         StringBuilder line = new StringBuilder();
         for (String entry : entries) {
             String candidate = line.isEmpty() ? entry : line + separator + entry;
-            if (!line.isEmpty() && metrics.stringWidth(candidate) > DOUBLE_COLUMN) {
+            if (!line.isEmpty() && width(metrics, candidate) > DOUBLE_COLUMN) {
                 lines.add(line + separator.strip());
                 line.setLength(0);
                 line.append(entry);
@@ -144,6 +144,14 @@ public final class ConfusionFigure extends Figure {
                 centred(g, label, box.getCenterX(), box.getCenterY() + 2.5);
             }
         }
+    }
+
+    /**
+     * A line's width, at least as wide as in the monospaced standard font that a figure's PDF sets English text in
+     * (0.6 em a character), so that the key fits there as well as in the PNG and SVG.
+     */
+    private static double width(FontMetrics metrics, String line) {
+        return Math.max(metrics.stringWidth(line), 0.6 * KEY_FONT.getSize2D() * line.length());
     }
 
     /** White to the dark blue of the AI's curve, by share of the row. */

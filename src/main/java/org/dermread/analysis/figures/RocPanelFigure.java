@@ -43,7 +43,7 @@ public final class RocPanelFigure extends Figure {
         return of(report, phase, locale, ClassNames.NONE);
     }
 
-    /** The figure with each panel titled by its class's code and name in the taxonomy ("MEL · melanoma"). */
+    /** The figure with each panel titled by its class's code and name in the taxonomy ("MEL (melanoma)"). */
     public static RocPanelFigure of(StudyReport report, String phase, Locale locale, ClassNames names) {
         FigureText text = FigureText.of(locale);
         List<JFreeChart> charts = new ArrayList<>();

@@ -41,7 +41,7 @@ public final class TsnePlot extends Figure {
         return of(labels, points, locale, ClassNames.NONE);
     }
 
-    /** The map with its legend naming each class by code and name in the taxonomy ("MEL · melanoma"). */
+    /** The map with its legend naming each class by code and name in the taxonomy ("MEL (melanoma)"). */
     public static TsnePlot of(List<String> labels, List<Point> points, Locale locale, ClassNames names) {
         FigureText text = FigureText.of(locale);
         String title = text.get("figure.tsne.title");
