@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dermread.analysis.figures.ClassNames;
 import org.dermread.analysis.figures.StudyFigures;
 import org.dermread.analysis.internal.ResultsRepository;
 import org.dermread.analysis.internal.StudySnapshotRepository;
@@ -155,7 +156,8 @@ public class StudyResultsService {
             BundleStudy study = BundleReader.read(data);
             StudyReport report = study.analyze();
             done = new Computed(study.study(), report, MetricsJson.bytes(report),
-                    new StudyFigures(study.study(), report, snapshot.embeddings()));
+                    new StudyFigures(study.study(), report, snapshot.embeddings(),
+                            ClassNames.of(BundleReader.labelNames(data))));
             computed.put(key, done);
         }
         return new StudyAnalysis(snapshot, data, done.study(), done.report(), done.metricsJson(), done.figures());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -339,6 +340,8 @@ class ChineseSweepBrowserTest extends BrowserTest {
         @SuppressWarnings("unchecked")
         List<String> cut = (List<String>) script(CUT_HEADERS);
         List<String> data = dataStrings();
+        // a diagnosis code is the same in both languages, whichever taxonomy the tests of this database imported
+        Set<String> codes = new HashSet<>(jdbc.sql("select code from diagnosis").query(String.class).list());
         Set<String> problems = new LinkedHashSet<>();
         for (String text : texts) {
             // literals first, in the text and in the data alike, so that a path or hash inside a datum still matches
@@ -348,7 +351,7 @@ class ChineseSweepBrowserTest extends BrowserTest {
             }
             Matcher words = WORD.matcher(rest);
             while (words.find()) {
-                if (!ALLOWED.contains(words.group())) {
+                if (!ALLOWED.contains(words.group()) && !codes.contains(words.group())) {
                     problems.add("'" + words.group() + "' in: " + text.strip());
                 }
             }

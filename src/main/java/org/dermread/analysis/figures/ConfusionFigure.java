@@ -7,6 +7,8 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dermread.stats.ConfusionMatrix;
@@ -27,20 +29,68 @@ public final class ConfusionFigure extends Figure {
         super(drawing, DOUBLE_COLUMN, height, locale, title);
     }
 
+    /** The matrices with their rows and columns labelled by the classes' codes. */
     public static ConfusionFigure of(String title, List<Panel> panels, Locale locale) {
+        return of(title, panels, locale, ClassNames.NONE);
+    }
+
+    /**
+     * The matrices with their rows and columns labelled by the classes' codes (a cell is too narrow for a name) and,
+     * below them, a key giving each code's name in the figure's language ("MEL melanoma; NV melanocytic nevus; ...").
+     */
+    public static ConfusionFigure of(String title, List<Panel> panels, Locale locale, ClassNames names) {
         FigureText text = FigureText.of(locale);
         int labels = panels.isEmpty() ? 1 : panels.get(0).matrix().labels().size();
         double panelWidth = (DOUBLE_COLUMN - 12 * (panels.size() - 1)) / Math.max(1, panels.size());
         double cell = Math.min(30, (panelWidth - HEADER - LABEL) / labels);
-        double height = TITLE + LABEL + cell * labels + 14;
+        double matrices = TITLE + LABEL + cell * labels + 14;
+        List<String> key = key(panels.isEmpty() ? List.of() : panels.get(0).matrix().labels(), names,
+                text.locale());
+        double height = matrices + key.size() * KEY_LEADING + (key.isEmpty() ? 0 : 4);
         Drawable drawing = (g, area) -> {
             g.setPaint(Color.WHITE);
             g.fill(area);
             for (int i = 0; i < panels.size(); i++) {
                 drawPanel(g, area.getX() + i * (panelWidth + 12), area.getY(), cell, panels.get(i), text);
             }
+            g.setPaint(Color.BLACK);
+            g.setFont(KEY_FONT);
+            for (int line = 0; line < key.size(); line++) {
+                g.drawString(key.get(line), (float) area.getX(), (float) (area.getY() + matrices + 2
+                        + (line + 1) * KEY_LEADING - 2.5));
+            }
         };
         return new ConfusionFigure(drawing, height, text.locale(), title);
+    }
+
+    private static final Font KEY_FONT = FigureFont.plain(SMALLEST_TEXT + 0.5);
+    private static final double KEY_LEADING = 10;
+
+    /** The key's lines at the figure's width: "code name" of every named class, separated by semicolons. */
+    static List<String> key(List<String> codes, ClassNames names, Locale locale) {
+        List<String> entries = codes.stream().filter(names::named)
+                .map(code -> code + " " + names.name(code, locale)).toList();
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+                .getFontMetrics(KEY_FONT);
+        String separator = "zh".equals(locale.getLanguage()) ? "；" : "; ";
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String entry : entries) {
+            String candidate = line.isEmpty() ? entry : line + separator + entry;
+            if (!line.isEmpty() && width(metrics, candidate) > DOUBLE_COLUMN) {
+                lines.add(line + separator.strip());
+                line.setLength(0);
+                line.append(entry);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static final double TITLE = 16;
@@ -94,6 +144,14 @@ public final class ConfusionFigure extends Figure {
                 centred(g, label, box.getCenterX(), box.getCenterY() + 2.5);
             }
         }
+    }
+
+    /**
+     * A line's width, at least as wide as in the monospaced standard font that a figure's PDF sets English text in
+     * (0.6 em a character), so that the key fits there as well as in the PNG and SVG.
+     */
+    private static double width(FontMetrics metrics, String line) {
+        return Math.max(metrics.stringWidth(line), 0.6 * KEY_FONT.getSize2D() * line.length());
     }
 
     /** White to the dark blue of the AI's curve, by share of the row. */

@@ -38,14 +38,20 @@ public final class RocPanelFigure extends Figure {
         return panels;
     }
 
+    /** The figure with each panel titled by its class's code. */
     public static RocPanelFigure of(StudyReport report, String phase, Locale locale) {
+        return of(report, phase, locale, ClassNames.NONE);
+    }
+
+    /** The figure with each panel titled by its class's code and name in the taxonomy ("MEL (melanoma)"). */
+    public static RocPanelFigure of(StudyReport report, String phase, Locale locale, ClassNames names) {
         FigureText text = FigureText.of(locale);
         List<JFreeChart> charts = new ArrayList<>();
         LegendItemCollection legend = new LegendItemCollection();
         Set<String> seen = new LinkedHashSet<>();
         for (String code : report.study().labels()) {
             RocPlot.Layers layers = RocPlot.Layers.of(report, code, phase, text);
-            JFreeChart chart = layers.chart(text, code, false, null, null);
+            JFreeChart chart = layers.chart(text, names.full(code, text.locale()), false, null, null);
             chart.getTitle().setFont(RocPlot.panelTitleFont());
             charts.add(chart);
             LegendItemCollection items = chart.getXYPlot().getLegendItems();

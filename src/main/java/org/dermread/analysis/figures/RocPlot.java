@@ -75,15 +75,20 @@ public final class RocPlot extends Figure {
         return inset;
     }
 
+    /** The plot for one class in one phase of a report, in a language, the class named by its code. */
+    public static RocPlot of(StudyReport report, String code, String phase, Locale locale) {
+        return of(report, code, phase, locale, ClassNames.NONE);
+    }
+
     /**
-     * The plot for one class in one phase of a report, in a language.
+     * The plot for one class in one phase of a report, in a language, the class named as its taxonomy names it.
      *
      * @param phase the reader phase whose points are drawn ("unaided" normally)
      */
-    public static RocPlot of(StudyReport report, String code, String phase, Locale locale) {
+    public static RocPlot of(StudyReport report, String code, String phase, Locale locale, ClassNames names) {
         FigureText text = FigureText.of(locale);
         Layers layers = Layers.of(report, code, phase, text);
-        String title = text.get("figure.roc.title", code, text.phase(phase));
+        String title = text.get("figure.roc.title", names.full(code, text.locale()), text.phase(phase));
         JFreeChart main = layers.chart(text, title, true, null, null);
         Optional<Range[]> zoom = layers.readerRegion();
         JFreeChart magnified = zoom.map(z -> layers.chart(text, null, false, z[0], z[1])).orElse(null);

@@ -28,16 +28,24 @@ public final class StudyFigures {
     private final StudyData study;
     private final StudyReport report;
     private final Map<String, float[]> embeddings;
+    private final ClassNames names;
     private List<TsnePlot.Point> tsnePoints;
+
+    /** Figures that label the classes by their codes. */
+    public StudyFigures(StudyData study, StudyReport report, Map<String, float[]> embeddings) {
+        this(study, report, embeddings, ClassNames.NONE);
+    }
 
     /**
      * @param embeddings the AI's embedding of each case by case id (cases without one are left off the map); empty
      *                   when there is none
+     * @param names      the classes' names in the study's taxonomy, by which the figures label them
      */
-    public StudyFigures(StudyData study, StudyReport report, Map<String, float[]> embeddings) {
+    public StudyFigures(StudyData study, StudyReport report, Map<String, float[]> embeddings, ClassNames names) {
         this.study = study;
         this.report = report;
         this.embeddings = Map.copyOf(embeddings);
+        this.names = names;
     }
 
     /** Whether the study has AI predictions, and so the averaged ROC plots and the t-SNE map. */
@@ -47,12 +55,12 @@ public final class StudyFigures {
 
     /** The class's ROC plot with the readers' points of the phase. */
     public RocPlot roc(String code, String phase, Locale locale) {
-        return RocPlot.of(report, code, phase, locale);
+        return RocPlot.of(report, code, phase, locale, names);
     }
 
     /** Every class's ROC plot of the phase in one grid figure. */
     public RocPanelFigure rocPanel(String phase, Locale locale) {
-        return RocPanelFigure.of(report, phase, locale);
+        return RocPanelFigure.of(report, phase, locale, names);
     }
 
     /** The readers' pooled confusion matrix of the phase beside the AI's (when there is one). */
@@ -65,7 +73,7 @@ public final class StudyFigures {
         if (hasAi()) {
             panels.add(new ConfusionFigure.Panel(text.get("figure.confusion.ai"), report.ai().confusion()));
         }
-        return ConfusionFigure.of(text.get("figure.confusion.title", text.phase(phase)), panels, locale);
+        return ConfusionFigure.of(text.get("figure.confusion.title", text.phase(phase)), panels, locale, names);
     }
 
     /** The AI's micro- and macro-averaged ROC with the readers' micro-averaged points of the phase. */
@@ -96,7 +104,7 @@ public final class StudyFigures {
         if (!hasAi() || embeddings.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(TsnePlot.of(study.labels(), tsnePoints(), locale));
+        return Optional.of(TsnePlot.of(study.labels(), tsnePoints(), locale, names));
     }
 
     /** Computes the t-SNE map now (the slow part), so that drawing it later is quick. */

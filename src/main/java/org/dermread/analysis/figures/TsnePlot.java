@@ -38,16 +38,22 @@ public final class TsnePlot extends Figure {
     }
 
     public static TsnePlot of(List<String> labels, List<Point> points, Locale locale) {
+        return of(labels, points, locale, ClassNames.NONE);
+    }
+
+    /** The map with its legend naming each class by code and name in the taxonomy ("MEL (melanoma)"). */
+    public static TsnePlot of(List<String> labels, List<Point> points, Locale locale, ClassNames names) {
         FigureText text = FigureText.of(locale);
         String title = text.get("figure.tsne.title");
         Map<String, XYSeries> byClass = new LinkedHashMap<>();
         Map<String, List<Point>> members = new LinkedHashMap<>();
         for (String code : labels) {
-            byClass.put(code, new XYSeries(code, false, true));
+            byClass.put(code, new XYSeries(names.full(code, text.locale()), false, true));
             members.put(code, new ArrayList<>());
         }
         for (Point p : points) {
-            XYSeries series = byClass.computeIfAbsent(p.truth(), code -> new XYSeries(code, false, true));
+            XYSeries series = byClass.computeIfAbsent(p.truth(), code -> new XYSeries(names.full(code,
+                    text.locale()), false, true));
             members.computeIfAbsent(p.truth(), code -> new ArrayList<>()).add(p);
             series.add(p.x(), p.y());
         }

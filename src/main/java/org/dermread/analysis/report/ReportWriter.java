@@ -3,6 +3,7 @@ package org.dermread.analysis.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.dermread.analysis.figures.ClassNames;
 import org.dermread.analysis.figures.FigureText;
 import org.dermread.analysis.figures.Numbers;
 import org.dermread.analysis.report.ReportDocument.Block;
@@ -46,6 +47,11 @@ abstract class ReportWriter {
 
     void paragraph(String value) {
         blocks.add(new Paragraph(value));
+    }
+
+    /** The classes' names in the study's taxonomy (labels.csv), by which figures label them. */
+    ClassNames classNames() {
+        return ClassNames.of(input.labelNames());
     }
 
     String nextTable() {

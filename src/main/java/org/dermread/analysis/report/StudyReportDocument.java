@@ -20,7 +20,8 @@ import org.dermread.stats.StudyReport;
 
 /**
  * Writes the study report of one analysis in English or Chinese: study design, Table 1 (the readers), Table 2 (per
- * class the mean reader beside the AI, overall and per experience group), Figure 1 (the multi-panel ROC figure),
+ * class the mean reader beside the AI, overall and per experience group), the same for malignant versus benign when
+ * the analysis has a grouping ({@link GroupedSection}), Figure 1 (the multi-panel ROC figure),
  * Figure 2 (confusion matrices), the MRMC comparison of the phases, agreement, readers against the AI, a methods
  * paragraph with references written from the settings actually used, and the notes on the data. Every number comes
  * from the {@link StudyReport} that is the bundle's {@code metrics.json} (its SHA-256 is printed on the first page);
@@ -45,6 +46,7 @@ public final class StudyReportDocument extends ReportTables {
         design();
         readers();
         perClass();
+        GroupedSection.write(this);
         figures();
         mrmc();
         CollaborationChapter.write(this);
@@ -66,7 +68,7 @@ public final class StudyReportDocument extends ReportTables {
         for (StudyReport.PhaseReport phase : report.phases()) {
             figure++;
             blocks.add(new FigureBlock("figure-roc-" + phase.phase(), RocPanelFigure.of(report, phase.phase(),
-                    text.locale()), t("report.figure", figure) + " " + t(report.ai() == null
+                    text.locale(), classNames()), t("report.figure", figure) + " " + t(report.ai() == null
                             ? "report.figure.roc.no-ai" : "report.figure.roc", text.phase(phase.phase()), level())));
         }
         for (StudyReport.PhaseReport phase : report.phases()) {
@@ -78,7 +80,7 @@ public final class StudyReportDocument extends ReportTables {
                 panels.add(new ConfusionFigure.Panel(t("figure.confusion.ai"), report.ai().confusion()));
             }
             blocks.add(new FigureBlock("figure-confusion-" + phase.phase(), ConfusionFigure.of(
-                    t("figure.confusion.title", text.phase(phase.phase())), panels, text.locale()),
+                    t("figure.confusion.title", text.phase(phase.phase())), panels, text.locale(), classNames()),
                     t("report.figure", figure) + " " + t("report.figure.confusion", text.phase(phase.phase()))));
         }
     }
@@ -111,7 +113,7 @@ public final class StudyReportDocument extends ReportTables {
         }
     }
 
-    private List<String> mrmcRow(String name, MrmcSummary s) {
+    List<String> mrmcRow(String name, MrmcSummary s) {
         if (s.unavailable() != null) {
             return List.of(name, numbers.notEstimable(), numbers.notEstimable(), t("report.mrmc.unavailable",
                     s.unavailable()), "", "");

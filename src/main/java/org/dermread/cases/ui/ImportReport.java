@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Function;
 import org.dermread.cases.ImportFailedException;
 import org.dermread.cases.ImportProblem;
 import org.dermread.cases.ImportProblems;
@@ -23,7 +24,15 @@ import org.dermread.cases.StudySetLayout;
  */
 class ImportReport extends Div {
 
+    /** How a taxonomy is named on the page (its name, code and version); the code alone by default. */
+    private final Function<String, String> taxonomyLabel;
+
     ImportReport() {
+        this(Function.identity());
+    }
+
+    ImportReport(Function<String, String> taxonomyLabel) {
+        this.taxonomyLabel = taxonomyLabel;
         setId("import-report");
         setWidthFull();
         getStyle().set("box-sizing", "border-box");
@@ -37,7 +46,8 @@ class ImportReport extends Div {
                 : getTranslation("cases.import.done", result.name(), result.cases()));
         text.setId("import-outcome");
         text.getStyle().set("color", "var(--lumo-success-text-color)");
-        Paragraph taxonomy = new Paragraph(getTranslation("cases.import.taxonomy", result.taxonomy()));
+        Paragraph taxonomy = new Paragraph(getTranslation("cases.import.taxonomy",
+                taxonomyLabel.apply(result.taxonomy())));
         taxonomy.setId("import-taxonomy");
         add(text, layout(result.layout()), taxonomy);
         getElement().setAttribute("data-layout", result.layout().id());

@@ -60,12 +60,15 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     private static final String SAMPLE_FILE = "dermread-sample-study-set.zip";
 
     private final CaseLibraryService library;
-    private final ImportReport report = new ImportReport();
+    private final ImportReport report;
     private final TextField folder = new TextField();
     private Upload upload;
 
     public ImportView(CaseLibraryService library, ImportProperties properties, Taxonomy taxonomy) {
         this.library = library;
+        // the taxonomy by its name, as the designer lists it, not by its bare code
+        this.report = new ImportReport(code -> taxonomy.taxonomies().stream().filter(t -> t.code().equals(code))
+                .findFirst().map(t -> t.label(getLocale())).orElse(code));
         setId("import-view");
         setMaxWidth("64em");
         add(new CoordinatorMenu("coordinator/import"), new H2(getTranslation("cases.import.title")),

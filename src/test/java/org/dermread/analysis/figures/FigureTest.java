@@ -14,9 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.dermread.bundle.BundleFiles;
 import org.dermread.bundle.BundleReader;
 import org.dermread.bundle.BundleStudy;
+import org.dermread.bundle.StudyTables;
 import org.dermread.stats.ReferenceValues;
 import org.dermread.stats.StudyReport;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +35,7 @@ class FigureTest {
 
     private static StudyReport report;
     private static StudyFigures figures;
+    private static StudyFigures named;
 
     @BeforeAll
     static void analyseTheReferenceBundle() throws IOException {
@@ -38,6 +43,12 @@ class FigureTest {
                 BundleReader.INPUT_FILES));
         report = study.analyze(200, null);
         figures = new StudyFigures(study.study(), report, Map.of());
+        named = new StudyFigures(study.study(), report, Map.of(), ClassNames.of(List.of(
+                new StudyTables.LabelRecord("MN", "melanocytic nevus", "色素痣", "benign"),
+                new StudyTables.LabelRecord("BCC", "basal cell carcinoma", "基底细胞癌", "malignant"),
+                new StudyTables.LabelRecord("SK", "seborrheic keratosis", "脂溢性角化病", "benign"),
+                new StudyTables.LabelRecord("Pso", "psoriasis", "银屑病", "benign"),
+                new StudyTables.LabelRecord("DF", "dermatofibroma", "皮肤纤维瘤", "benign"))));
     }
 
     @Test
@@ -121,6 +132,41 @@ class FigureTest {
         Files.write(Path.of("target/figures/roc-panel-en.png"), figures.rocPanel("aided", Locale.ENGLISH).png(300));
         Files.write(Path.of("target/figures/roc-panel-en.pdf"), figures.rocPanel("aided", Locale.ENGLISH).pdf());
         Files.write(Path.of("target/figures/confusion-en.png"), figures.confusion("aided", Locale.ENGLISH).png(300));
+    }
+
+    @Test
+    void figures_name_the_classes_as_the_taxonomy_does_in_the_figure_language_with_codes_where_space_is_short()
+            throws IOException {
+        assertThat(named.roc("BCC", "unaided", Locale.ENGLISH).svg(false))
+                .contains("BCC (basal cell carcinoma), unaided");
+        assertThat(named.rocPanel("unaided", Locale.ENGLISH).svg(false)).contains(">MN (melanocytic nevus)<")
+                .contains(">BCC (basal cell carcinoma)<").contains(">Pso (psoriasis)<");
+        String confusion = named.confusion("aided", Locale.ENGLISH).svg(false);
+        assertThat(confusion).as("codes on the axes").contains(">BCC<").contains(">SK<");
+        assertThat(confusion).as("and a key under the matrices")
+                .contains("MN melanocytic nevus; BCC basal cell carcinoma; SK seborrheic keratosis; Pso psoriasis");
+        assertThat(named.rocPanel("unaided", Locale.SIMPLIFIED_CHINESE).svg(false)).contains(">BCC（基底细胞癌）<")
+                .contains(">MN（色素痣）<");
+        assertThat(named.confusion("unaided", Locale.SIMPLIFIED_CHINESE).svg(false)).contains("BCC 基底细胞癌");
+        assertThat(named.roc("SK", "aided", Locale.SIMPLIFIED_CHINESE).title()).startsWith("SK（脂溢性角化病）");
+        assertThat(named.confusion("aided", Locale.ENGLISH).height())
+                .as("the key takes its own room").isGreaterThan(figures.confusion("aided", Locale.ENGLISH).height());
+        assertThat(figures.rocPanel("unaided", Locale.ENGLISH).svg(false)).as("without names, codes as before")
+                .doesNotContain("(basal").contains(">BCC<");
+        try (PDDocument pdf = Loader.loadPDF(named.rocPanel("unaided", Locale.ENGLISH).pdf())) {
+            assertThat(new PDFTextStripper().getText(pdf)).as("the PDF's standard font has every character")
+                    .contains("BCC (basal cell carcinoma)").doesNotContain("?");
+        }
+        Files.createDirectories(Path.of("target/figures"));
+        Files.write(Path.of("target/figures/named-roc-panel-en.pdf"), named.rocPanel("aided", Locale.ENGLISH).pdf());
+        Files.write(Path.of("target/figures/named-roc-panel-en.png"), named.rocPanel("aided", Locale.ENGLISH)
+                .png(150));
+        Files.write(Path.of("target/figures/named-roc-panel-zh.png"), named.rocPanel("aided",
+                Locale.SIMPLIFIED_CHINESE).png(150));
+        Files.write(Path.of("target/figures/named-confusion-zh.png"), named.confusion("aided",
+                Locale.SIMPLIFIED_CHINESE).png(150));
+        Files.write(Path.of("target/figures/named-roc-BCC-en.png"), named.roc("BCC", "unaided", Locale.ENGLISH)
+                .png(150));
     }
 
     @Test

@@ -157,6 +157,101 @@ class StudyReportDocumentTest {
         assertThat(english).contains("This study has no AI predictions").doesNotContain("AI AUC");
     }
 
+    /**
+     * The reference bundle with names and a malignancy grouping (BCC malignant, the other four benign), as a bundle
+     * of a study on a taxonomy with groups carries them.
+     */
+    private static BundleFiles groupedFiles() {
+        return files.with(Map.of("analysis.json", bytes("""
+                        {"bootstrap_replicates": 200, "seed": 7, "experience_cut_points": [3, 10],
+                         "grouping": {"name": "malignancy", "groups": {"malignant": ["BCC"],
+                                      "benign": ["MN", "SK", "Pso", "DF"]}}}
+                        """), "labels.csv", bytes("""
+                        position,code,name_en,name_zh,group
+                        1,MN,melanocytic nevus,色素痣,benign
+                        2,BCC,basal cell carcinoma,基底细胞癌,malignant
+                        3,SK,seborrheic keratosis,脂溢性角化病,benign
+                        4,Pso,psoriasis,银屑病,benign
+                        5,DF,dermatofibroma,皮肤纤维瘤,benign
+                        """)));
+    }
+
+    @Test
+    void the_malignant_versus_benign_tables_hold_the_grouped_numbers_of_metrics_json() throws IOException {
+        BundleFiles grouped = groupedFiles();
+        BundleStudy groupedStudy = BundleReader.read(grouped);
+        StudyReport groupedReport = groupedStudy.analyze();
+        byte[] groupedMetrics = MetricsJson.bytes(groupedReport);
+        var input = StudyReportDocument.ReportInput.of("Grouped study", "ab".repeat(32), "demo-skin-cnn", "2.0.0",
+                groupedStudy.study(), groupedReport, groupedMetrics, grouped);
+        JsonNode json = JSON.readTree(groupedMetrics).path("grouped");
+        assertThat(json.path("study").path("labels").toString()).isEqualTo("[\"malignant\",\"benign\"]");
+        Document html = Jsoup.parse(new String(HtmlReport.write(StudyReportDocument.of(input, Locale.ENGLISH)),
+                StandardCharsets.UTF_8));
+
+        assertThat(html.text()).contains("malignant: BCC (basal cell carcinoma); benign: MN (melanocytic nevus), "
+                + "SK (seborrheic keratosis), Pso (psoriasis), DF (dermatofibroma)");
+        assertThat(json.path("phases").size()).isEqualTo(2);
+        for (JsonNode phase : json.path("phases")) {
+            Map<String, List<String>> rows = rows(html.getElementById("table-grouped-" + phase.path("phase")
+                    .asText()));
+            for (int k = 0; k < 2; k++) {
+                String group = json.path("study").path("labels").get(k).asText();
+                List<String> row = rows.get(group);
+                assertThat(row.get(1)).isEqualTo(json.path("study").path("cases_per_class").get(k).asText());
+                JsonNode panel = phase.path("panel").path("per_class").get(k);
+                assertThat(panel.path("code").asText()).isEqualTo(group);
+                assertThat(row.get(2)).isEqualTo(percentWithInterval(panel.path("sensitivity")));
+                assertThat(row.get(3)).isEqualTo(percentWithInterval(panel.path("specificity")));
+                JsonNode point = phase.path("ai_comparison").path("operating_points").get(k)
+                        .path("ai_sensitivity_at_mean_specificity");
+                assertThat(row.get(4)).isEqualTo(percentWithInterval(point.path("estimate"), point.path("lower"),
+                        point.path("upper")));
+                JsonNode auc = json.path("ai").path("classes").get(k).path("auc");
+                assertThat(row.get(5)).isEqualTo(String.format(Locale.ROOT, "%.3f (%.3f to %.3f)",
+                        auc.path("auc").asDouble(), auc.path("lower").asDouble(), auc.path("upper").asDouble()));
+            }
+            assertThat(rows.get("Top-1 accuracy").get(2)).isEqualTo(percentWithInterval(phase.path("panel")
+                    .path("accuracy")));
+            // the empty cell under specificity is not among the row's texts
+            assertThat(rows.get("Top-1 accuracy").get(3)).isEqualTo(String.format(Locale.ROOT, "AI: %.1f%%",
+                    100 * json.path("ai").path("top1_accuracy").asDouble()));
+        }
+        Map<String, List<String>> mrmc = rows(html.getElementById("table-grouped-mrmc"));
+        JsonNode difference = json.path("mrmc").path("accuracy").path("jackknife")
+                .path("random_readers_random_cases").path("differences").get(0);
+        assertThat(difference.path("modality_a").asText()).isEqualTo("unaided");
+        assertThat(mrmc.get("Top-1 accuracy").get(3)).as("aided - unaided = -(unaided - aided)")
+                .isEqualTo(String.format(Locale.ROOT, "%.3f (%.3f to %.3f)", -difference.path("estimate").asDouble(),
+                        -difference.path("upper").asDouble(), -difference.path("lower").asDouble()));
+        assertThat(mrmc).containsKey("AUC malignant");
+
+        for (Locale locale : FigureText.LANGUAGES) {
+            ReportDocument document = StudyReportDocument.of(input, locale);
+            String text = Jsoup.parse(new String(HtmlReport.write(document), StandardCharsets.UTF_8)).text();
+            String pdf = pdfText(PdfReport.write(document));
+            for (String written : List.of(text, pdf)) {
+                assertThat(written).doesNotContain("NaN").doesNotContain("!report.");
+            }
+            Files.createDirectories(Path.of("target/report"));
+            Files.write(Path.of("target/report/grouped-" + locale.getLanguage() + ".pdf"), PdfReport.write(document));
+            Files.write(Path.of("target/report/grouped-" + locale.getLanguage() + ".html"),
+                    HtmlReport.write(document));
+        }
+        Document chinese = Jsoup.parse(new String(HtmlReport.write(StudyReportDocument.of(input,
+                FigureText.CHINESE)), StandardCharsets.UTF_8));
+        assertThat(rows(chinese.getElementById("table-grouped-unaided"))).containsKeys("恶性", "良性");
+        assertThat(chinese.text()).contains("恶性与良性").contains("BCC（基底细胞癌）");
+    }
+
+    @Test
+    void an_analysis_without_a_grouping_has_no_malignancy_tables() {
+        Document html = Jsoup.parse(new String(HtmlReport.write(StudyReportDocument.of(input(), Locale.ENGLISH)),
+                StandardCharsets.UTF_8));
+        assertThat(html.getElementById("table-grouped-unaided")).isNull();
+        assertThat(html.text()).doesNotContain("Malignant versus benign");
+    }
+
     private static String percentWithInterval(JsonNode estimate) {
         return percentWithInterval(estimate.path("mean"), estimate.path("mean_lower"), estimate.path("mean_upper"));
     }
