@@ -23,10 +23,19 @@ final class ClassComparisonTable extends NativeTable {
 
     /** @param classLabel what the first column shows for a class code (its name in the study's taxonomy) */
     ClassComparisonTable(StudyReport report, StudyReport.PhaseReport phase, Function<String, String> classLabel) {
+        this(report, phase, classLabel, "results.class");
+    }
+
+    /**
+     * @param classLabel  what the first column shows for a class code
+     * @param firstHeader the translation key of the first column's header ("Class", or "Group" for a grouping)
+     */
+    ClassComparisonTable(StudyReport report, StudyReport.PhaseReport phase, Function<String, String> classLabel,
+            String firstHeader) {
         addClassName("results-table");
         setId("first-table-" + phase.phase());
         StudyReport.AiReport ai = report.ai();
-        List<String> header = new ArrayList<>(List.of("results.class", "results.reader-sens", "results.reader-spec"));
+        List<String> header = new ArrayList<>(List.of(firstHeader, "results.reader-sens", "results.reader-spec"));
         if (ai != null) {
             header.addAll(List.of("results.ai-sens", "results.ai-spec", "results.ai-auc"));
         }

@@ -201,7 +201,7 @@ public class StudyResultsView extends VerticalLayout implements BeforeEnterObser
                         groupMembers(grouped, MalignancyGrouping.BENIGN)))));
         for (StudyReport.PhaseReport phase : grouped.phases()) {
             ClassComparisonTable table = new ClassComparisonTable(asReport, phase,
-                    group -> getTranslation("taxonomy.group." + group));
+                    group -> getTranslation("taxonomy.group." + group), "results.grouped.group");
             table.setId("grouped-table-" + phase.phase());
             section.add(new H3(getTranslation("results.grouped.table", phaseName(phase.phase()))), table);
         }
