@@ -19,6 +19,8 @@ public final class BundleFormat {
     public static final String CASES = "cases.csv";
     public static final String READINGS = "readings.csv";
     public static final String READERS = "readers.csv";
+    /** The arms of a human-AI collaboration study; written only when the study has arms. */
+    public static final String ARMS = "arms.csv";
     public static final String AI_PREDICTIONS = "ai_predictions.csv";
     public static final String ANALYSIS = "analysis.json";
     public static final String METRICS = "metrics.json";
@@ -40,7 +42,9 @@ public final class BundleFormat {
     static final List<String> READER_COLUMNS = List.of("reader_id", "years_dermatology", "years_dermoscopy",
             "board_certified", "title", "hospital_level", "started_at", "unaided_finished_at", "aided_finished_at",
             "phase_order", "phase_order_seed", "phase_order_group", "phase_order_rank", "washout_days",
-            "second_phase_opens_at");
+            "second_phase_opens_at", "arm", "arm_seed", "arm_group", "arm_rank");
+    static final List<String> ARM_COLUMNS = List.of("arm", "name", "top1", "probabilities", "malignancy",
+            "similar_cases", "similar_k", "saliency");
     /** Prefix of the AI's label-set probability columns ({@code p_MN}, ...). */
     static final String PROBABILITY_PREFIX = "p_";
     /** Prefix of the model's raw probability columns ({@code raw_p_LP}, ...). */
