@@ -156,7 +156,8 @@ public class PredictionRepository {
         return jdbc.sql("""
                 select c.id, c.lesion_id, c.diagnosis, p.embedding from clinical_case c
                 join case_prediction p on p.case_id = c.id and p.model_sha256 = :m
-                where cardinality(p.embedding) > 0 and """ + StudyCasesRepository.REFERENCE_CASE + " order by c.id")
+                where cardinality(p.embedding) > 0 and""" + " " + StudyCasesRepository.REFERENCE_CASE
+                        + " order by c.id")
                 .param("s", studyId).param("m", modelSha256)
                 .query((rs, row) -> new ReferenceRow(rs.getLong(1), rs.getString(2), rs.getString(3),
                         floats(rs.getArray(4))))
@@ -168,7 +169,7 @@ public class PredictionRepository {
         return jdbc.sql("""
                 select count(*) from clinical_case c
                 join case_prediction p on p.case_id = c.id and p.model_sha256 = :m
-                where cardinality(p.embedding) > 0 and """ + StudyCasesRepository.REFERENCE_CASE)
+                where cardinality(p.embedding) > 0 and""" + " " + StudyCasesRepository.REFERENCE_CASE)
                 .param("s", studyId).param("m", modelSha256).query(Integer.class).single();
     }
 
