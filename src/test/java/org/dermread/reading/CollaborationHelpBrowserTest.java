@@ -85,7 +85,12 @@ class CollaborationHelpBrowserTest extends BrowserTest {
             driver.manage().deleteAllCookies();
             driver.manage().window().setSize(new Dimension(1366, 768));
             signIn(readerOf.get(arm).username(), TestAccounts.PASSWORD);
-            waitFor(By.id("reader-home"));
+            try {
+                waitFor(By.id("reader-home"));
+            } catch (RuntimeException e) {
+                screenshot("collaboration-arm-" + arm + "-sign-in-failed");
+                throw e;
+            }
             driver.get(url("reading/" + participation + "/aided"));
             waitFor(By.id("ai-advice-content"));
             switch (arm) {
