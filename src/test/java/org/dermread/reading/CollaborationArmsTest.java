@@ -3,6 +3,7 @@ package org.dermread.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -10,10 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.assertj.core.data.Offset;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
+import org.dermread.bundle.BundleFiles;
+import org.dermread.export.ExportService;
 import org.dermread.inference.InferenceService;
 import org.dermread.inference.SaliencyService;
 import org.dermread.inference.StudyCasePrediction;
@@ -59,6 +63,8 @@ class CollaborationArmsTest {
     InferenceService inference;
     @Autowired
     SaliencyService saliency;
+    @Autowired
+    ExportService export;
     @Autowired
     TestAccounts accounts;
     @Autowired
@@ -264,6 +270,40 @@ class CollaborationArmsTest {
         assertThat(lateArm).isNotNull();
         assertThatThrownBy(() -> reading.similarCaseImage(lateParticipation, shownSimilar.get(0)))
                 .isInstanceOf(RuntimeException.class);
+        SignIn.out();
+
+        // The bundle: each reader's arm with the seed, group and rank that reproduce it, and arms.csv.
+        Account statistician = accounts.create("help-stat", Role.STATISTICIAN);
+        SignIn.as(statistician);
+        BundleFiles bundle = BundleFiles.readZip(export.bundle(study.studyId()));
+        long seed = jdbc.sql("select arm_seed from study where id = :s").param("s", study.studyId())
+                .query(Long.class).single();
+        List<String> readers = text(bundle, "readers.csv");
+        assertThat(readers.get(0)).endsWith(",second_phase_opens_at,arm,arm_seed,arm_group,arm_rank");
+        Map<String, Integer> exportedArms = new HashMap<>();
+        for (String line : readers.subList(1, readers.size())) {
+            String[] cells = line.split(",", -1);
+            String arm = cells[cells.length - 4];
+            assertThat(Long.parseLong(cells[cells.length - 3])).isEqualTo(seed);
+            assertThat(cells[cells.length - 2]).isEqualTo("intermediate");
+            assertThat(ArmAllocation.armFor(seed, ExperienceGroup.INTERMEDIATE,
+                    Integer.parseInt(cells[cells.length - 1]), List.of("A", "B", "C", "D")))
+                    .as("the exported seed, group and rank reproduce the arm").isEqualTo(arm);
+            exportedArms.merge(arm, 1, Integer::sum);
+        }
+        assertThat(exportedArms).isEqualTo(Map.of("A", 1, "B", 1, "C", 1, "D", 1).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getKey().equals(lateArm) ? 2 : 1)));
+        assertThat(text(bundle, "arms.csv")).containsExactly(
+                "arm,name,top1,probabilities,malignancy,similar_cases,similar_k,saliency",
+                "A,Top-1,true,false,false,false,,false",
+                "B,Probabilities,false,true,false,false,,false",
+                "C,Malignancy,false,false,true,false,,false",
+                "D,Similar cases and saliency,false,false,false,true,3,true");
+    }
+
+    private static List<String> text(BundleFiles bundle, String path) {
+        return new String(bundle.require(path), StandardCharsets.UTF_8).lines().toList();
     }
 
     /** Every case of the reader's AI-assisted phase with the advice shown, answering each as it comes. */
