@@ -25,6 +25,8 @@ import org.dermread.studies.ArmAllocation;
 import org.dermread.studies.ExperienceGroup;
 import org.dermread.studies.Participant;
 import org.dermread.studies.StudyArm;
+import org.dermread.studies.StudyMonitor;
+import org.dermread.studies.StudyMonitoringService;
 import org.dermread.studies.StudyService;
 import org.dermread.testing.DermReadTest;
 import org.dermread.testing.SignIn;
@@ -59,6 +61,8 @@ class CollaborationArmsTest {
     ReadingService reading;
     @Autowired
     StudyService studyService;
+    @Autowired
+    StudyMonitoringService monitoring;
     @Autowired
     InferenceService inference;
     @Autowired
@@ -129,6 +133,11 @@ class CollaborationArmsTest {
         }
 
         SignIn.as(coordinator);
+        StudyMonitor monitor = monitoring.monitor(study.studyId());
+        assertThat(monitor.hasArms()).isTrue();
+        Map<String, String> names = Map.of("A", "A · Top-1", "B", "B · Probabilities", "C", "C · Malignancy");
+        assertThat(monitor.readers()).hasSize(30).allSatisfy(progress -> assertThat(progress.arm())
+                .isEqualTo(names.get(drawn.get(progress.participationId()))));
         List<Participant> participants = studyService.participants(study.studyId());
         assertThat(participants).allSatisfy(p -> {
             assertThat(p.arm()).isEqualTo(drawn.get(p.participationId()));
