@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dermread.analysis.internal.StudySnapshotRepository.SnapshotAnswerRow;
+import org.dermread.analysis.internal.StudySnapshotRepository.SnapshotArmRow;
 import org.dermread.analysis.internal.StudySnapshotRepository.SnapshotCaseRow;
 import org.dermread.analysis.internal.StudySnapshotRepository.SnapshotReaderRow;
 import org.dermread.bundle.StudyTables;
@@ -43,10 +44,11 @@ final class AnonymisedTables {
      * @param predictions  the AI's predictions by case database id (empty without AI)
      * @param modelClasses the model's classes in its own order
      * @param labelNames   the labels' names and groups in the study's taxonomy, in label order
+     * @param arms         the study's arms (empty without)
      */
     StudyTables tables(List<String> labels, List<SnapshotCaseRow> cases, List<SnapshotReaderRow> readers,
             List<SnapshotAnswerRow> answers, Map<Long, StudyCasePrediction> predictions, List<String> modelClasses,
-            List<StudyTables.LabelRecord> labelNames) {
+            List<StudyTables.LabelRecord> labelNames, List<SnapshotArmRow> arms) {
         List<CaseRecord> caseRecords = cases.stream().map(c -> new CaseRecord(caseId(c.id()), c.truth(), c.age(),
                 c.sex(), c.bodySite(), c.confirmation(), c.imageSha256())).toList();
         List<ReaderRecord> readerRecords = readers.stream().map(r -> new ReaderRecord(
@@ -54,7 +56,8 @@ final class AnonymisedTables {
                 r.title(), r.hospitalLevel(), r.startedAt(), r.unaidedFinishedAt(), r.aidedFinishedAt(),
                 r.phaseOrder() == null ? null : r.phaseOrder().toLowerCase(Locale.ROOT), r.phaseOrderSeed(),
                 r.phaseOrderGroup() == null ? null : r.phaseOrderGroup().toLowerCase(Locale.ROOT), r.phaseOrderRank(),
-                r.washoutDays(), r.secondPhaseOpensAt())).toList();
+                r.washoutDays(), r.secondPhaseOpensAt(), r.arm(), r.armSeed(),
+                r.armGroup() == null ? null : r.armGroup().toLowerCase(Locale.ROOT), r.armRank())).toList();
         List<ReadingRecord> readingRecords = answers.stream().map(a -> new ReadingRecord(
                 readerIds.get(a.participationId()), caseId(a.caseId()), a.phase().toLowerCase(Locale.ROOT),
                 a.diagnosis(), a.confidence(), a.shownAt(), a.answeredAt(), a.revision())).toList();
@@ -64,7 +67,9 @@ final class AnonymisedTables {
                     return new PredictionRecord(caseId(c.id()), labels.stream().map(p::probabilityOf).toList(),
                             p.raw());
                 }).toList();
+        List<StudyTables.ArmRecord> armRecords = arms.stream().map(a -> new StudyTables.ArmRecord(a.code(), a.name(),
+                a.top1(), a.probabilities(), a.malignancy(), a.similarCases(), a.similarK(), a.saliency())).toList();
         return new StudyTables(labels, caseRecords, readerRecords, readingRecords, modelClasses, predictionRecords,
-                labelNames);
+                labelNames, armRecords);
     }
 }

@@ -140,7 +140,7 @@ public class StudyResultsService {
                 registered.map(RegisteredModel::name).orElse(null), registered.map(RegisteredModel::version)
                         .orElse(null),
                 anonymised.tables(labels, cases, readers, tables.answers(studyId), predictions, modelClasses,
-                        labelNames),
+                        labelNames, tables.arms(studyId)),
                 embeddings, taxonomyCode, MalignancyGrouping.of(labelDiagnoses).orElse(null));
     }
 

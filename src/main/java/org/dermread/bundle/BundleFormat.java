@@ -42,7 +42,7 @@ public final class BundleFormat {
     static final List<String> READER_COLUMNS = List.of("reader_id", "years_dermatology", "years_dermoscopy",
             "board_certified", "title", "hospital_level", "started_at", "unaided_finished_at", "aided_finished_at",
             "phase_order", "phase_order_seed", "phase_order_group", "phase_order_rank", "washout_days",
-            "second_phase_opens_at");
+            "second_phase_opens_at", "arm", "arm_seed", "arm_group", "arm_rank");
     static final List<String> ARM_COLUMNS = List.of("arm", "name", "top1", "probabilities", "malignancy",
             "similar_cases", "similar_k", "saliency");
     /** Prefix of the AI's label-set probability columns ({@code p_MN}, ...). */

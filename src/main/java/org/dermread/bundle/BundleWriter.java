@@ -27,8 +27,8 @@ public final class BundleWriter {
 
     /**
      * The files the analysis reads, and what a colleague needs to re-run it: {@code labels.csv}, {@code cases.csv},
-     * {@code readings.csv}, {@code readers.csv}, {@code ai_predictions.csv}, {@code analysis.json} and one
-     * {@code imrmc/<CODE>.imrmc} per class.
+     * {@code readings.csv}, {@code readers.csv}, {@code arms.csv} (a study with arms only),
+     * {@code ai_predictions.csv}, {@code analysis.json} and one {@code imrmc/<CODE>.imrmc} per class.
      */
     public static BundleFiles dataFiles(StudyTables tables, AnalysisSettings settings) {
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -53,6 +53,11 @@ public final class BundleWriter {
                         time(r.answeredAt()), r.revision())).toList()));
         put(files, BundleFormat.READERS, CsvTable.write(BundleFormat.READER_COLUMNS, tables.readers().stream()
                 .map(BundleWriter::readerCells).toList()));
+        if (!tables.arms().isEmpty()) {
+            put(files, BundleFormat.ARMS, CsvTable.write(BundleFormat.ARM_COLUMNS, tables.arms().stream()
+                    .map(a -> cells(a.arm(), a.name(), a.top1(), a.probabilities(), a.malignancy(), a.similarCases(),
+                            a.similarK(), a.saliency())).toList()));
+        }
         put(files, BundleFormat.AI_PREDICTIONS, predictions(tables));
         put(files, BundleFormat.ANALYSIS, AnalysisSettingsFile.write(settings));
         for (String code : tables.labels()) {
@@ -89,7 +94,7 @@ public final class BundleWriter {
                 r.boardCertified() == null ? null : (r.boardCertified() ? "yes" : "no"), r.title(),
                 r.hospitalLevel(), time(r.startedAt()), time(r.unaidedFinishedAt()), time(r.aidedFinishedAt()),
                 r.phaseOrder(), r.phaseOrderSeed(), r.phaseOrderGroup(), r.phaseOrderRank(), r.washoutDays(),
-                time(r.secondPhaseOpensAt()));
+                time(r.secondPhaseOpensAt()), r.arm(), r.armSeed(), r.armGroup(), r.armRank());
     }
 
     /** Label-set probabilities, then the model's raw ones; a case without a prediction has no row. */

@@ -66,6 +66,25 @@ final class DataDictionary {
               when the study has one phase
             - `second_phase_opens_at`: when the second phase opened (or opens) for this reader, the first phase's
               end plus the washout; empty until the first phase is finished
+            - `arm`: in a human-AI collaboration study, the reader's arm (its code in arms.csv), drawn when the
+              reader started; empty before that and when the study has no arms
+            - `arm_seed`, `arm_group`, `arm_rank`: in a study with arms, the study's arm allocation seed, the
+              experience group the arm was balanced in (as for the phase order) and the reader's rank in that
+              group's sequence; together they reproduce the arm (permuted blocks of k arms within each group).
+              Empty when the study has no arms
+
+            ## arms.csv
+            Only in a human-AI collaboration study (a study with arms): one row per arm, in the study's order. The
+            unaided phase is every reader's baseline; in the aided phase a reader sees their arm's forms of help.
+            - `arm`: the arm's code (A, B, ...), as in readers.csv; `name`: the coordinator's name for it
+            - `top1`: `true` when the arm shows the AI's diagnosis alone (its most probable label)
+            - `probabilities`: `true` when it shows the AI's probabilities over the label set
+            - `malignancy`: `true` when it shows the AI's probability of the malignant group (the sum of the
+              label-set probabilities of the labels whose group in labels.csv is malignant or premalignant)
+            - `similar_cases`: `true` when it shows the `similar_k` library cases nearest to the case in the
+              model's embedding space (cosine), with their verified diagnoses: cases of the study's sources outside
+              its case set and outside its lesions; `similar_k` is empty otherwise
+            - `saliency`: `true` when it shows the AI's saliency map
 
             ## ai_predictions.csv
             One row per case with a prediction of the study's model (model SHA-256 in manifest.json).

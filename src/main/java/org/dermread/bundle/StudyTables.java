@@ -17,15 +17,32 @@ import java.util.Map;
  * @param modelClasses the model's classes in its own order, for the raw probability columns
  * @param predictions  the AI's prediction per predicted case
  * @param labelNames   the labels' names and groups in the study's taxonomy, in label order (empty: codes only)
+ * @param arms         the arms of a human-AI collaboration study in their order (empty: a study without arms)
  */
 public record StudyTables(List<String> labels, List<CaseRecord> cases, List<ReaderRecord> readers,
         List<ReadingRecord> readings, List<String> modelClasses, List<PredictionRecord> predictions,
-        List<LabelRecord> labelNames) {
+        List<LabelRecord> labelNames, List<ArmRecord> arms) {
+
+    /** Tables of a study without arms. */
+    public StudyTables(List<String> labels, List<CaseRecord> cases, List<ReaderRecord> readers,
+            List<ReadingRecord> readings, List<String> modelClasses, List<PredictionRecord> predictions,
+            List<LabelRecord> labelNames) {
+        this(labels, cases, readers, readings, modelClasses, predictions, labelNames, List.of());
+    }
 
     /** Tables whose labels are codes only. */
     public StudyTables(List<String> labels, List<CaseRecord> cases, List<ReaderRecord> readers,
             List<ReadingRecord> readings, List<String> modelClasses, List<PredictionRecord> predictions) {
-        this(labels, cases, readers, readings, modelClasses, predictions, List.of());
+        this(labels, cases, readers, readings, modelClasses, predictions, List.of(), List.of());
+    }
+
+    /**
+     * A row of {@code arms.csv}: an arm's code and name and its forms of AI help in the aided phase.
+     *
+     * @param similarK the number of similar cases shown, null without similar cases
+     */
+    public record ArmRecord(String arm, String name, boolean top1, boolean probabilities, boolean malignancy,
+            boolean similarCases, Integer similarK, boolean saliency) {
     }
 
     /**
@@ -47,6 +64,7 @@ public record StudyTables(List<String> labels, List<CaseRecord> cases, List<Read
         readings = List.copyOf(readings);
         modelClasses = List.copyOf(modelClasses);
         predictions = List.copyOf(predictions);
+        arms = List.copyOf(arms);
     }
 
     /** A row of {@code cases.csv}; clinical fields are null when unknown. */
@@ -65,18 +83,33 @@ public record StudyTables(List<String> labels, List<CaseRecord> cases, List<Read
      * @param phaseOrderRank     the reader's rank in that group's allocation sequence, else null
      * @param washoutDays        days between finishing the first phase and the second opening; null with one phase
      * @param secondPhaseOpensAt when the second phase opened (or opens) for this reader; null until the first ends
+     * @param arm                the reader's arm in a study with arms (drawn when they started), else null
+     * @param armSeed            the study's arm allocation seed in a study with arms, else null
+     * @param armGroup           the experience group the arm was balanced in, else null
+     * @param armRank            the reader's rank in that group's arm sequence, else null
      */
     public record ReaderRecord(String readerId, Integer yearsDermatology, Integer yearsDermoscopy,
             Boolean boardCertified, String title, String hospitalLevel, Instant startedAt, Instant unaidedFinishedAt,
             Instant aidedFinishedAt, String phaseOrder, Long phaseOrderSeed, String phaseOrderGroup,
-            Integer phaseOrderRank, Integer washoutDays, Instant secondPhaseOpensAt) {
+            Integer phaseOrderRank, Integer washoutDays, Instant secondPhaseOpensAt, String arm, Long armSeed,
+            String armGroup, Integer armRank) {
+
+        /** A reader of a study without arms. */
+        public ReaderRecord(String readerId, Integer yearsDermatology, Integer yearsDermoscopy,
+                Boolean boardCertified, String title, String hospitalLevel, Instant startedAt,
+                Instant unaidedFinishedAt, Instant aidedFinishedAt, String phaseOrder, Long phaseOrderSeed,
+                String phaseOrderGroup, Integer phaseOrderRank, Integer washoutDays, Instant secondPhaseOpensAt) {
+            this(readerId, yearsDermatology, yearsDermoscopy, boardCertified, title, hospitalLevel, startedAt,
+                    unaidedFinishedAt, aidedFinishedAt, phaseOrder, phaseOrderSeed, phaseOrderGroup, phaseOrderRank,
+                    washoutDays, secondPhaseOpensAt, null, null, null, null);
+        }
 
         /** A reader of a study without a second-phase design (one phase, no washout, no randomised order). */
         public ReaderRecord(String readerId, Integer yearsDermatology, Integer yearsDermoscopy,
                 Boolean boardCertified, String title, String hospitalLevel, Instant startedAt,
                 Instant unaidedFinishedAt, Instant aidedFinishedAt) {
             this(readerId, yearsDermatology, yearsDermoscopy, boardCertified, title, hospitalLevel, startedAt,
-                    unaidedFinishedAt, aidedFinishedAt, null, null, null, null, null, null);
+                    unaidedFinishedAt, aidedFinishedAt, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

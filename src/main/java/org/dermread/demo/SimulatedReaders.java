@@ -38,6 +38,7 @@ import org.dermread.studies.NewReader;
 import org.dermread.studies.Participant;
 import org.dermread.studies.ReaderProfile;
 import org.dermread.studies.ReaderTitle;
+import org.dermread.studies.StudyArm;
 import org.dermread.studies.StudyForm;
 import org.dermread.studies.StudyOptions;
 import org.dermread.studies.StudyService;
@@ -70,6 +71,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SimulatedReaders implements ApplicationRunner {
 
     static final String STUDY_NAME = "Demo study with 12 simulated readers (synthetic, finished)";
+    /** The two-arm human-AI collaboration study (issue 18), read by 12 other simulated readers. */
+    static final String COLLABORATION_NAME = "Demo collaboration study: two arms, 12 simulated readers (synthetic,"
+            + " finished)";
+    static final List<StudyArm> ARMS = List.of(
+            new StudyArm("A", "Probabilities and saliency map", false, true, false, false, null, true),
+            new StudyArm("B", "AI diagnosis only", true, false, false, false, null, false));
+    /**
+     * How convincing the AI's diagnosis is where the reader does not see how sure it is (arm B): a simulation
+     * setting, not a figure from the literature.
+     */
+    private static final double TOP1_CONVINCING = 0.6;
     static final String MODEL_NAME = "demo-skin-cnn";
     private static final Logger log = LoggerFactory.getLogger(SimulatedReaders.class);
     private static final String COORDINATOR = "demo-coordinator";
@@ -135,7 +147,8 @@ class SimulatedReaders implements ApplicationRunner {
     /** What the study needs, or empty when the study exists already or something it needs is missing. */
     Optional<Plan> plan() {
         return asAdmin(() -> {
-            if (studies.listStudies().stream().map(StudySummary::name).anyMatch(STUDY_NAME::equals)) {
+            List<String> names = studies.listStudies().stream().map(StudySummary::name).toList();
+            if (names.contains(STUDY_NAME) && names.contains(COLLABORATION_NAME)) {
                 return Optional.empty();
             }
             Optional<Account> coordinator = accounts.list().stream()
@@ -155,14 +168,32 @@ class SimulatedReaders implements ApplicationRunner {
         });
     }
 
-    /** Builds the study: opened, the model run over it, the simulated readings imported, closed. Returns its id. */
+    /**
+     * Builds the studies not built yet: the simulated-readers study and the two-arm collaboration study, each opened,
+     * the model run over it, the simulated readings imported, closed. Returns the simulated-readers study's id (or
+     * -1 when it existed already).
+     */
     long build(Plan plan) {
+        List<String> names = asAdmin(() -> studies.listStudies().stream().map(StudySummary::name).toList());
+        long studyId = names.contains(STUDY_NAME) ? -1 : build(plan, STUDY_NAME, "SYNTHETIC DEMO DATA: the readers"
+                + " are simulated by DermRead's demo mode, not people; the images are drawn by a program. For trying"
+                + " the results pages and exports.", List.of(), "demo-sim-%02d", "Simulated reader %02d (synthetic)",
+                SEED);
+        if (!names.contains(COLLABORATION_NAME)) {
+            build(plan, COLLABORATION_NAME, "SYNTHETIC DEMO DATA: a human-AI collaboration study with two arms (A:"
+                    + " the AI's probabilities and saliency map; B: its diagnosis alone);"
+                    + " the readers are simulated by DermRead's demo mode, not people.", ARMS, "demo-collab-%02d",
+                    "Simulated collaboration reader %02d (synthetic)", SEED + 18);
+        }
+        return studyId;
+    }
+
+    private long build(Plan plan, String name, String description, List<StudyArm> arms, String login,
+            String displayName, long seed) {
         long start = System.nanoTime();
         long studyId = asCoordinator(plan, () -> {
-            long id = studies.create(new StudyForm(STUDY_NAME, "SYNTHETIC DEMO DATA: the readers are simulated by"
-                    + " DermRead's demo mode, not people; the images are drawn by a program. For trying the results"
-                    + " pages and exports.", plan.caseSet().id(), plan.caseSet().labels(),
-                    new StudyOptions(true, false, ConfidenceScale.ONE_TO_FIVE, true, true, false, null)));
+            long id = studies.create(new StudyForm(name, description, plan.caseSet().id(), plan.caseSet().labels(),
+                    new StudyOptions(true, false, ConfidenceScale.ONE_TO_FIVE, true, true, false, null), arms));
             studies.open(id);
             inference.startRun(id, plan.model().sha256());
             return id;
@@ -170,10 +201,10 @@ class SimulatedReaders implements ApplicationRunner {
         long openedAt = System.nanoTime();
         Map<Long, StudyCasePrediction> predictions = asCoordinator(plan, () -> awaitPredictions(studyId));
         long predictedAt = System.nanoTime();
-        transaction.executeWithoutResult(status -> simulate(plan, studyId, predictions));
+        transaction.executeWithoutResult(status -> simulate(plan, studyId, predictions, login, displayName, seed));
         long simulatedAt = System.nanoTime();
         log.info("Demo mode: '{}' is ready ({} simulated readers, AI predictions for {} cases) in {} ms: study opened"
-                + " and run queued {} ms, AI run {} ms, simulated readings {} ms", STUDY_NAME, READERS,
+                + " and run queued {} ms, AI run {} ms, simulated readings {} ms", name, READERS,
                 predictions.size(), (simulatedAt - start) / 1_000_000, (openedAt - start) / 1_000_000,
                 (predictedAt - openedAt) / 1_000_000, (simulatedAt - predictedAt) / 1_000_000);
         return studyId;
@@ -188,13 +219,14 @@ class SimulatedReaders implements ApplicationRunner {
     }
 
     /** One transaction: the readers, their readings and the study's end stand or fall together. */
-    private void simulate(Plan plan, long studyId, Map<Long, StudyCasePrediction> predictions) {
-        Random random = new Random(SEED);
+    private void simulate(Plan plan, long studyId, Map<Long, StudyCasePrediction> predictions, String login,
+            String displayName, long seed) {
+        Random random = new Random(seed);
         List<NewReader> readers = new ArrayList<>();
         for (int r = 0; r < READERS; r++) {
             int dermoscopy = Math.max(0, YEARS[r] - 1 - random.nextInt(2));
-            readers.add(new NewReader(String.format("Simulated reader %02d (synthetic)", r + 1),
-                    String.format("demo-sim-%02d", r + 1), new ReaderProfile(YEARS[r], dermoscopy, YEARS[r] >= 3,
+            readers.add(new NewReader(String.format(displayName, r + 1),
+                    String.format(login, r + 1), new ReaderProfile(YEARS[r], dermoscopy, YEARS[r] >= 3,
                             TITLES[r], r % 3 == 0 ? HospitalLevel.SECONDARY : HospitalLevel.TERTIARY_A)));
         }
         List<CreatedReader> created = asCoordinator(plan, () -> studies.createReaders(studyId, readers));
@@ -220,10 +252,13 @@ class SimulatedReaders implements ApplicationRunner {
             Instant clock = start.plus(Duration.ofHours(r * 3L));
             Skill skill = Skill.of(YEARS[r]);
             for (Phase phase : Phase.values()) {
+                // The arm is drawn when the reader starts (with the unaided phase); arm B sees no probabilities.
+                boolean certaintyShown = phase == Phase.UNAIDED || !"B".equals(armOf(plan, studyId,
+                        participant.participationId()));
                 Map<Long, Drawn> drawn = new HashMap<>();
                 for (long caseId : caseIds) {
                     drawn.put(caseId, draw(random, phase, skill, ease.get(caseId), truth.get(caseId),
-                            predictions.get(caseId), plan.caseSet().labels()));
+                            predictions.get(caseId), plan.caseSet().labels(), certaintyShown));
                 }
                 List<RecordedAnswer> answers = new ArrayList<>();
                 for (long caseId : ReadingOrder.of(caseIds, participant.orderSeed(), phase, true)) {
@@ -241,6 +276,11 @@ class SimulatedReaders implements ApplicationRunner {
             studies.close(studyId);
             return null;
         });
+    }
+
+    private String armOf(Plan plan, long studyId, long participationId) {
+        return asCoordinator(plan, () -> studies.participants(studyId)).stream()
+                .filter(p -> p.participationId() == participationId).findFirst().map(Participant::arm).orElse(null);
     }
 
     /** A simulated answer: the diagnosis, a confidence from 1 to 5, and how long the reader took. */
@@ -268,11 +308,21 @@ class SimulatedReaders implements ApplicationRunner {
      */
     static Drawn draw(Random random, Phase phase, Skill skill, double ease, String truth, StudyCasePrediction ai,
             List<String> labels) {
+        return draw(random, phase, skill, ease, truth, ai, labels, true);
+    }
+
+    /**
+     * As above; where the reader does not see how sure the AI is ({@code certaintyShown} false: the AI's diagnosis
+     * alone), a differing AI answer is taken with probability trust x {@link #TOP1_CONVINCING}.
+     */
+    static Drawn draw(Random random, Phase phase, Skill skill, double ease, String truth, StudyCasePrediction ai,
+            List<String> labels, boolean certaintyShown) {
         double chance = Math.max(0.05, Math.min(0.98, skill.accuracy() + 0.4 * (ease - 0.5)));
         String answer = random.nextDouble() < chance ? truth : confusedWith(truth, labels, random);
         boolean adopted = false;
         if (phase == Phase.AIDED && ai != null && !ai.predictedLabel().equals(answer)
-                && random.nextDouble() < skill.trust() * ai.probabilityOf(ai.predictedLabel())) {
+                && random.nextDouble() < skill.trust() * (certaintyShown ? ai.probabilityOf(ai.predictedLabel())
+                        : TOP1_CONVINCING)) {
             answer = ai.predictedLabel();
             adopted = true;
         }

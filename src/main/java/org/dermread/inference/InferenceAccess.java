@@ -7,6 +7,7 @@ import org.dermread.common.UserFacingException;
 import org.dermread.inference.internal.StudyCasesRepository;
 import org.dermread.inference.internal.StudyCasesRepository.StudyRow;
 import org.dermread.reading.AidedPhaseGate;
+import org.dermread.studies.StudyArm;
 import org.dermread.studies.StudyAccess;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -96,6 +97,16 @@ class InferenceAccess {
             throw new AccessDeniedException("case " + caseId + " is not in study " + studyId);
         }
         return study;
+    }
+
+    /**
+     * As {@link #requireAidedReader}, and the forms of help of the reader's arm ({@link StudyArm#DEFAULT} in a
+     * study without arms): a reader is given only their own arm's help.
+     */
+    StudyArm requireAidedHelp(long studyId, long caseId) {
+        requireAidedReader(studyId, caseId);
+        return aidedPhase.helpFor(studyId, currentAccountId())
+                .orElseThrow(() -> new AccessDeniedException("no arm drawn for this reader"));
     }
 
     /** May see whether the study's predictions are complete: readers, too, if they take part in it. */

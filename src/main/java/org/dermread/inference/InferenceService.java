@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,14 +16,20 @@ import java.util.function.Consumer;
 import org.dermread.accounts.CurrentUser;
 import org.dermread.accounts.Role;
 import org.dermread.audit.AuditLog;
+import org.dermread.cases.Diagnosis;
+import org.dermread.cases.Taxonomy;
 import org.dermread.common.UserFacingException;
 import org.dermread.inference.internal.JobRepository;
 import org.dermread.inference.internal.ModelRepository;
 import org.dermread.inference.internal.PredictionRepository;
 import org.dermread.inference.internal.StudyCasesRepository;
 import org.dermread.inference.internal.StudyCasesRepository.StudyRow;
+import org.dermread.reading.AiAdvice;
+import org.dermread.studies.MalignantLabels;
+import org.dermread.studies.StudyArm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,9 +61,14 @@ public class InferenceService {
     });
 
     private final AuditLog audit;
+    private final Taxonomy taxonomy;
+    private final SimilarCases similarCases;
 
     InferenceService(InferenceAccess access, StudyCasesRepository studies, ModelRepository models,
-            PredictionRepository predictions, JobRepository jobs, ModelRuntime runtime, AuditLog audit) {
+            PredictionRepository predictions, JobRepository jobs, ModelRuntime runtime, AuditLog audit,
+            Taxonomy taxonomy, SimilarCases similarCases) {
+        this.taxonomy = taxonomy;
+        this.similarCases = similarCases;
         this.audit = audit;
         this.access = access;
         this.studies = studies;
@@ -81,6 +93,9 @@ public class InferenceService {
             throw new UserFacingException("inference.error.no-labels", study.name());
         }
         requireCovers(model, labels);
+        if (model.embeddingDim() == 0 && studies.showsSimilarCases(studyId)) {
+            throw new UserFacingException("inference.error.similar-cases-need-embedding", model.label());
+        }
         if (study.caseCount() == 0) {
             throw new UserFacingException("inference.error.no-cases", study.name());
         }
@@ -214,7 +229,10 @@ public class InferenceService {
         access.requireMaySeeCompleteness(studyId);
         StudyRow study = access.study(studyId);
         return study.caseCount() > 0 && modelOf(study)
-                .map(sha -> predictions.mappedCount(studyId, sha) == study.caseCount()).orElse(false);
+                .map(sha -> predictions.mappedCount(studyId, sha) == study.caseCount()
+                        && (!studies.showsSimilarCases(studyId)
+                                || studies.referenceCasesWithoutPrediction(studyId, sha).isEmpty()))
+                .orElse(false);
     }
 
     /**
@@ -226,8 +244,67 @@ public class InferenceService {
     @PreAuthorize("hasRole('READER')")
     public Optional<StudyCasePrediction> aidedPhasePrediction(long studyId, long caseId) {
         StudyRow study = access.requireAidedReader(studyId, caseId);
-        return modelOf(study).flatMap(sha -> predictions.forStudyCase(studyId, sha, caseId))
+        if (!access.requireAidedHelp(studyId, caseId).probabilities()) {
+            throw new AccessDeniedException("this reader's arm does not show the AI's probabilities");
+        }
+        return prediction(study, caseId);
+    }
+
+    private Optional<StudyCasePrediction> prediction(StudyRow study, long caseId) {
+        return modelOf(study).flatMap(sha -> predictions.forStudyCase(study.id(), sha, caseId))
                 .map(row -> toPrediction(row, classesOf(row.modelSha256())).withoutRaw());
+    }
+
+    /**
+     * The AI's advice on one case for a reader in the study's AI-assisted phase (same checks as
+     * {@link #aidedPhasePrediction}), holding only the forms of help of the reader's arm: the probabilities, or the
+     * AI's diagnosis alone, the malignancy score, the similar library cases. Saliency comes from
+     * {@link SaliencyService#aidedPhaseSaliencyPng}; {@code saliencyPng} is null here.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('READER')")
+    public Optional<AiAdvice> aidedPhaseAdvice(long studyId, long caseId) {
+        StudyRow study = access.requireAidedReader(studyId, caseId);
+        StudyArm help = access.requireAidedHelp(studyId, caseId);
+        Optional<StudyCasePrediction> prediction = prediction(study, caseId);
+        if (prediction.isEmpty()) {
+            return Optional.empty();
+        }
+        StudyCasePrediction p = prediction.get();
+        String top1 = null;
+        if (help.top1()) {
+            int best = 0;
+            for (int i = 1; i < p.probabilities().size(); i++) {
+                if (p.probabilities().get(i) > p.probabilities().get(best)) {
+                    best = i;
+                }
+            }
+            top1 = p.labels().get(best);
+        }
+        Double malignancy = null;
+        if (help.malignancy()) {
+            Map<String, Diagnosis> known = taxonomy.byCode(studies.taxonomy(studyId));
+            Set<String> malignant = MalignantLabels.of(p.labels().stream().map(known::get).toList())
+                    .orElseThrow(() -> new UserFacingException("inference.error.no-malignancy-grouping"));
+            malignancy = MalignantLabels.score(malignant, p.labels(), p.probabilities());
+        }
+        List<AiAdvice.SimilarCase> similar = help.similarCases()
+                ? similarCases.nearest(studyId, p.modelSha256(), caseId, help.similarK()).stream()
+                        .map(m -> new AiAdvice.SimilarCase(m.caseId(), m.diagnosis(), m.similarity())).toList()
+                : List.of();
+        return Optional.of(new AiAdvice(help.probabilities() ? p.labels() : List.of(),
+                help.probabilities() ? p.probabilities() : List.of(), top1, malignancy, similar, null));
+    }
+
+    /**
+     * Whether a case belongs to the study's reference library for similar cases, for a reader of the study (the
+     * reading feature checks the reader's arm and phase before serving its image).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('READER')")
+    public boolean isReferenceCase(long studyId, long caseId) {
+        access.requireMaySeeCompleteness(studyId);
+        return studies.isReferenceCase(studyId, caseId);
     }
 
     /** Embeddings of the study's predicted cases with their ground truth, for a t-SNE view. */

@@ -187,9 +187,16 @@ class InferenceWorker implements SmartLifecycle {
             throw new UserFacingException("inference.error.no-labels", job.studyId());
         }
         InferenceService.requireCovers(model, labels);
-        int total = studies.caseIds(job.studyId()).size();
-        List<Long> todo = predictions.casesWithoutMapping(job.studyId(), job.modelSha256());
-        int done = total - todo.size();
+        int studyTotal = studies.caseIds(job.studyId()).size();
+        List<Long> todo = new ArrayList<>(predictions.casesWithoutMapping(job.studyId(), job.modelSha256()));
+        // A study with a similar-cases arm needs the embeddings of its reference library too: they are computed
+        // after the study's own cases (stored as predictions of the model, mapped onto no study).
+        int studyTodo = todo.size();
+        if (model.embeddingDim() > 0 && studies.showsSimilarCases(job.studyId())) {
+            todo.addAll(studies.referenceCasesWithoutPrediction(job.studyId(), job.modelSha256()));
+        }
+        int total = studyTotal + todo.size() - studyTodo;
+        int done = studyTotal - studyTodo;
         int computed = job.computedCases();
         JobTimings timings = JobTimings.NONE;
         if (jobs.heartbeat(job.id(), worker, total, done, computed, properties.worker().lease()).isEmpty()) {
@@ -197,7 +204,7 @@ class InferenceWorker implements SmartLifecycle {
         }
         int batchSize = properties.batchSize();
         int batches = 0;
-        for (int from = 0; from < todo.size(); from += batchSize) {
+        for (int from = 0; from < todo.size(); from = batchEnd(from, studyTodo, todo.size(), batchSize)) {
             if (!keepGoing.getAsBoolean()) {
                 jobs.release(job.id(), worker);
                 log.info("Job {} handed back to the queue at {}/{} (worker stopping)", job.id(), done, total);
@@ -206,9 +213,9 @@ class InferenceWorker implements SmartLifecycle {
             if (batches++ >= maxBatches) {
                 return;
             }
-            List<Long> batch = todo.subList(from, Math.min(todo.size(), from + batchSize));
+            List<Long> batch = todo.subList(from, batchEnd(from, studyTodo, todo.size(), batchSize));
             JobTimings before = timings;
-            timings = predictBatch(job, classifier, labels, batch, timings);
+            timings = predictBatch(job, classifier, labels, batch, timings, from < studyTodo);
             computed += timings.images() - before.images();
             done += batch.size();
             Optional<InferenceJob> now = jobs.heartbeat(job.id(), worker, total, done, computed,
@@ -230,7 +237,7 @@ class InferenceWorker implements SmartLifecycle {
     }
 
     private JobTimings predictBatch(InferenceJob job, Classifier classifier, List<String> labels, List<Long> batch,
-            JobTimings timings) {
+            JobTimings timings, boolean studyCases) {
         List<Long> toCompute = new ArrayList<>();
         List<Pixels> pixels = new ArrayList<>();
         long load = 0;
@@ -268,13 +275,18 @@ class InferenceWorker implements SmartLifecycle {
             store = System.nanoTime() - t1;
         }
         long t0 = System.nanoTime();
-        for (long caseId : batch) {
+        for (long caseId : studyCases ? batch : List.<Long>of()) {
             PredictionRepository.CaseRow stored = predictions.find(job.modelSha256(), caseId).orElseThrow();
             predictions.insertMapping(job.studyId(), job.modelSha256(), caseId, labels,
                     LabelSetMapping.restrict(classifier.manifest().classes(), stored.logits(), labels));
         }
         store += System.nanoTime() - t0;
         return timings.plus(toCompute.size(), load, decode, forward, store);
+    }
+
+    /** The end of the batch from {@code from}: no batch mixes the study's cases with reference cases. */
+    private static int batchEnd(int from, int studyTodo, int size, int batchSize) {
+        return Math.min(from < studyTodo ? studyTodo : size, from + batchSize);
     }
 
     /** Timings of the last job this instance finished (for the benchmark). */

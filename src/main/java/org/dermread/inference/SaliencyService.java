@@ -7,6 +7,7 @@ import org.dermread.inference.internal.StudyCasesRepository;
 import org.dermread.inference.internal.StudyCasesRepository.StudyRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,10 +58,20 @@ public class SaliencyService {
     @PreAuthorize("hasRole('READER')")
     public byte[] aidedPhaseSaliencyPng(long studyId, long caseId) {
         StudyRow study = access.requireAidedReader(studyId, caseId);
+        if (!access.requireAidedHelp(studyId, caseId).saliency()) {
+            throw new AccessDeniedException("this reader's arm does not show the saliency map");
+        }
         String sha = study.modelSha256() != null ? study.modelSha256().strip()
                 : predictions.latestCompletedModel(studyId)
                         .orElseThrow(() -> new UserFacingException("inference.error.no-prediction", caseId));
         return compute(sha, caseId);
+    }
+
+    /** Whether the reader's arm shows the saliency map (same checks as {@link #aidedPhaseSaliencyPng}). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('READER')")
+    public boolean aidedPhaseShowsSaliency(long studyId, long caseId) {
+        return access.requireAidedHelp(studyId, caseId).saliency();
     }
 
     private byte[] compute(String modelSha256, long caseId) {

@@ -1,6 +1,9 @@
 package org.dermread.reading;
 
+import java.util.Optional;
 import org.dermread.reading.internal.ReadingRepository;
+import org.dermread.studies.StudyArm;
+import org.dermread.studies.StudyService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,9 +21,28 @@ public class AidedPhaseGate {
     private final ReadingRepository repository;
     private final AnswerRules rules;
 
-    AidedPhaseGate(ReadingRepository repository, AnswerRules rules) {
+    private final StudyService studies;
+
+    AidedPhaseGate(ReadingRepository repository, AnswerRules rules, StudyService studies) {
         this.repository = repository;
         this.rules = rules;
+        this.studies = studies;
+    }
+
+    /**
+     * The forms of AI help the reader sees in the study's aided phase: their arm's in a study with arms,
+     * {@link StudyArm#DEFAULT} in one without. Empty when the reader does not take part, or has no arm yet in a
+     * study with arms (it is drawn when they start).
+     */
+    @Transactional(readOnly = true)
+    public Optional<StudyArm> helpFor(long studyId, long readerId) {
+        return repository.participationOf(studyId, readerId).flatMap(participation -> {
+            var arms = studies.findStudy(studyId).arms();
+            if (arms.isEmpty()) {
+                return Optional.of(StudyArm.DEFAULT);
+            }
+            return arms.stream().filter(arm -> arm.code().equals(participation.arm())).findFirst();
+        });
     }
 
     @Transactional(readOnly = true)

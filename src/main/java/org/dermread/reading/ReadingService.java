@@ -38,10 +38,12 @@ public class ReadingService {
     private final ParticipationStart starts;
     private final ObjectProvider<AiAdviceSource> advice;
     private final AdviceWarmer warmer;
+    private final AidedPhaseGate gate;
 
     ReadingService(ReadingRepository repository, AccountService accounts, ReaderProfileService profiles,
             AnswerRules rules, ParticipationStart starts, ObjectProvider<AiAdviceSource> advice,
-            AdviceWarmer warmer) {
+            AdviceWarmer warmer, AidedPhaseGate gate) {
+        this.gate = gate;
         this.repository = repository;
         this.accounts = accounts;
         this.profiles = profiles;
@@ -160,6 +162,23 @@ public class ReadingService {
         ParticipationRow participation = own(participationId);
         if (!repository.caseIds(participation.caseSetId()).contains(caseId)) {
             throw new AccessDeniedException("case not in this study");
+        }
+        return repository.image(caseId);
+    }
+
+    /**
+     * The image of a similar case shown with the AI's advice: only to a reader of the study whose arm shows similar
+     * cases, while their AI-assisted phase is open, and only a case of the study's reference library (never a
+     * case of the study itself, whose image comes through {@link #image}).
+     */
+    @Transactional(readOnly = true)
+    public ImageToRead similarCaseImage(long participationId, long caseId) {
+        ParticipationRow participation = own(participationId);
+        rules.requireReadable(participation, Phase.AIDED);
+        boolean shown = gate.helpFor(participation.studyId(), participation.readerId())
+                .filter(help -> help.similarCases()).isPresent();
+        if (!shown || !advice.getObject().isReferenceCase(participation.studyId(), caseId)) {
+            throw new AccessDeniedException("not a similar case of this reader's arm");
         }
         return repository.image(caseId);
     }

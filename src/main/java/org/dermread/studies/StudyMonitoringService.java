@@ -58,9 +58,10 @@ public class StudyMonitoringService {
                     row.secondPhaseOpensAt(), now);
             readers.add(new ReaderProgress(row.participationId(), row.readerId(), row.username(), row.displayName(),
                     status, row.answeredUnaided(), row.answeredAided(), cases, row.lastActivity(),
-                    row.medianSeconds()));
+                    row.medianSeconds(), row.arm() == null ? null : row.arm() + " · " + study.arms().stream()
+                            .filter(arm -> arm.code().equals(row.arm())).map(StudyArm::name).findFirst().orElse("")));
         }
-        return new StudyMonitor(studyId, study.name(), aided, cases, readers);
+        return new StudyMonitor(studyId, study.name(), aided, cases, readers, !study.arms().isEmpty());
     }
 
     /** The monitoring table as CSV (UTF-8), for the coordinator only; the export is audited. */

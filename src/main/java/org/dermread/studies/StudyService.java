@@ -19,6 +19,7 @@ import org.dermread.accounts.CurrentUser;
 import org.dermread.accounts.NewAccount;
 import org.dermread.accounts.Role;
 import org.dermread.audit.AuditLog;
+import org.dermread.cases.Diagnosis;
 import org.dermread.cases.Taxonomy;
 import org.dermread.studies.internal.CaseSetRepository;
 import org.dermread.studies.internal.ReaderProfileRepository;
@@ -92,7 +93,7 @@ public class StudyService {
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     public long create(StudyForm form) {
         validate(form);
-        long id = studies.insert(form, me(), SEEDS.nextLong());
+        long id = studies.insert(form, me(), SEEDS.nextLong(), SEEDS.nextLong());
         log.info("Study {} '{}' created by {}", id, form.name(), CurrentUser.username().orElse("?"));
         audit.record("study.created", "study " + id, form.name());
         return id;
@@ -115,7 +116,7 @@ public class StudyService {
         Study study = manageable(studyId);
         requireDraft(study);
         caseSets.findForUpdate(study.caseSetId()).orElseThrow();
-        validate(new StudyForm(study.name(), study.description(), study.caseSetId(), study.labels(), study.options()));
+        validate(study.form());
         caseSets.lock(study.caseSetId());
         studies.setStatus(studyId, StudyStatus.OPEN);
         log.info("Study {} opened by {}; case set {} locked", studyId, CurrentUser.username().orElse("?"),
@@ -141,7 +142,7 @@ public class StudyService {
     public long cloneStudy(long studyId, String newName) {
         Study study = manageable(studyId);
         return create(new StudyForm(newName, study.description(), study.caseSetId(), study.labels(),
-                study.options()));
+                study.options(), study.arms()));
     }
 
     /**
@@ -304,6 +305,7 @@ public class StudyService {
         if (options.feedbackCases() && !options.feedback()) {
             throw new StudyException("studies.error.feedback-cases");
         }
+        validateArms(form, caseSet);
         Map<String, Integer> truth = caseSets.distribution(form.caseSetId());
         if (truth.isEmpty()) {
             throw new StudyException("studies.caseset.error.no-cases");
@@ -311,6 +313,38 @@ public class StudyService {
         List<String> missing = truth.keySet().stream().filter(code -> !form.labels().contains(code)).toList();
         if (!missing.isEmpty()) {
             throw new StudyException("studies.error.labels-miss-truth", String.join(", ", missing));
+        }
+    }
+
+    /**
+     * Arms need the AI-assisted phase; each has its own one-letter code and name, and a malignancy score needs a
+     * label set with malignant and other labels, every one grouped by the taxonomy.
+     */
+    private void validateArms(StudyForm form, CaseSet caseSet) {
+        if (form.arms().isEmpty()) {
+            return;
+        }
+        if (!form.options().aiAssisted()) {
+            throw new StudyException("studies.arms.error.no-ai");
+        }
+        Set<String> codes = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (StudyArm arm : form.arms()) {
+            if (arm.code().isEmpty()) {
+                throw new StudyException("studies.arms.error.code", arm.name());
+            }
+            if (!codes.add(arm.code())) {
+                throw new StudyException("studies.arms.error.code-twice", arm.code());
+            }
+            if (!names.add(arm.name().toLowerCase(Locale.ROOT))) {
+                throw new StudyException("studies.arms.error.name-twice", arm.name());
+            }
+            if (arm.malignancy()) {
+                Map<String, Diagnosis> known = taxonomy.byCode(caseSet.taxonomy());
+                if (MalignantLabels.of(form.labels().stream().map(known::get).toList()).isEmpty()) {
+                    throw new StudyException("studies.arms.error.malignancy", arm.code());
+                }
+            }
         }
     }
 

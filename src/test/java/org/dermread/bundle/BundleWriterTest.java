@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.dermread.bundle.StudyTables.ArmRecord;
 import org.dermread.bundle.StudyTables.CaseRecord;
 import org.dermread.bundle.StudyTables.PredictionRecord;
 import org.dermread.bundle.StudyTables.ReaderRecord;
@@ -49,6 +50,31 @@ class BundleWriterTest {
     }
 
     @Test
+    void a_study_with_arms_writes_arms_csv_and_each_readers_arm_with_what_reproduces_it() {
+        StudyTables plain = tables();
+        List<ReaderRecord> readers = List.of(
+                new ReaderRecord("R001", 2, 1, true, "RESIDENT", "TERTIARY_A", T, T, null, "unaided_first", null,
+                        null, null, 0, T, "B", -77L, "beginner", 1),
+                new ReaderRecord("R002", 12, 8, false, "CHIEF", "SECONDARY", T, null, null, null, null, null, null,
+                        0, null, null, -77L, null, null));
+        StudyTables withArms = new StudyTables(plain.labels(), plain.cases(), readers, plain.readings(),
+                plain.modelClasses(), plain.predictions(), List.of(), List.of(
+                        new ArmRecord("A", "Top-1 only", true, false, false, false, null, false),
+                        new ArmRecord("B", "Similar, \"k\" = 4", false, false, true, true, 4, true)));
+
+        BundleFiles files = BundleWriter.dataFiles(withArms, AnalysisSettings.defaults());
+
+        assertThat(text(files, "arms.csv")).isEqualTo("""
+                arm,name,top1,probabilities,malignancy,similar_cases,similar_k,saliency
+                A,Top-1 only,true,false,false,false,,false
+                B,"Similar, ""k"" = 4",false,false,true,true,4,true
+                """);
+        assertThat(text(files, "readers.csv")).contains(",B,-77,beginner,1\n").contains(",,-77,,\n");
+        assertThat(BundleWriter.dataFiles(plain, AnalysisSettings.defaults()).paths())
+                .as("no arms.csv without arms").doesNotContain("arms.csv");
+    }
+
+    @Test
     void the_tables_are_written_in_a_fixed_order_with_their_columns() {
         BundleFiles files = BundleWriter.dataFiles(tables(), AnalysisSettings.defaults());
 
@@ -65,12 +91,14 @@ class BundleWriterTest {
         assertThat(text(files, "cases.csv")).contains("c1,MN,40,F,\"back, upper\",,aa\n")
                 .contains("c2,BCC,,,\"nose \"\"tip\"\"\",histopathology,bb\n");
         assertThat(text(files, "readers.csv")).contains("R001,2,1,yes,RESIDENT,TERTIARY_A,2026-01-02T03:04:05.678Z,"
-                + "2026-01-02T03:04:05.678Z,,,,,,,\n")
+                + "2026-01-02T03:04:05.678Z,,,,,,,,,,,\n")
                 .contains("R002,12,8,no,CHIEF,SECONDARY,2026-01-02T03:04:05.678Z,2026-01-02T03:04:05.678Z,"
-                        + "2026-01-02T03:04:05.678Z,aided_first,-4242,expert,3,14,2026-01-16T03:04:05.678Z\n")
+                        + "2026-01-02T03:04:05.678Z,aided_first,-4242,expert,3,14,2026-01-16T03:04:05.678Z"
+                        + ",,,,\n")
                 .startsWith("reader_id,years_dermatology,years_dermoscopy,board_certified,title,hospital_level,"
                         + "started_at,unaided_finished_at,aided_finished_at,phase_order,phase_order_seed,"
-                        + "phase_order_group,phase_order_rank,washout_days,second_phase_opens_at\n");
+                        + "phase_order_group,phase_order_rank,washout_days,second_phase_opens_at,arm,arm_seed,"
+                        + "arm_group,arm_rank\n");
         assertThat(text(files, "ai_predictions.csv")).isEqualTo("""
                 case_id,p_MN,p_BCC,raw_p_SK,raw_p_MN,raw_p_BCC
                 c1,0.750000000,0.250000000,0.200000000,0.600000000,0.200000000

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.dermread.accounts.AccountBootstrap;
 import org.dermread.accounts.PasswordPolicy;
 import org.dermread.accounts.Role;
@@ -105,6 +106,28 @@ class SimulatedReadersTest {
         assertThat(aided.stream().mapToDouble(Double::doubleValue).average().orElseThrow())
                 .as("readers are more accurate with the AI, on average")
                 .isGreaterThan(unaided.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+
+        // The two-arm collaboration study: 12 other simulated readers, each arm drawn balanced within groups.
+        List<Map<String, Object>> arms = jdbc.sql("""
+                        select p.arm, p.arm_group, s.status,
+                               (select count(*) from answer x where x.participation_id = p.id) as answers
+                          from participation p join study s on s.id = p.study_id
+                         where s.name = :name
+                        """).param("name", SimulatedReaders.COLLABORATION_NAME).query().listOfRows();
+        assertThat(arms).hasSize(SimulatedReaders.READERS).allSatisfy(reader -> {
+            assertThat(reader.get("status")).isEqualTo("CLOSED");
+            assertThat(reader.get("arm")).isIn("A", "B");
+            assertThat(reader.get("answers")).isEqualTo(160L);
+        });
+        Map<Object, Map<Object, Long>> byGroup = arms.stream().collect(Collectors.groupingBy(
+                reader -> reader.get("arm_group"), Collectors.groupingBy(reader -> reader.get("arm"),
+                        Collectors.counting())));
+        assertThat(byGroup.values()).allSatisfy(counts -> assertThat(Math.abs(counts.getOrDefault("A", 0L)
+                - counts.getOrDefault("B", 0L))).isLessThanOrEqualTo(1));
+        assertThat(jdbc.sql("""
+                        select count(*) from study_arm a join study s on s.id = a.study_id where s.name = :name
+                        """).param("name", SimulatedReaders.COLLABORATION_NAME).query(Integer.class).single())
+                .isEqualTo(2);
 
         looksLikeAReaderStudy(studyId);
 

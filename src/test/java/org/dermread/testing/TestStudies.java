@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
+import org.dermread.studies.StudyArm;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -202,6 +203,60 @@ public class TestStudies {
         jdbc.sql("insert into study_coordinator (study_id, account_id) values (:s, :a)")
                 .param("s", study).param("a", coordinator.id().value()).update();
         return new TestStudy(study, caseSet, List.copyOf(caseIds), truth, List.copyOf(labels));
+    }
+
+    /** Gives an open test study arms (a human-AI collaboration study), in the given order. */
+    public void addArms(TestStudy study, StudyArm... arms) {
+        int position = 1;
+        for (StudyArm arm : arms) {
+            jdbc.sql("""
+                            insert into study_arm (study_id, code, position, name, top1, probabilities, malignancy,
+                                                   similar_cases, similar_k, saliency)
+                            values (:s, :code, :position, :name, :top1, :p, :m, :similar, :k, :saliency)
+                            """)
+                    .param("s", study.studyId()).param("code", arm.code()).param("position", position++)
+                    .param("name", arm.name()).param("top1", arm.top1()).param("p", arm.probabilities())
+                    .param("m", arm.malignancy()).param("similar", arm.similarCases()).param("k", arm.similarK())
+                    .param("saliency", arm.saliency()).update();
+        }
+    }
+
+    /**
+     * Adds cases to the study's case source without adding them to its case set (the library that similar cases
+     * come from), each with a synthetic image of its own; returns their ids in order.
+     */
+    public List<Long> addLibraryCases(TestStudy study, List<String> diagnoses) {
+        long source = jdbc.sql("select source_id from clinical_case where id = :c")
+                .param("c", study.caseIds().get(0)).query(Long.class).single();
+        int n = COUNTER.incrementAndGet();
+        List<Long> ids = new ArrayList<>();
+        for (int k = 0; k < diagnoses.size(); k++) {
+            byte[] bytes = drawn(diagnoses.get(k), 500_000 + n * 1000 + k);
+            String sha = sha256(bytes);
+            int[] size = dimensions(bytes);
+            jdbc.sql("""
+                            insert into case_image (sha256, media_type, width, height, size_bytes, bytes)
+                            values (:sha, 'image/jpeg', :w, :h, :size, :bytes) on conflict do nothing
+                            """)
+                    .param("sha", sha).param("w", size[0]).param("h", size[1]).param("size", bytes.length)
+                    .param("bytes", bytes).update();
+            ids.add(jdbc.sql("""
+                            insert into clinical_case (source_id, external_id, image_sha256, diagnosis, age, sex,
+                                                       body_site)
+                            values (:source, :ext, :sha, :dx, 50, 'M', 'arm') returning id
+                            """)
+                    .param("source", source).param("ext", "lib-" + n + "-" + k).param("sha", sha)
+                    .param("dx", diagnoses.get(k)).query(Long.class).single());
+        }
+        return ids;
+    }
+
+    /** Marks cases as images of one lesion. */
+    public void sameLesion(String lesionId, Long... caseIds) {
+        for (long caseId : caseIds) {
+            jdbc.sql("update clinical_case set lesion_id = :l where id = :c").param("l", lesionId)
+                    .param("c", caseId).update();
+        }
     }
 
     /** Invites a reader; returns the participation id. */

@@ -37,7 +37,26 @@ public class StudySnapshotRepository {
     public record SnapshotReaderRow(long participationId, Integer yearsDermatology, Integer yearsDermoscopy,
             Boolean boardCertified, String title, String hospitalLevel, Instant startedAt, Instant unaidedFinishedAt,
             Instant aidedFinishedAt, String phaseOrder, Long phaseOrderSeed, String phaseOrderGroup,
-            Integer phaseOrderRank, Integer washoutDays, Instant secondPhaseOpensAt) {
+            Integer phaseOrderRank, Integer washoutDays, Instant secondPhaseOpensAt, String arm, Long armSeed,
+            String armGroup, Integer armRank) {
+    }
+
+    /** An arm of a collaboration study with its forms of AI help. */
+    public record SnapshotArmRow(String code, String name, boolean top1, boolean probabilities, boolean malignancy,
+            boolean similarCases, Integer similarK, boolean saliency) {
+    }
+
+    /** The study's arms in their order (empty for a study without arms). */
+    public List<SnapshotArmRow> arms(long studyId) {
+        return jdbc.sql("""
+                        select code, name, top1, probabilities, malignancy, similar_cases, similar_k, saliency
+                          from study_arm where study_id = :s order by position
+                        """)
+                .param("s", studyId)
+                .query((rs, row) -> new SnapshotArmRow(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                        rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), (Integer) rs.getObject(7),
+                        rs.getBoolean(8)))
+                .list();
     }
 
     public record SnapshotAnswerRow(long participationId, long caseId, String phase, String diagnosis,
@@ -94,7 +113,10 @@ public class StudySnapshotRepository {
                                case when s.randomise_phase_order then s.phase_order_seed end as phase_order_seed,
                                p.phase_order_group, p.phase_order_rank,
                                case when s.ai_assisted_phase then s.washout_days end as washout_days,
-                               p.second_phase_opens_at
+                               p.second_phase_opens_at, p.arm,
+                               case when exists (select 1 from study_arm a where a.study_id = s.id)
+                                    then s.arm_seed end as arm_seed,
+                               p.arm_group, p.arm_rank
                           from participation p join study s on s.id = p.study_id
                          where p.study_id = :s order by p.id
                         """)
@@ -102,7 +124,8 @@ public class StudySnapshotRepository {
                 .query((rs, row) -> new SnapshotReaderRow(rs.getLong(1), (Integer) rs.getObject(2),
                         (Integer) rs.getObject(3), (Boolean) rs.getObject(4), rs.getString(5), rs.getString(6),
                         instant(rs, 7), instant(rs, 8), instant(rs, 9), rs.getString(10), (Long) rs.getObject(11),
-                        rs.getString(12), (Integer) rs.getObject(13), (Integer) rs.getObject(14), instant(rs, 15)))
+                        rs.getString(12), (Integer) rs.getObject(13), (Integer) rs.getObject(14), instant(rs, 15),
+                        rs.getString(16), (Long) rs.getObject(17), rs.getString(18), (Integer) rs.getObject(19)))
                 .list();
     }
 

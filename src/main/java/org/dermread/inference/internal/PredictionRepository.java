@@ -140,6 +140,39 @@ public class PredictionRepository {
                 .list();
     }
 
+    /** The embedding of a case's stored prediction of the model (empty when none, or the model has none). */
+    public Optional<float[]> embedding(String modelSha256, long caseId) {
+        return jdbc.sql("select embedding from case_prediction where model_sha256 = :m and case_id = :c")
+                .param("m", modelSha256).param("c", caseId)
+                .query((rs, row) -> floats(rs.getArray(1))).optional().filter(e -> e.length > 0);
+    }
+
+    /** A reference case with its lesion, verified diagnosis and embedding. */
+    public record ReferenceRow(long caseId, String lesionId, String diagnosis, float[] embedding) {
+    }
+
+    /** The study's reference library with the model's embeddings (cases without a prediction are left out). */
+    public List<ReferenceRow> referenceEmbeddings(long studyId, String modelSha256) {
+        return jdbc.sql("""
+                select c.id, c.lesion_id, c.diagnosis, p.embedding from clinical_case c
+                join case_prediction p on p.case_id = c.id and p.model_sha256 = :m
+                where cardinality(p.embedding) > 0 and""" + " " + StudyCasesRepository.REFERENCE_CASE
+                        + " order by c.id")
+                .param("s", studyId).param("m", modelSha256)
+                .query((rs, row) -> new ReferenceRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        floats(rs.getArray(4))))
+                .list();
+    }
+
+    /** How many of the study's reference cases have an embedding of the model (a cheap key for a cached index). */
+    public int referenceCount(long studyId, String modelSha256) {
+        return jdbc.sql("""
+                select count(*) from clinical_case c
+                join case_prediction p on p.case_id = c.id and p.model_sha256 = :m
+                where cardinality(p.embedding) > 0 and""" + " " + StudyCasesRepository.REFERENCE_CASE)
+                .param("s", studyId).param("m", modelSha256).query(Integer.class).single();
+    }
+
     /** The study whose model was most recently run to the end over it, if any. */
     public Optional<String> latestCompletedModel(long studyId) {
         return jdbc.sql("""

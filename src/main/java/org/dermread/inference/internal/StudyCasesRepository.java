@@ -63,6 +63,55 @@ public class StudyCasesRepository {
                 """).param("s", studyId).param("c", caseId).query(Boolean.class).single();
     }
 
+    /**
+     * A study's reference library for the "similar cases" form of help, as a condition on {@code c}
+     * ({@code clinical_case}) with the study as {@code :s}: cases of the sources of the study's cases, with a
+     * diagnosis of its label set, outside its case set and outside every lesion of its case set (another image of a
+     * study case's lesion would tell its ground truth).
+     */
+    public static final String REFERENCE_CASE = """
+            c.source_id in (select k.source_id from study s join case_set_member m on m.case_set_id = s.case_set_id
+                            join clinical_case k on k.id = m.case_id where s.id = :s)
+            and c.diagnosis in (select l.diagnosis from study_label l where l.study_id = :s)
+            and not exists (select 1 from study s join case_set_member m on m.case_set_id = s.case_set_id
+                            where s.id = :s and m.case_id = c.id)
+            and not (c.lesion_id is not null and exists (
+                     select 1 from study s join case_set_member m on m.case_set_id = s.case_set_id
+                     join clinical_case k on k.id = m.case_id
+                     where s.id = :s and k.source_id = c.source_id and k.lesion_id = c.lesion_id))
+            """;
+
+    /** Whether the study has an arm that shows similar cases (then its model run embeds the reference library). */
+    public boolean showsSimilarCases(long studyId) {
+        return jdbc.sql("select exists (select 1 from study_arm where study_id = :s and similar_cases)")
+                .param("s", studyId).query(Boolean.class).single();
+    }
+
+    /** The study's reference cases that have no stored prediction of the model yet, by case id. */
+    public List<Long> referenceCasesWithoutPrediction(long studyId, String modelSha256) {
+        return jdbc.sql("select c.id from clinical_case c where " + REFERENCE_CASE + """
+                 and not exists (select 1 from case_prediction p where p.model_sha256 = :m and p.case_id = c.id)
+                 order by c.id
+                """).param("s", studyId).param("m", modelSha256).query(Long.class).list();
+    }
+
+    public boolean isReferenceCase(long studyId, long caseId) {
+        return jdbc.sql("select exists (select 1 from clinical_case c where c.id = :c and " + REFERENCE_CASE + ")")
+                .param("s", studyId).param("c", caseId).query(Boolean.class).single();
+    }
+
+    /** The taxonomy of the study's case set (its labels' groups give the malignancy score). */
+    public String taxonomy(long studyId) {
+        return jdbc.sql("select cs.taxonomy from study s join case_set cs on cs.id = s.case_set_id where s.id = :s")
+                .param("s", studyId).query(String.class).single();
+    }
+
+    /** A case's lesion (null when unknown). */
+    public Optional<String> lesionOf(long caseId) {
+        return jdbc.sql("select lesion_id from clinical_case where id = :c").param("c", caseId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString(1))).single();
+    }
+
     /** The case's image bytes, as imported. */
     public Optional<byte[]> imageBytes(long caseId) {
         return jdbc.sql("""

@@ -40,7 +40,7 @@ public class ReadingRepository {
             String status, boolean shuffle, boolean allowBack, boolean confidence, boolean feedback,
             boolean aidedPhase, boolean showClinical, int batchSize, long caseSetId, PhaseOrder phaseOrder,
             Instant secondPhaseOpensAt, int washoutDays, boolean randomisePhaseOrder, long phaseOrderSeed,
-            boolean feedbackCases) {
+            boolean feedbackCases, String arm, long armSeed) {
 
         public Instant finishedAt(Phase phase) {
             return phase == Phase.UNAIDED ? unaidedFinishedAt : aidedFinishedAt;
@@ -53,7 +53,7 @@ public class ReadingRepository {
                                p.aided_finished_at, s.name, s.description, s.status, s.shuffle, s.allow_back,
                                s.confidence_scale, s.feedback, s.ai_assisted_phase, s.show_clinical, s.batch_size,
                                s.case_set_id, p.phase_order, p.second_phase_opens_at, s.washout_days,
-                               s.randomise_phase_order, s.phase_order_seed, s.feedback_cases
+                               s.randomise_phase_order, s.phase_order_seed, s.feedback_cases, p.arm, s.arm_seed
                           from participation p join study s on s.id = p.study_id
                          where p.id = :id
                         """)
@@ -266,6 +266,34 @@ public class ReadingRepository {
     }
 
     /**
+     * Records the reader's arm, drawn when they start in a study with arms, with the experience group and rank it
+     * was drawn in; an arm once recorded is never drawn again.
+     */
+    public void recordArm(long participationId, String arm, ExperienceGroup group, int rank) {
+        jdbc.sql("""
+                        update participation set arm = :arm, arm_group = :group, arm_rank = :rank
+                         where id = :p and arm is null
+                        """)
+                .param("p", participationId).param("arm", arm).param("group", group.name()).param("rank", rank)
+                .update();
+    }
+
+    /** The study's arm codes in their order (empty for a study without arms). */
+    public List<String> armCodes(long studyId) {
+        return jdbc.sql("select code from study_arm where study_id = :s order by position")
+                .param("s", studyId).query(String.class).list();
+    }
+
+    /** The highest arm rank drawn so far in the study's experience group (0 for none). */
+    public int lastArmRank(long studyId, ExperienceGroup group) {
+        return jdbc.sql("""
+                        select coalesce(max(arm_rank), 0) from participation
+                         where study_id = :s and arm_group = :g
+                        """)
+                .param("s", studyId).param("g", group.name()).query(Integer.class).single();
+    }
+
+    /**
      * Serialises the allocation of phase orders within a study (a lock on the study row that, unlike FOR UPDATE,
      * does not hold up inserts that only reference the study).
      */
@@ -337,7 +365,7 @@ public class ReadingRepository {
                 rs.getBoolean("ai_assisted_phase"), rs.getBoolean("show_clinical"), rs.getInt("batch_size"),
                 rs.getLong("case_set_id"), phaseOrder(rs), instant(rs, "second_phase_opens_at"),
                 rs.getInt("washout_days"), rs.getBoolean("randomise_phase_order"), rs.getLong("phase_order_seed"),
-                rs.getBoolean("feedback_cases"));
+                rs.getBoolean("feedback_cases"), rs.getString("arm"), rs.getLong("arm_seed"));
     }
 
     private static PhaseOrder phaseOrder(ResultSet rs) throws SQLException {

@@ -18,11 +18,14 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.dermread.reading.AiAdvice;
+import org.dermread.reading.ImageToRead;
 
 /**
- * The AI's panel of the AI-assisted phase: the AI's probabilities over the study's label set as ranked bars (its
- * top three highlighted) and its saliency map where the study shows one. It can be folded to a narrow strip; the
- * choice is remembered for the session, so the next case opens the same way.
+ * The AI's panel of the AI-assisted phase, showing the forms of help of the reader's arm (in a study without arms,
+ * the probabilities and the saliency map): the AI's probabilities over the study's label set as ranked bars (its
+ * top three highlighted), or its diagnosis alone; its probability of malignancy; the most similar verified library
+ * cases as thumbnails with their diagnoses; its saliency map. It can be folded to a narrow strip; the choice is
+ * remembered for the session, so the next case opens the same way.
  */
 class AiAdvicePanel extends Div {
 
@@ -36,15 +39,19 @@ class AiAdvicePanel extends Div {
     private final Button toggle = new Button();
     private final Function<String, String> names;
     private final Consumer<Boolean> onFold;
+    private final Function<Long, ImageToRead> similarImages;
 
     /**
      * @param names the display name of a label code in the page's language
      * @param onFold told {@code true} when the panel is folded away, {@code false} when it opens (the page widens
      *               the other columns)
+     * @param similarImages the image of a similar case (through the service's checks)
      */
-    AiAdvicePanel(Function<String, String> names, Consumer<Boolean> onFold) {
+    AiAdvicePanel(Function<String, String> names, Consumer<Boolean> onFold,
+            Function<Long, ImageToRead> similarImages) {
         this.names = names;
         this.onFold = onFold;
+        this.similarImages = similarImages;
         addClassName("ai-advice");
         setId("ai-advice");
         toggle.setId("ai-toggle");
@@ -80,13 +87,87 @@ class AiAdvicePanel extends Div {
         content.removeAll();
         setVisible(advice.isPresent());
         advice.ifPresent(ai -> {
-            Span heading = new Span(getTranslation("reading.aided.title"));
-            heading.addClassName("ai-title");
-            content.add(heading, rows(ai));
+            if (!ai.codes().isEmpty()) {
+                content.add(title("reading.aided.title"), rows(ai));
+            }
+            if (ai.top1() != null) {
+                content.add(top1(ai.top1()));
+            }
+            if (ai.malignancy() != null) {
+                content.add(malignancy(ai.malignancy()));
+            }
+            if (!ai.similarCases().isEmpty()) {
+                content.add(similar(ai.similarCases()));
+            }
             if (ai.saliencyPng() != null && ai.saliencyPng().length > 0) {
                 content.add(saliency(ai.saliencyPng()));
             }
         });
+    }
+
+    private Span title(String key) {
+        Span heading = new Span(getTranslation(key));
+        heading.addClassName("ai-title");
+        return heading;
+    }
+
+    /** The AI's diagnosis alone, without how sure it is. */
+    private Div top1(String code) {
+        Span value = new Span(code + " · " + names.apply(code));
+        value.addClassName("ai-top1-value");
+        value.getElement().setAttribute("data-code", code);
+        Div section = new Div(title("reading.aided.top1"), value);
+        section.addClassName("ai-section");
+        section.setId("ai-top1");
+        return section;
+    }
+
+    /** The AI's probability of the malignant group, as a number and a bar. */
+    private Div malignancy(double p) {
+        Span value = new Span(percent(p));
+        value.addClassName("ai-value");
+        value.setId("ai-malignancy-value");
+        Div bar = new Div();
+        bar.addClassName("ai-bar");
+        bar.addClassName("ai-malignancy-bar");
+        bar.getStyle().set("width", percent(p));
+        Div row = new Div(new Span(getTranslation("reading.aided.malignancy.label")), value, bar);
+        row.addClassName("ai-row");
+        Div section = new Div(title("reading.aided.malignancy"), row);
+        section.addClassName("ai-section");
+        section.setId("ai-malignancy");
+        return section;
+    }
+
+    /** The nearest verified library cases, as thumbnails with their diagnoses (never cases of this study). */
+    private Div similar(List<AiAdvice.SimilarCase> cases) {
+        Div grid = new Div();
+        grid.addClassName("ai-similar-grid");
+        for (int i = 0; i < cases.size(); i++) {
+            AiAdvice.SimilarCase similar = cases.get(i);
+            long caseId = similar.caseId();
+            int n = i + 1;
+            String alt = getTranslation("reading.aided.similar.alt", n, names.apply(similar.diagnosis()));
+            Image thumbnail = new Image(DownloadHandler.fromInputStream(event -> {
+                ImageToRead image = similarImages.apply(caseId);
+                return new DownloadResponse(new ByteArrayInputStream(image.bytes()), "similar-" + n + ".img",
+                        image.mediaType(), image.bytes().length);
+            }), alt);
+            thumbnail.addClassName("ai-similar-image");
+            Span caption = new Span(similar.diagnosis() + " · " + names.apply(similar.diagnosis()));
+            caption.addClassName("ai-similar-caption");
+            caption.setTitle(names.apply(similar.diagnosis()));
+            Div figure = new Div(thumbnail, caption);
+            figure.addClassName("ai-similar-case");
+            figure.getElement().setAttribute("data-code", similar.diagnosis());
+            grid.add(figure);
+        }
+        Span note = new Span(getTranslation("reading.aided.similar.note"));
+        note.addClassName("ai-saliency-caption");
+        Div section = new Div(title("reading.aided.similar"), grid, note);
+        section.addClassName("ai-section");
+        section.setId("ai-similar");
+        return section;
     }
 
     private Div rows(AiAdvice ai) {

@@ -194,8 +194,10 @@ public class ReadingView extends Div implements BeforeEnterObserver, HasDynamicT
         body.setVisible(true);
         if (session.phase() == Phase.AIDED) {
             body.addClassName("aided");
+            long participationId = session.participationId();
             advicePanel = new AiAdvicePanel(this::optionName,
-                    folded -> body.getElement().getClassList().set("ai-folded", folded));
+                    folded -> body.getElement().getClassList().set("ai-folded", folded),
+                    caseId -> reading.similarCaseImage(participationId, caseId));
             body.add(imageColumn, advicePanel, answerColumn);
         } else {
             advicePanel = null;

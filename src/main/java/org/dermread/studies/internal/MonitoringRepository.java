@@ -24,13 +24,13 @@ public class MonitoringRepository {
     public record ParticipationRow(long participationId, AccountId readerId, String username, String displayName,
             boolean hasProfile, Instant startedAt, Instant unaidedFinishedAt, Instant aidedFinishedAt,
             int answeredUnaided, int answeredAided, Instant lastActivity, Double medianSeconds, PhaseOrder phaseOrder,
-            Instant secondPhaseOpensAt) {
+            Instant secondPhaseOpensAt, String arm) {
     }
 
     public List<ParticipationRow> participations(long studyId) {
         return jdbc.sql("""
                         select p.id, p.reader_id, a.username, a.display_name, p.started_at, p.unaided_finished_at,
-                               p.aided_finished_at, p.phase_order, p.second_phase_opens_at,
+                               p.aided_finished_at, p.phase_order, p.second_phase_opens_at, p.arm,
                                exists (select 1 from reader_profile rp where rp.account_id = p.reader_id) as profile,
                                coalesce(x.unaided, 0) as unaided, coalesce(x.aided, 0) as aided, x.median_seconds,
                                greatest(p.invited_at, p.started_at, p.unaided_finished_at, p.aided_finished_at,
@@ -64,7 +64,7 @@ public class MonitoringRepository {
                 instant(rs.getTimestamp("last_activity")),
                 median == null ? null : ((Number) median).doubleValue(),
                 rs.getString("phase_order") == null ? null : PhaseOrder.valueOf(rs.getString("phase_order")),
-                instant(rs.getTimestamp("second_phase_opens_at")));
+                instant(rs.getTimestamp("second_phase_opens_at")), rs.getString("arm"));
     }
 
     private static Instant instant(Timestamp timestamp) {

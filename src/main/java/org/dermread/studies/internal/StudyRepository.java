@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.dermread.accounts.AccountId;
 import org.dermread.studies.ConfidenceScale;
+import org.dermread.studies.ExperienceGroup;
 import org.dermread.studies.Participant;
 import org.dermread.studies.PhaseOrder;
 import org.dermread.studies.Study;
+import org.dermread.studies.StudyArm;
 import org.dermread.studies.StudyForm;
 import org.dermread.studies.StudyOptions;
 import org.dermread.studies.StudyStatus;
@@ -37,21 +39,27 @@ public class StudyRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a draft; {@code phaseOrderSeed} draws the readers' phase orders if the study randomises them. */
-    public long insert(StudyForm form, long createdBy, long phaseOrderSeed) {
+    /**
+     * Inserts a draft; {@code phaseOrderSeed} draws the readers' phase orders if the study randomises them,
+     * {@code armSeed} their arms if it has arms.
+     */
+    public long insert(StudyForm form, long createdBy, long phaseOrderSeed, long armSeed) {
         long id = jdbc.sql("""
                         insert into study (name, description, case_set_id, shuffle, allow_back, confidence_scale,
                                            feedback, ai_assisted_phase, show_clinical, batch_size, created_by,
-                                           washout_days, randomise_phase_order, feedback_cases, phase_order_seed)
+                                           washout_days, randomise_phase_order, feedback_cases, phase_order_seed,
+                                           arm_seed)
                         values (:name, :description, :caseSet, :shuffle, :back, :confidence, :feedback, :ai,
-                                :clinical, :batch, :by, :washout, :randomise, :feedbackCases, :phaseSeed)
+                                :clinical, :batch, :by, :washout, :randomise, :feedbackCases, :phaseSeed, :armSeed)
                         returning id
                         """)
                 .params(formParameters(form))
                 .param("by", createdBy)
                 .param("phaseSeed", phaseOrderSeed)
+                .param("armSeed", armSeed)
                 .query(Long.class).single();
         writeLabels(id, form.labels());
+        writeArms(id, form.arms());
         addCoordinator(id, createdBy);
         return id;
     }
@@ -70,6 +78,38 @@ public class StudyRepository {
                 .update();
         jdbc.sql("delete from study_label where study_id = :id").param("id", id).update();
         writeLabels(id, form.labels());
+        jdbc.sql("delete from study_arm where study_id = :id").param("id", id).update();
+        writeArms(id, form.arms());
+    }
+
+    private void writeArms(long id, List<StudyArm> arms) {
+        int position = 1;
+        for (StudyArm arm : arms) {
+            jdbc.sql("""
+                            insert into study_arm (study_id, code, position, name, top1, probabilities, malignancy,
+                                                   similar_cases, similar_k, saliency)
+                            values (:id, :code, :position, :name, :top1, :probabilities, :malignancy, :similar,
+                                    :k, :saliency)
+                            """)
+                    .param("id", id).param("code", arm.code()).param("position", position++)
+                    .param("name", arm.name()).param("top1", arm.top1()).param("probabilities", arm.probabilities())
+                    .param("malignancy", arm.malignancy()).param("similar", arm.similarCases())
+                    .param("k", arm.similarK()).param("saliency", arm.saliency())
+                    .update();
+        }
+    }
+
+    /** The study's arms in their order (empty for a study without arms). */
+    public List<StudyArm> arms(long studyId) {
+        return jdbc.sql("""
+                        select code, name, top1, probabilities, malignancy, similar_cases, similar_k, saliency
+                          from study_arm where study_id = :id order by position
+                        """)
+                .param("id", studyId)
+                .query((rs, row) -> new StudyArm(rs.getString("code"), rs.getString("name"), rs.getBoolean("top1"),
+                        rs.getBoolean("probabilities"), rs.getBoolean("malignancy"), rs.getBoolean("similar_cases"),
+                        (Integer) rs.getObject("similar_k"), rs.getBoolean("saliency")))
+                .list();
     }
 
     /** The form's columns by the parameter names that insert and update share (null values allowed). */
@@ -210,7 +250,8 @@ public class StudyRepository {
     public List<Participant> participants(long studyId) {
         return jdbc.sql("""
                         select p.id, p.reader_id, a.username, a.display_name, p.order_seed, p.invited_at,
-                               p.started_at, p.phase_order, p.second_phase_opens_at
+                               p.started_at, p.phase_order, p.second_phase_opens_at, p.arm, p.arm_group,
+                               p.arm_rank
                           from participation p join account a on a.id = p.reader_id
                          where p.study_id = :study order by lower(a.username)
                         """)
@@ -219,7 +260,9 @@ public class StudyRepository {
                         rs.getString("username"), rs.getString("display_name"), rs.getLong("order_seed"),
                         rs.getTimestamp("invited_at").toInstant(), instant(rs, "started_at"),
                         rs.getString("phase_order") == null ? null : PhaseOrder.valueOf(rs.getString("phase_order")),
-                        instant(rs, "second_phase_opens_at")))
+                        instant(rs, "second_phase_opens_at"), rs.getString("arm"),
+                        rs.getString("arm_group") == null ? null : ExperienceGroup.valueOf(rs.getString("arm_group")),
+                        (Integer) rs.getObject("arm_rank")))
                 .list();
     }
 
@@ -239,6 +282,6 @@ public class StudyRepository {
         String model = rs.getString("model_sha256");
         return new Study(id, rs.getString("name"), rs.getString("description"),
                 StudyStatus.valueOf(rs.getString("status")), options, labels(id), rs.getLong("case_set_id"),
-                model == null ? null : model.trim());
+                model == null ? null : model.trim(), arms(id));
     }
 }

@@ -24,6 +24,8 @@ import org.dermread.cases.Taxonomy;
 import org.dermread.studies.CaseSet;
 import org.dermread.studies.ConfidenceScale;
 import org.dermread.studies.Study;
+import org.dermread.studies.StudyArm;
+import org.dermread.studies.StudyException;
 import org.dermread.studies.StudyForm;
 import org.dermread.studies.StudyOptions;
 
@@ -50,6 +52,7 @@ class StudyDefinitionForm extends VerticalLayout {
     private final IntegerField washoutDays = new IntegerField();
     private final Checkbox randomisePhaseOrder = new Checkbox();
     private final Checkbox feedbackCases = new Checkbox();
+    private final ArmsEditor arms = new ArmsEditor();
     private final Binder<StudyDraft> binder = new Binder<>();
 
     StudyDefinitionForm(Taxonomy taxonomy, List<CaseSet> sets) {
@@ -123,7 +126,7 @@ class StudyDefinitionForm extends VerticalLayout {
         HorizontalLayout scaleRow = new HorizontalLayout(confidence, batchSize, washoutDays);
         scaleRow.setWrap(true);
         add(name, description, caseSet, labels, new H3(getTranslation("studies.editor.options")), optionBox,
-                scaleRow);
+                scaleRow, arms);
     }
 
     private void option(Checkbox box, String key, String id) {
@@ -175,6 +178,7 @@ class StudyDefinitionForm extends VerticalLayout {
         }
         draft.setOptions(options);
         binder.readBean(draft);
+        arms.show(study == null ? List.of() : study.arms());
         secondPhaseOptions();
     }
 
@@ -183,11 +187,13 @@ class StudyDefinitionForm extends VerticalLayout {
         boolean second = Boolean.TRUE.equals(aiAssisted.getValue());
         washoutDays.setEnabled(second);
         randomisePhaseOrder.setEnabled(second);
+        arms.setAiAssisted(second);
         feedbackCases.setEnabled(Boolean.TRUE.equals(feedback.getValue()));
     }
 
     void setEditable(boolean editable) {
         binder.setReadOnly(!editable);
+        arms.setEditable(editable);
     }
 
     /** The form to save, or empty (with the first problem as the message) when a field is missing or wrong. */
@@ -202,8 +208,15 @@ class StudyDefinitionForm extends VerticalLayout {
         binder.writeBeanIfValid(draft);
         List<String> codes = taxonomy.inTaxonomyOrder(draft.getCaseSet().taxonomy(),
                 draft.getLabels().stream().map(Diagnosis::code).toList());
+        List<StudyArm> studyArms;
+        try {
+            studyArms = draft.isAiAssisted() ? arms.arms() : List.of();
+        } catch (StudyException e) {
+            problem.accept(getTranslation(e.messageKey(), e.arguments()));
+            return Optional.empty();
+        }
         return Optional.of(new StudyForm(draft.getName(), draft.getDescription(), draft.getCaseSet().id(), codes,
-                draft.options()));
+                draft.options(), studyArms));
     }
 
     private Set<Diagnosis> diagnoses(List<String> codes) {

@@ -144,6 +144,13 @@ public class StudyMonitorView extends VerticalLayout implements BeforeEnterObser
                 .setComparator(Comparator.comparing(ReaderProgress::status)
                         .thenComparingInt(reader -> reader.answeredUnaided() + reader.answeredAided()))
                 .setAutoWidth(true);
+        if (monitor.hasArms()) {
+            grid.addColumn(reader -> reader.arm() == null ? "–" : reader.arm())
+                    .setHeader(getTranslation("studies.readers.arm")).setKey("arm")
+                    .setComparator(Comparator.comparing(ReaderProgress::arm,
+                            Comparator.nullsLast(Comparator.naturalOrder())))
+                    .setAutoWidth(true);
+        }
         grid.addColumn(reader -> reader.lastActivity() == null ? "" : WHEN.format(reader.lastActivity()))
                 .setHeader(getTranslation("studies.monitor.last-activity")).setKey("last-activity")
                 .setComparator(Comparator.comparing(ReaderProgress::lastActivity,

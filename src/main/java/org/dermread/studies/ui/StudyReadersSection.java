@@ -73,6 +73,14 @@ class StudyReadersSection extends VerticalLayout {
             grid.addColumn(p -> p.phaseOrder() == null ? "–" : getTranslation("studies.phase-order." + p.phaseOrder()))
                     .setHeader(getTranslation("studies.readers.phase-order")).setAutoWidth(true);
         }
+        if (!study.arms().isEmpty()) {
+            // The arm with what reproduces it: the experience group and rank it was drawn in (seed: the study's).
+            grid.addColumn(p -> p.arm() == null ? "–" : p.arm() + " · " + armName(p.arm()))
+                    .setHeader(getTranslation("studies.readers.arm")).setKey("arm").setAutoWidth(true)
+                    .setTooltipGenerator(p -> p.arm() == null ? getTranslation("studies.readers.arm.not-drawn")
+                            : getTranslation("studies.readers.arm.drawn",
+                                    getTranslation("studies.experience-group." + p.armGroup()), p.armRank()));
+        }
         if (study.status() != StudyStatus.CLOSED) {
             grid.addComponentColumn(this::removeButton).setAutoWidth(true);
         }
@@ -80,6 +88,11 @@ class StudyReadersSection extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         return grid;
+    }
+
+    private String armName(String code) {
+        return study.arms().stream().filter(arm -> arm.code().equals(code)).map(arm -> arm.name()).findFirst()
+                .orElse("");
     }
 
     private Button removeButton(Participant participant) {
