@@ -128,6 +128,8 @@ class SimulatedReadersTest {
                         select count(*) from study_arm a join study s on s.id = a.study_id where s.name = :name
                         """).param("name", SimulatedReaders.COLLABORATION_NAME).query(Integer.class).single())
                 .isEqualTo(2);
+        collaborationIsAnalysed(jdbc.sql("select id from study where name = :name")
+                .param("name", SimulatedReaders.COLLABORATION_NAME).query(Long.class).single());
 
         looksLikeAReaderStudy(studyId);
 
@@ -170,6 +172,28 @@ class SimulatedReadersTest {
                 .anyMatch(a -> a > aiAccuracy);
         assertThat(difference.path("lower").asDouble()).as("an MRMC interval, not a point")
                 .isLessThan(difference.path("upper").asDouble());
+    }
+
+    /**
+     * The demo's two-arm study reaches the statistician whole: from the database through the snapshot and the
+     * bundle's readers.csv and arms.csv to metrics.json's collaboration section, one entry per arm with its readers.
+     */
+    private void collaborationIsAnalysed(long collaborationStudyId) throws IOException {
+        SignedIn.as(accounts.create("demo-check-collaboration", Role.STATISTICIAN));
+        StudyAnalysis analysis = results.analyse(results.snapshot(collaborationStudyId));
+        JsonNode collaboration = new ObjectMapper().readTree(analysis.metricsJson()).path("collaboration");
+        assertThat(collaboration.isObject()).as("metrics.json has the collaboration section").isTrue();
+        List<String> armCodes = new ArrayList<>();
+        int readers = 0;
+        for (JsonNode arm : collaboration.path("arms")) {
+            armCodes.add(arm.path("arm").asText());
+            readers += arm.path("readers").asInt();
+            assertThat(arm.path("help").isObject()).as("arm %s names its form of help", arm.path("arm")).isTrue();
+            assertThat(arm.path("gain").path("estimate").isNumber()).isTrue();
+        }
+        assertThat(armCodes).containsExactly("A", "B");
+        assertThat(readers).isEqualTo(SimulatedReaders.READERS);
+        assertThat(collaboration.path("differences")).hasSize(1);
     }
 
     /** Each reader's share of correct answers in the phase, readers in name order. */
