@@ -146,12 +146,9 @@ public final class ConfusionFigure extends Figure {
         }
     }
 
-    /**
-     * A line's width, at least as wide as in the monospaced standard font that a figure's PDF sets English text in
-     * (0.6 em a character), so that the key fits there as well as in the PNG and SVG.
-     */
+    /** A line's width in the figure's own font (every format draws that font, the PDF as outlines). */
     private static double width(FontMetrics metrics, String line) {
-        return Math.max(metrics.stringWidth(line), 0.6 * KEY_FONT.getSize2D() * line.length());
+        return metrics.stringWidth(line);
     }
 
     /** White to the dark blue of the AI's curve, by share of the row. */

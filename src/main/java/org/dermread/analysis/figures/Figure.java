@@ -45,8 +45,11 @@ import org.jfree.svg.ViewBox;
  * One drawing rendered the same way for the screen and for paper: SVG (JFreeSVG), PNG at a given density (the
  * density recorded in the file's {@code pHYs} chunk) and PDF (OrsonPDF). Sizes are in points (1/72 inch) and are the
  * figure's print size, so a font of 7 pt in the drawing is 7 pt on paper. Every text is drawn with the application's
- * own font ({@link FigureFont}). English text stays text (editable, as journals ask); Chinese text is drawn as
- * outlines, because neither an SVG viewer nor OrsonPDF can be assumed to have a CJK font. The same figure always
+ * own font ({@link FigureFont}). In the SVG, English text stays text (editable, as journals ask); Chinese text is
+ * drawn as outlines, because an SVG viewer cannot be assumed to have a CJK font. In the PDF every text is drawn as
+ * outlines of that font: OrsonPDF can only name one of the 14 standard PDF fonts and substitutes Courier for any
+ * other, whose wider glyphs ran past the space measured with our font (legends were cut) and lack characters such
+ * as the middle dot. The same figure always
  * gives the same bytes.
  */
 public class Figure {
@@ -219,8 +222,7 @@ public class Figure {
         document.setAuthor("DermRead");
         Page page = document.createPage(new Rectangle2D.Double(0, 0, width, height));
         PDFGraphics2D g = page.getGraphics2D();
-        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, textAsOutlines() ? PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR
-                : PDFHints.VALUE_DRAW_STRING_TYPE_STANDARD);
+        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         drawing.draw(g, new Rectangle2D.Double(0, 0, width, height));
         // OrsonPDF stamps the current time as CreationDate/ModDate; a fixed date of the same length keeps the
         // cross-reference offsets valid and makes the same figure give the same bytes.
