@@ -180,6 +180,16 @@ public class CaseLibraryService {
         return cases.countsPerClass(filter);
     }
 
+    /**
+     * Lesions per diagnosis code in taxonomy order: what lesion-level sampling draws from (several images of one
+     * lesion count once; a case without a lesion id is a lesion of its own).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(VIEW_ROLES)
+    public Map<String, Integer> lesionsPerClass(CaseFilter filter) {
+        return cases.lesionsPerClass(filter);
+    }
+
     /** The stored bytes of an image, unchanged, with their media type. */
     @Transactional(readOnly = true)
     @PreAuthorize(VIEW_ROLES)

@@ -137,6 +137,9 @@ class PublicLayoutImportTest {
         assertThat(cases).extracting(Stored::id).doesNotContain("ISIC_0050018");
         assertThat(library.countsPerClass(new CaseFilter(Set.of(), Set.of(result.sourceId()))))
                 .containsEntry("BCC", 2).containsEntry("SCC", 1).containsEntry("AKIEC", 1);
+        assertThat(library.lesionsPerClass(new CaseFilter(Set.of(), Set.of(result.sourceId()))))
+                .as("the two BCC images show one lesion; lesion sampling can draw it once")
+                .containsEntry("BCC", 1).containsEntry("SCC", 1).containsEntry("MEL", 1);
     }
 
     @Test

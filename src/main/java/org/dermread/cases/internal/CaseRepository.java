@@ -135,9 +135,17 @@ public class CaseRepository {
 
     /** Number of cases per diagnosis code among those the filter selects. */
     public Map<String, Integer> countsPerClass(CaseFilter filter) {
-        StringBuilder sql = new StringBuilder(
-                "select c.diagnosis, count(*) as n from clinical_case c join diagnosis d on d.code = c.diagnosis"
-                        + " where true");
+        return perClass("count(*)", filter);
+    }
+
+    /** Number of lesions per diagnosis code (a case without a lesion id is a lesion of its own). */
+    public Map<String, Integer> lesionsPerClass(CaseFilter filter) {
+        return perClass("count(distinct coalesce(c.lesion_id, 'case ' || c.id))", filter);
+    }
+
+    private Map<String, Integer> perClass(String count, CaseFilter filter) {
+        StringBuilder sql = new StringBuilder("select c.diagnosis, " + count
+                + " as n from clinical_case c join diagnosis d on d.code = c.diagnosis where true");
         Map<String, Object> params = new LinkedHashMap<>();
         where(filter, sql, params);
         sql.append(" group by c.diagnosis, d.position order by d.position");

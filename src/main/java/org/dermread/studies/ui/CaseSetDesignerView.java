@@ -122,13 +122,12 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(save);
 
-        available = library.countsPerClass(new CaseFilter(Set.of(), sourceIds()));
+        countAvailable();
         if (editing != null) {
             showSaved(editing);
         } else {
             mode.setValue(SAMPLE);
         }
-        labels.setItemLabelGenerator(d -> d.label(getLocale()) + " (" + available.getOrDefault(d.code(), 0) + ")");
         showDistribution();
         if (readOnly) {
             details.setEditable(false);
@@ -262,9 +261,24 @@ public class CaseSetDesignerView extends VerticalLayout implements BeforeEnterOb
     }
 
     private void availabilityChanged() {
-        available = library.countsPerClass(new CaseFilter(Set.of(), sourceIds()));
-        labels.setItemLabelGenerator(d -> d.label(getLocale()) + " (" + available.getOrDefault(d.code(), 0) + ")");
+        countAvailable();
         labelsChanged();
+    }
+
+    /**
+     * Images per class in the chosen sources, and on each label its count; where several images show one lesion,
+     * the lesions too, since sampling draws lesions (a class of 6 images of 5 lesions gives at most 5).
+     */
+    private void countAvailable() {
+        CaseFilter filter = new CaseFilter(Set.of(), sourceIds());
+        available = library.countsPerClass(filter);
+        Map<String, Integer> lesions = library.lesionsPerClass(filter);
+        labels.setItemLabelGenerator(d -> {
+            int images = available.getOrDefault(d.code(), 0);
+            int distinct = lesions.getOrDefault(d.code(), 0);
+            return d.label(getLocale()) + " (" + (distinct == images ? String.valueOf(images)
+                    : getTranslation("studies.designer.images-lesions", images, distinct)) + ")";
+        });
     }
 
     private void labelsChanged() {
