@@ -120,12 +120,29 @@ public abstract class BrowserTest {
                 "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", anchor);
     }
 
-    /** Signs in through the real login form. */
+    /**
+     * Signs in through the real login form, once. On a loaded machine the page could still be rendering when the
+     * fields were typed into, and a late render emptied them (the form then submitted nothing); so it waits for the
+     * Vaadin client to be idle and types again while a field does not hold what was typed. It never submits twice:
+     * tests of refused sign-ins count on one attempt each.
+     */
     protected void signIn(String username, String password) {
         driver.get(url("login"));
-        WebElement user = waitFor(By.cssSelector("input[name=username]"));
-        user.sendKeys(username);
-        driver.findElement(By.cssSelector("input[name=password]")).sendKeys(password);
+        waitFor(By.cssSelector("input[name=username]"));
+        waitUpTo(60).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const f = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;"
+                        + " return !!f && Object.values(f).every(c => !c.isActive || !c.isActive());")));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            WebElement user = driver.findElement(By.cssSelector("input[name=username]"));
+            WebElement secret = driver.findElement(By.cssSelector("input[name=password]"));
+            user.clear();
+            user.sendKeys(username);
+            secret.clear();
+            secret.sendKeys(password);
+            if (username.equals(user.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))) {
+                break;
+            }
+        }
         driver.findElement(By.cssSelector("vaadin-button[slot=submit]")).click();
     }
 
