@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.dermread.accounts.Account;
 import org.dermread.accounts.Role;
 import org.dermread.analysis.StudyResultsService;
+import org.dermread.analysis.figures.ClassNames;
 import org.dermread.analysis.figures.Figure;
 import org.dermread.analysis.figures.FigureFormat;
 import org.dermread.analysis.figures.StudyFigures;
@@ -143,8 +144,8 @@ class OneSnapshotTest {
         assertThat(during.require("metrics.json")).isEqualTo(MetricsJson.bytes(report));
         assertThat(report.phases().get(1).readerResults()).extracting(StudyReport.ReaderReport::cases)
                 .containsExactly(CASES, CASES, CASES - 1);
-        Map<String, Figure> figures = new StudyFigures(reread.study(), report, Map.of())
-                .bundleFigures(Locale.ENGLISH);
+        Map<String, Figure> figures = new StudyFigures(reread.study(), report, Map.of(),
+                ClassNames.of(BundleReader.labelNames(during))).bundleFigures(Locale.ENGLISH);
         assertThat(figures).containsKeys("roc-aided-MN", "roc-average-aided");
         figures.forEach((name, figure) -> assertThat(during.require("plots/" + name + ".svg")).as(name)
                 .isEqualTo(FigureFormat.SVG.render(figure)));
