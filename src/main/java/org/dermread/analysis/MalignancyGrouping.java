@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dermread.cases.Diagnosis;
 import org.dermread.stats.Grouping;
+import org.dermread.studies.MalignantLabels;
 
 /**
  * The binary grouping of a study's labels that reader studies on skin cancer report beside the per-class figures:
@@ -31,16 +32,13 @@ public final class MalignancyGrouping {
      * no label (or only labels) on the malignant side.
      */
     public static Optional<Grouping> of(List<Diagnosis> labels) {
-        Map<String, String> groupOf = new LinkedHashMap<>();
-        for (Diagnosis label : labels) {
-            if (label.group() == null) {
-                return Optional.empty();
+        // One rule for which labels are malignant: the reading page's malignancy score uses the same.
+        return MalignantLabels.of(labels).map(malignant -> {
+            Map<String, String> groupOf = new LinkedHashMap<>();
+            for (Diagnosis label : labels) {
+                groupOf.put(label.code(), malignant.contains(label.code()) ? MALIGNANT : BENIGN);
             }
-            groupOf.put(label.code(), label.group().positiveForMalignancy() ? MALIGNANT : BENIGN);
-        }
-        if (!groupOf.containsValue(MALIGNANT) || !groupOf.containsValue(BENIGN)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Grouping(NAME, List.of(MALIGNANT, BENIGN), groupOf));
+            return new Grouping(NAME, List.of(MALIGNANT, BENIGN), groupOf);
+        });
     }
 }
