@@ -118,8 +118,11 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
         total.setText(getTranslation("cases.library.total", cases.size()));
         counts.removeAll();
         counts.add(total);
+        // Codes on the badges, names in their tooltips: with two taxonomies' classes in the library the names took
+        // four lines at 1366 x 768 and pushed the grid below the fold.
         library.countsPerClass(filter).forEach((code, n) -> {
-            Span badge = new Span(label(code) + ": " + n);
+            Span badge = new Span(code + ": " + n);
+            badge.setTitle(label(code));
             badge.getElement().getThemeList().add("badge");
             badge.setId("count-" + code);
             counts.add(badge);
