@@ -142,7 +142,9 @@ class ImrmcAndRocCommandTest {
         JsonNode json = new ObjectMapper().readTree(metrics.toFile());
         assertThat(json.fieldNames()).toIterable()
                 .containsExactly("schema_version", "settings", "study", "warnings", "ai", "phases", "mrmc",
-                        "grouped");
+                        "grouped", "collaboration");
+        assertThat(json.get("collaboration").isNull()).as("a bundle without arms has no collaboration analysis")
+                .isTrue();
         assertThat(json.at("/settings/bootstrap_replicates").asInt()).isEqualTo(20);
         assertThat(json.at("/settings/seed").asLong()).isEqualTo(7);
         assertThat(json.at("/ai/classes/4/auc").isNull()).isTrue();
