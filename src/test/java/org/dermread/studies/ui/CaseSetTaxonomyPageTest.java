@@ -82,8 +82,14 @@ class CaseSetTaxonomyPageTest extends KaribuTest {
                         select count(*) from clinical_case c join case_source s on s.id = c.source_id
                          where s.taxonomy = 'isic' and c.diagnosis = 'MEL'""").query(Long.class).single();
         assertThat(melanomas).isGreaterThanOrEqualTo(4);
+        long lesions = jdbc.sql("""
+                        select count(distinct coalesce(c.lesion_id, 'case ' || c.id)) from clinical_case c
+                          join case_source s on s.id = c.source_id
+                         where s.taxonomy = 'isic' and c.diagnosis = 'MEL'""").query(Long.class).single();
+        // the label counts images, and the lesions too where fewer (sampling draws lesions)
         assertThat(labels.getItemLabelGenerator().apply(taxonomy.find("isic", "MEL").orElseThrow()))
-                .isEqualTo("MEL · melanoma (" + melanomas + ")");
+                .isEqualTo("MEL · melanoma (" + (lesions == melanomas ? String.valueOf(melanomas)
+                        : melanomas + " images of " + lesions + " lesions") + ")");
 
         String name = "ISIC designed " + System.nanoTime();
         _setValue(_get(TextField.class, spec -> spec.withId("case-set-name")), name);
