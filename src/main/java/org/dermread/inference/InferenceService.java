@@ -271,16 +271,7 @@ public class InferenceService {
             return Optional.empty();
         }
         StudyCasePrediction p = prediction.get();
-        String top1 = null;
-        if (help.top1()) {
-            int best = 0;
-            for (int i = 1; i < p.probabilities().size(); i++) {
-                if (p.probabilities().get(i) > p.probabilities().get(best)) {
-                    best = i;
-                }
-            }
-            top1 = p.labels().get(best);
-        }
+        String top1 = help.top1() ? p.predictedLabel() : null;
         Double malignancy = null;
         if (help.malignancy()) {
             Map<String, Diagnosis> known = taxonomy.byCode(studies.taxonomy(studyId));
